@@ -1,0 +1,62 @@
+# The two commands: `make run` (try it) and `make test` (what CI runs). See README.md.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+SITE   ?= default
+PORT   ?= 8000
+LOCALE := apps/reintegra_coop/locale
+TEST_SETTINGS := DJANGO_SETTINGS_MODULE=config.settings.test
+
+.PHONY: run test lint bench install messages update-messages lock clean
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@.ci/ensure-debian-packages build
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed messages
+
+# Compiled catalogues (.mo) are built, not committed.
+messages: $(VENV)/.installed
+	@$(BIN)/pybabel compile --domain django --directory $(LOCALE) --use-fuzzy --statistics 2>&1 \
+		| grep -v "^$$" || true
+
+# Re-extract every marked string (Python and Jinja2) and merge it into the three catalogues.
+update-messages: $(VENV)/.installed
+	$(BIN)/pybabel extract --mapping babel.cfg --no-location --sort-output \
+		--keywords "gettext_lazy ngettext_lazy:1,2 pgettext:1c,2 pgettext_lazy:1c,2" \
+		--output $(LOCALE)/django.pot apps config
+	$(BIN)/pybabel update --domain django --input-file $(LOCALE)/django.pot \
+		--output-dir $(LOCALE) --no-fuzzy-matching --ignore-obsolete
+
+run: install
+	@test -f sites/$(SITE)/site_config.toml || $(BIN)/reintegra new-site $(SITE)
+	$(BIN)/reintegra --site $(SITE) migrate --no-input --verbosity 0
+	$(BIN)/reintegra --site $(SITE) load-demo
+	@echo "Serving site '$(SITE)' on http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
+	$(BIN)/reintegra --site $(SITE) start --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check apps config tests benchmarks
+	$(BIN)/mypy apps config
+	$(TEST_SETTINGS) $(BIN)/django-admin makemigrations --check --dry-run
+
+test: install lint
+	@.ci/ensure-debian-packages test
+	$(BIN)/pytest --db-backend=sqlite
+	$(BIN)/pytest --db-backend=mariadb
+
+bench: install
+	@set -e; for script in benchmarks/*.py; do \
+		[ -e "$$script" ] || { echo "No benchmarks yet."; break; }; \
+		echo "== $$script"; $(TEST_SETTINGS) $(BIN)/python "$$script"; \
+	done
+
+lock:
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) static_root .mypy_cache .ruff_cache .pytest_cache

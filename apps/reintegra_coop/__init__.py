@@ -1,0 +1,1 @@
+"""Reintegra Coop: paid, supervised work for people on their way back."""

@@ -1,0 +1,162 @@
+"""The `reintegra` command: Django management with site selection, like Frappe's `bench`.
+
+    reintegra new-site NAME [--db-url URL] [--currency PLN] [--time-zone Europe/Warsaw] ...
+    reintegra [--site NAME] migrate | start [--port 8000] [--prod] | load-demo | create-user ...
+    reintegra [--site NAME] <any Django management command>
+
+The site comes from --site, else REINTEGRA_SITE, else "default".
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+
+from .database_url import parse_database_url
+from .errors import BenchError
+from .site_config import (
+    CURRENCIES,
+    DEFAULT_DATABASE_URL,
+    LANGUAGES,
+    load_site,
+    sites_folder,
+    validate_settings,
+    validate_site_name,
+    write_site_folder,
+)
+
+USAGE = """\
+usage: reintegra [--site NAME] COMMAND [ARGS...]
+
+Commands of the bench:
+  new-site NAME [--db-url URL]   create a site (SQLite in its folder by default) and migrate it
+  start [--port N] [--prod]      serve the site on 127.0.0.1 (--prod: gunicorn, static files)
+  load-demo                      load the demo cooperative (safe to run again)
+  create-user                    create a staff or trainee login
+  migrate, shell, ...            every other Django management command, for the chosen site
+
+The site comes from --site NAME, else $REINTEGRA_SITE, else "default".
+"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        site, command, rest = split_global_options(args)
+        if site:
+            os.environ["REINTEGRA_SITE"] = site
+        if command in (None, "help", "-h", "--help"):
+            print(USAGE, end="")
+            return 0
+        if command == "new-site":
+            return new_site(rest)
+        load_site()  # fail early, in one line, if the site is missing or broken
+        if command == "start":
+            return start(rest)
+        return run_django([command.replace("-", "_"), *rest])
+    except BenchError as error:
+        print(f"reintegra: error: {error}", file=sys.stderr)
+        return 1
+
+
+def split_global_options(args: list[str]) -> tuple[str | None, str | None, list[str]]:
+    site = None
+    while args and args[0].startswith("--site"):
+        option = args.pop(0)
+        if "=" in option:
+            site = option.split("=", 1)[1]
+        elif args:
+            site = args.pop(0)
+        else:
+            raise BenchError("--site needs a site name.")
+    if site is not None:
+        validate_site_name(site)
+    command = args.pop(0) if args else None
+    return site, command, args
+
+
+def new_site(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="reintegra new-site")
+    parser.add_argument("name")
+    parser.add_argument("--db-url", default=DEFAULT_DATABASE_URL)
+    parser.add_argument("--currency", default="PLN", choices=CURRENCIES)
+    parser.add_argument("--time-zone", default="Europe/Warsaw")
+    parser.add_argument("--language", default="pl", choices=LANGUAGES)
+    parser.add_argument("--country", default="PL")
+    options = parser.parse_args(args)
+
+    # Check everything before touching the disk or the database server.
+    validate_site_name(options.name)
+    database = parse_database_url(options.db_url)
+    validate_settings(options.currency, options.time_zone, options.language, options.country)
+    folder = sites_folder() / options.name
+    if folder.exists():
+        raise BenchError(f"Site {options.name!r} already exists in {folder}.")
+
+    created_database = False
+    if database.engine == "mariadb":
+        from .mariadb import ensure_database_exists
+
+        created_database = ensure_database_exists(database)
+    try:
+        write_site_folder(
+            options.name,
+            options.db_url,
+            currency=options.currency,
+            time_zone=options.time_zone,
+            language=options.language,
+            country=options.country,
+        )
+        os.environ["REINTEGRA_SITE"] = options.name
+        run_django(["migrate", "--no-input", "--verbosity", "0"])
+    except BaseException as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        if created_database:
+            from .mariadb import drop_database
+
+            drop_database(database)
+        if isinstance(error, BenchError):
+            raise
+        raise BenchError(f"Could not create site {options.name!r}: {error}") from None
+    where = "SQLite" if database.engine == "sqlite" else f"MariaDB database {database.name!r}"
+    print(f"Created site {options.name!r} in {folder} ({where}).")
+    return 0
+
+
+def start(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="reintegra start")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--prod", action="store_true", help="gunicorn with static files")
+    parser.add_argument("--workers", type=int, default=3)
+    options = parser.parse_args(args)
+    if not options.prod:
+        return run_django(["runserver", f"{options.host}:{options.port}"])
+    run_django(["collectstatic", "--no-input", "--verbosity", "0"])
+    gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or "gunicorn"
+    os.execv(  # noqa: S606 - replaces this process with the server, as a process manager expects
+        gunicorn,
+        [
+            gunicorn,
+            "config.wsgi:application",
+            "--bind", f"{options.host}:{options.port}",
+            "--workers", str(options.workers),
+            "--access-logfile", "-",
+        ],
+    )
+    return 0  # pragma: no cover - execv does not return
+
+
+def run_django(args: list[str]) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.site")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["reintegra", *args])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

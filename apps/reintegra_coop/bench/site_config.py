@@ -1,0 +1,181 @@
+"""Sites: one folder per cooperative under ``sites/``, each with a ``site_config.toml``.
+
+A site folder holds the site's config (database, secret key, currency, time zone, language),
+its SQLite file when it uses SQLite, uploaded files and logs. It is never committed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from .database_url import DatabaseUrl, parse_database_url
+from .errors import BenchError
+
+CONFIG_FILE = "site_config.toml"
+DEFAULT_SITE = "default"
+DEFAULT_DATABASE_URL = "sqlite:///db.sqlite3"
+CURRENCIES = ("PLN", "CZK", "EUR")
+LANGUAGES = ("pl", "cs", "en")
+# The country decides public holidays (working days for stipends).
+COUNTRIES = ("PL", "CZ", "SK", "DE", "AT")
+SITE_NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+
+
+def bench_root() -> Path:
+    """The folder holding apps/, sites/ and config/ (the repository when installed editable)."""
+    return Path(os.environ.get("REINTEGRA_BENCH", Path(__file__).resolve().parents[3]))
+
+
+def sites_folder() -> Path:
+    return Path(os.environ.get("REINTEGRA_SITES_DIR", bench_root() / "sites"))
+
+
+def current_site_name() -> str:
+    return os.environ.get("REINTEGRA_SITE", "").strip() or DEFAULT_SITE
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    name: str
+    folder: Path
+    database: DatabaseUrl
+    secret_key: str
+    currency: str = "PLN"
+    time_zone: str = "Europe/Warsaw"
+    language: str = "pl"
+    country: str = "PL"
+    debug: bool = False
+    allowed_hosts: tuple[str, ...] = field(default=("127.0.0.1", "localhost"))
+
+    @property
+    def files_folder(self) -> Path:
+        return self.folder / "files"
+
+    @property
+    def logs_folder(self) -> Path:
+        return self.folder / "logs"
+
+
+def validate_site_name(name: str) -> None:
+    if not SITE_NAME_PATTERN.match(name):
+        raise BenchError(
+            f"Invalid site name {name!r}: use lower-case letters, digits, '-' and '_' "
+            "(at most 63), starting with a letter or digit."
+        )
+
+
+def validate_settings(currency: str, time_zone: str, language: str, country: str) -> None:
+    if currency not in CURRENCIES:
+        raise BenchError(f"Unsupported currency {currency!r}: choose one of {', '.join(CURRENCIES)}.")
+    if language not in LANGUAGES:
+        raise BenchError(f"Unsupported language {language!r}: choose one of {', '.join(LANGUAGES)}.")
+    if country not in COUNTRIES:
+        raise BenchError(f"Unsupported country {country!r}: choose one of {', '.join(COUNTRIES)}.")
+    try:
+        ZoneInfo(time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise BenchError(f"Unknown time zone {time_zone!r}, e.g. Europe/Warsaw or Europe/Prague.")
+    if time_zone not in available_timezones():
+        raise BenchError(f"Unknown time zone {time_zone!r}, e.g. Europe/Warsaw or Europe/Prague.")
+
+
+def load_site(name: str | None = None) -> SiteConfig:
+    """Read a site's config, or raise BenchError naming what is missing or wrong."""
+    name = name or current_site_name()
+    validate_site_name(name)
+    folder = sites_folder() / name
+    path = folder / CONFIG_FILE
+    if not path.is_file():
+        raise BenchError(
+            f"Site {name!r} does not exist (no {path}); create it with: reintegra new-site {name}"
+        )
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise BenchError(f"{path} is not valid TOML: {error}") from None
+    site = data.get("site", {})
+    security = data.get("security", {})
+    try:
+        database = parse_database_url(data["database"]["url"])
+        secret_key = security["secret_key"]
+    except KeyError as missing:
+        raise BenchError(f"{path} is missing the setting {missing.args[0]!r}.") from None
+    config = SiteConfig(
+        name=name,
+        folder=folder,
+        database=database,
+        secret_key=secret_key,
+        currency=site.get("currency", "PLN"),
+        time_zone=site.get("time_zone", "Europe/Warsaw"),
+        language=site.get("language", "pl"),
+        country=site.get("country", "PL"),
+        debug=bool(security.get("debug", False)),
+        allowed_hosts=tuple(security.get("allowed_hosts", ("127.0.0.1", "localhost"))),
+    )
+    validate_settings(config.currency, config.time_zone, config.language, config.country)
+    return config
+
+
+def render_site_config(
+    name: str,
+    database_url: str,
+    currency: str,
+    time_zone: str,
+    language: str,
+    country: str,
+    secret_key: str,
+) -> str:
+    return f"""\
+# Reintegra Coop site {name!r}. This file holds the site's secret key: keep it private.
+[site]
+currency = "{currency}"        # PLN, CZK or EUR
+time_zone = "{time_zone}"
+language = "{language}"            # default language: pl, cs or en
+country = "{country}"              # decides public holidays
+
+[database]
+# sqlite:///db.sqlite3 (a file in this folder) or mariadb://user:password@host:port/name
+url = "{database_url}"
+
+[security]
+secret_key = "{secret_key}"
+debug = false
+allowed_hosts = ["127.0.0.1", "localhost"]
+"""
+
+
+def write_site_folder(
+    name: str,
+    database_url: str = DEFAULT_DATABASE_URL,
+    currency: str = "PLN",
+    time_zone: str = "Europe/Warsaw",
+    language: str = "pl",
+    country: str = "PL",
+) -> SiteConfig:
+    """Create sites/<name>/ with its config; raise BenchError before writing anything if the
+    input is wrong or the site exists."""
+    validate_site_name(name)
+    parse_database_url(database_url)
+    validate_settings(currency, time_zone, language, country)
+    folder = sites_folder() / name
+    if folder.exists():
+        raise BenchError(f"Site {name!r} already exists in {folder}.")
+    folder.mkdir(parents=True)
+    (folder / "files").mkdir()
+    (folder / "logs").mkdir()
+    config_path = folder / CONFIG_FILE
+    config_path.write_text(
+        render_site_config(
+            name, database_url, currency, time_zone, language, country,
+            secret_key=secrets.token_urlsafe(50),
+        ),
+        encoding="utf-8",
+    )
+    config_path.chmod(0o600)
+    return load_site(name)

@@ -1,0 +1,89 @@
+"""Create a staff login with a role, or a trainee with a PIN login."""
+
+import getpass
+import os
+import sys
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from reintegra_coop.core.forms import SetPinForm
+from reintegra_coop.core.roles import Role
+from reintegra_coop.people.models import StaffMember, Trainee, Workshop
+
+
+class Command(BaseCommand):
+    help = (
+        "Create a login. Staff get a role; trainees get a PIN. The password or PIN comes from "
+        "--password, else $REINTEGRA_PASSWORD, else a prompt."
+    )
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("username")
+        parser.add_argument("--role", required=True, choices=[role.value for role in Role])
+        parser.add_argument("--first-name", default="")
+        parser.add_argument("--last-name", default="")
+        parser.add_argument("--email", default="")
+        parser.add_argument("--workshop", action="append", default=[],
+                            help="a workshop an instructor runs or a trainee works in (repeatable)")
+        parser.add_argument("--card-number", default=None, help="trainees only")
+        parser.add_argument("--password", default=None, help="password, or a trainee's PIN")
+        parser.add_argument("--superuser", action="store_true",
+                            help="also give every back-office right (for the site's administrator)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        username = options["username"].strip().lower()
+        role = Role(options["role"])
+        if User.objects.filter(username__iexact=username).exists():
+            raise CommandError(f"A user named {username!r} already exists.")
+        workshops = self._workshops(options["workshop"])
+        secret = options["password"] or os.environ.get("REINTEGRA_PASSWORD") or self._prompt(role)
+        self._check_secret(role, secret, username)
+        with transaction.atomic():
+            user = User(username=username, first_name=options["first_name"],
+                        last_name=options["last_name"], email=options["email"],
+                        is_superuser=options["superuser"])
+            user.set_password(secret)
+            user.save()
+            if role == Role.TRAINEE:
+                trainee = Trainee.objects.create(
+                    user=user, first_name=options["first_name"] or username,
+                    last_name=options["last_name"], card_number=options["card_number"] or None,
+                )
+                trainee.workshops.set(workshops)
+            else:
+                member = StaffMember.objects.create(user=user, role=role)
+                member.workshops.set(workshops)
+        self.stdout.write(self.style.SUCCESS(f"Created {role.label} login {username!r}."))
+
+    def _workshops(self, names: list[str]) -> list[Workshop]:
+        found = list(Workshop.objects.filter(name__in=names))
+        missing = set(names) - {workshop.name for workshop in found}
+        if missing:
+            raise CommandError(f"No workshop named {', '.join(sorted(missing))!r}.")
+        return found
+
+    def _prompt(self, role: Role) -> str:
+        if not sys.stdin.isatty():
+            raise CommandError("Give a password with --password or $REINTEGRA_PASSWORD.")
+        label = "PIN" if role == Role.TRAINEE else "Password"
+        first, second = getpass.getpass(f"{label}: "), getpass.getpass(f"{label} again: ")
+        if first != second:
+            raise CommandError(f"The two {label}s differ.")
+        return first
+
+    def _check_secret(self, role: Role, secret: str, username: str) -> None:
+        if role == Role.TRAINEE:
+            form = SetPinForm(None, {"new_password1": secret, "new_password2": secret})
+            if not form.is_valid():
+                raise CommandError(" ".join(str(e) for errors in form.errors.values() for e in errors))
+            return
+        from django.contrib.auth.password_validation import validate_password
+
+        try:
+            validate_password(secret, User(username=username))
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None

@@ -1,0 +1,61 @@
+"""What every area shares: a base model that records who changed a row and when, and the
+per-site numbering series (ORD-2026-00042)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TrackedModel(models.Model):
+    """Base for domain records: created/modified at and by."""
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    modified_at = models.DateTimeField(_("modified at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("modified by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    def stamp(self, by: models.Model | None) -> None:
+        """Record who is saving this row; call before save() wherever a person acts."""
+        if by is None or not getattr(by, "pk", None):
+            return
+        if self._state.adding and self.created_by_id is None:
+            self.created_by = by  # type: ignore[assignment]
+        self.modified_by = by  # type: ignore[assignment]
+
+
+class NumberSeries(models.Model):
+    """The last number given in a series (e.g. ORD in 2026). Each site has its own database,
+    so series are per site."""
+
+    prefix = models.CharField(_("prefix"), max_length=10)
+    year = models.PositiveSmallIntegerField(_("year"))
+    last_number = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("number series")
+        verbose_name_plural = _("number series")
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="unique_series_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last_number}"

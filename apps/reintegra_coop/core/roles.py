@@ -1,0 +1,105 @@
+"""The five roles of DESIGN.md, their Django groups and the model permissions each group holds
+in the back office (Django admin). Row-level limits are in scoping.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    MANAGER = "manager", _("Manager")
+    INSTRUCTOR = "instructor", _("Instructor")
+    CARE_WORKER = "care_worker", _("Care worker")
+    ACCOUNTANT = "accountant", _("Accountant")
+    TRAINEE = "trainee", _("Trainee")
+
+
+GROUP_NAMES = {
+    Role.MANAGER: "Manager",
+    Role.INSTRUCTOR: "Instructor",
+    Role.CARE_WORKER: "Care worker",
+    Role.ACCOUNTANT: "Accountant",
+    Role.TRAINEE: "Trainee",
+}
+
+STAFF_ROLES = (Role.MANAGER, Role.INSTRUCTOR, Role.CARE_WORKER, Role.ACCOUNTANT)
+
+# "app_label.codename" permissions per role. Later areas add their models here.
+GROUP_PERMISSIONS: dict[Role, list[str]] = {
+    Role.MANAGER: [
+        *[f"people.{action}_{model}" for model in ("trainee", "workshop", "skill", "staffmember")
+          for action in ("view", "add", "change")],
+        "people.view_stagechange",
+        "auth.view_user",
+        "auth.change_user",
+        "core.view_numberseries",
+    ],
+    Role.INSTRUCTOR: ["people.view_trainee", "people.view_workshop", "people.view_skill",
+                      "people.add_skill", "people.change_skill"],
+    Role.CARE_WORKER: ["people.view_trainee", "people.view_workshop", "people.view_skill",
+                       "people.view_stagechange"],
+    Role.ACCOUNTANT: ["people.view_trainee", "people.view_workshop"],
+    Role.TRAINEE: [],
+}
+
+_ROLE_CACHE = "_reintegra_role"
+
+
+def role_of(user: AbstractBaseUser | AnonymousUser | None) -> Role | None:
+    """The user's role, or None for an anonymous user or a login without a role (an outsider).
+
+    A superuser without a staff record counts as a manager. Cached on the user object, so one
+    request asks the database once.
+    """
+    if user is None or not user.is_authenticated:
+        return None
+    if hasattr(user, _ROLE_CACHE):
+        return getattr(user, _ROLE_CACHE)  # type: ignore[no-any-return]
+    role = _look_up_role(user)
+    setattr(user, _ROLE_CACHE, role)
+    return role
+
+
+def _look_up_role(user: Any) -> Role | None:
+    from reintegra_coop.people.models import StaffMember, Trainee
+
+    staff_role = StaffMember.objects.filter(user=user, active=True).values_list("role", flat=True)
+    for role in staff_role:
+        return Role(role)
+    if Trainee.objects.filter(user=user).exists():
+        return Role.TRAINEE
+    if user.is_superuser:
+        return Role.MANAGER
+    return None
+
+
+def forget_role(user: Any) -> None:
+    if hasattr(user, _ROLE_CACHE):
+        delattr(user, _ROLE_CACHE)
+
+
+def sync_groups() -> None:
+    """Create the groups and give each exactly the permissions in GROUP_PERMISSIONS."""
+    for role, codes in GROUP_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=GROUP_NAMES[role])
+        permissions = []
+        for code in codes:
+            app_label, codename = code.split(".")
+            permissions.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        group.permissions.set(permissions)
+
+
+def sync_groups_after_migrate(using: str = "default", **kwargs: Any) -> None:
+    # post_migrate fires app by app; make sure every app's permissions exist first.
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    sync_groups()

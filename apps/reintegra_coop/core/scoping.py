@@ -1,0 +1,112 @@
+"""Row-level scoping: which rows a person may see. Every list in every area goes through
+``scope(queryset, user)``, on the server, so nobody sees a row by guessing a URL.
+
+The rules (DESIGN.md, "Who uses it"):
+- a manager sees every trainee; an accountant too, but never care data;
+- an instructor sees the trainees of their own workshops;
+- a care worker sees their own caseload, and is the only one who sees its care data;
+- a trainee sees only themself;
+- a login without a role (an outsider) sees nothing.
+
+A model says how it is scoped with a ``visibility = Visibility(...)`` class attribute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from django.db.models import Model, Q, QuerySet
+
+from .roles import Role, role_of
+
+M = TypeVar("M", bound=Model)
+
+
+@dataclass(frozen=True)
+class Visibility:
+    #: path from the row to the Trainee it is about ("" when the row is the Trainee)
+    trainee: str | None = None
+    #: path from the row to its Workshop ("" when the row is the Workshop)
+    workshop: str | None = None
+    #: clinical or care data: only the trainee's own care workers see it
+    care_data: bool = False
+    #: path from the row to a user who may always see it (their own staff record)
+    own_user: str | None = None
+    #: staff-only reference rows (everything else is seen by managers only)
+    managers_only: bool = False
+
+
+def _prefix(path: str) -> str:
+    return f"{path}__" if path else ""
+
+
+def visible_trainees(user: Any) -> QuerySet[Any]:
+    from reintegra_coop.people.models import Trainee
+
+    role = role_of(user)
+    trainees = Trainee.objects.all()
+    if role in (Role.MANAGER, Role.ACCOUNTANT):
+        return trainees
+    if role == Role.INSTRUCTOR:
+        return trainees.filter(workshops__instructors__user=user).distinct()
+    if role == Role.CARE_WORKER:
+        return trainees.filter(care_workers__user=user).distinct()
+    if role == Role.TRAINEE:
+        return trainees.filter(user=user)
+    return trainees.none()
+
+
+def visible_workshops(user: Any) -> QuerySet[Any]:
+    from reintegra_coop.people.models import Workshop
+
+    role = role_of(user)
+    workshops = Workshop.objects.all()
+    if role in (Role.MANAGER, Role.ACCOUNTANT):
+        return workshops
+    if role == Role.INSTRUCTOR:
+        return workshops.filter(instructors__user=user).distinct()
+    if role == Role.CARE_WORKER:
+        return workshops.filter(trainees__care_workers__user=user).distinct()
+    if role == Role.TRAINEE:
+        return workshops.filter(trainees__user=user).distinct()
+    return workshops.none()
+
+
+def scope(queryset: QuerySet[M], user: Any) -> QuerySet[M]:
+    """The rows of ``queryset`` that ``user`` may see."""
+    visibility: Visibility = getattr(queryset.model, "visibility", Visibility(managers_only=True))
+    role = role_of(user)
+    if role is None:
+        return queryset.none()
+    own = Q(**{visibility.own_user: user}) if visibility.own_user is not None else Q(pk__in=[])
+    if visibility.care_data:
+        if role != Role.CARE_WORKER or visibility.trainee is None:
+            return queryset.none()
+        return queryset.filter(**{f"{_prefix(visibility.trainee)}care_workers__user": user})
+    if visibility.trainee is not None:
+        return _within(queryset, visibility.trainee, visible_trainees(user))
+    if visibility.workshop is not None:
+        return _within(queryset, visibility.workshop, visible_workshops(user))
+    if visibility.managers_only and role != Role.MANAGER:
+        return queryset.filter(own)
+    if role == Role.TRAINEE:
+        return queryset.filter(own)
+    return queryset
+
+
+def _within(queryset: QuerySet[M], path: str, allowed: QuerySet[Any]) -> QuerySet[M]:
+    # An id subquery, not a join: keeps one query and avoids duplicate rows.
+    return queryset.filter(**{f"{path or 'pk'}__in": allowed.values("pk")})
+
+
+def can_see(user: Any, obj: Model) -> bool:
+    """Whether ``user`` may see this one row (for detail pages)."""
+    return scope(type(obj)._default_manager.filter(pk=obj.pk), user).exists()
+
+
+def can_see_care_data(user: Any, trainee: Model) -> bool:
+    """Only the trainee's own care workers read care data; managers and accountants never do."""
+    if role_of(user) != Role.CARE_WORKER:
+        return False
+    return trainee.care_workers.filter(user=user).exists()  # type: ignore[attr-defined]

@@ -1,0 +1,179 @@
+"""The demo cooperative's people: five workshops, eight staff and 24 trainees at every stage.
+
+Loading is idempotent: a record that exists (by username, workshop name or card number) is left
+as it is, so running the loader again changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from reintegra_coop.core.roles import Role
+
+from .models import CareProfession, ExitReason, Skill, StaffMember, Stage, Trainee, Workshop
+from .models import WorkshopKind as Kind
+
+STAFF_PASSWORD = "reintegra-demo"  # noqa: S105 - printed on purpose: it is the demo
+TRAINEE_PIN = "2468"
+
+WORKSHOPS = {
+    "Organic garden": (Kind.ECO_PRODUCTION, ["Sowing and planting", "Weeding and mulching",
+                                             "Harvesting and sorting", "Composting"]),
+    "Carpentry-locksmith": (Kind.CRAFT_WORKSHOP, ["Measuring and marking", "Sawing and planing",
+                                                  "Joinery", "Basic welding"]),
+    "Tailoring": (Kind.CRAFT_WORKSHOP, ["Machine sewing", "Hems and repairs", "Pattern cutting"]),
+    "Printing and computer lab": (Kind.CRAFT_WORKSHOP, ["Screen printing", "Bookbinding",
+                                                        "Desktop publishing"]),
+    "Renovation-cleaning crew": (Kind.SERVICE_CREW, ["Painting walls", "Tiling",
+                                                     "Deep cleaning"]),
+}
+
+
+@dataclass(frozen=True)
+class DemoStaff:
+    username: str
+    first_name: str
+    last_name: str
+    role: Role
+    workshops: tuple[str, ...] = ()
+    care_profession: str = ""
+
+
+STAFF = [
+    DemoStaff("manager", "Anna", "Nowak", Role.MANAGER),
+    DemoStaff("instructor.garden", "Piotr", "Zieliński", Role.INSTRUCTOR, ("Organic garden",)),
+    DemoStaff("instructor.carpentry", "Tomasz", "Wójcik", Role.INSTRUCTOR, ("Carpentry-locksmith",)),
+    DemoStaff("instructor.tailoring", "Ewa", "Kamińska", Role.INSTRUCTOR,
+              ("Tailoring", "Printing and computer lab")),
+    DemoStaff("instructor.renovation", "Marek", "Lewandowski", Role.INSTRUCTOR,
+              ("Renovation-cleaning crew",)),
+    DemoStaff("care.psychologist", "Katarzyna", "Dąbrowska", Role.CARE_WORKER,
+              care_profession=CareProfession.PSYCHOLOGIST),
+    DemoStaff("care.social", "Jan", "Kowalczyk", Role.CARE_WORKER,
+              care_profession=CareProfession.SOCIAL_WORKER),
+    DemoStaff("accountant", "Barbara", "Szymańska", Role.ACCOUNTANT),
+]
+
+# (first name, last name, final stage, exit reason, preferred language)
+TRAINEES = [
+    ("Adam", "Borowski", Stage.PARTICIPANT, "", ""),
+    ("Beata", "Czarnecka", Stage.PARTICIPANT, "", ""),
+    ("Cezary", "Dudek", Stage.TRIAL, "", ""),
+    ("Dorota", "Eliasz", Stage.PARTICIPANT, "", "en"),
+    ("Edward", "Filipek", Stage.PARTICIPANT, "", ""),
+    ("Filomena", "Górska", Stage.GRADUATE, "", ""),
+    ("Grzegorz", "Hajduk", Stage.PARTICIPANT, "", ""),
+    ("Halina", "Iwańska", Stage.TRIAL, "", ""),
+    ("Igor", "Jabłoński", Stage.PARTICIPANT, "", ""),
+    ("Jolanta", "Kurek", Stage.DIAGNOSIS, "", ""),
+    ("Karol", "Lis", Stage.PARTICIPANT, "", ""),
+    ("Lucyna", "Mazur", Stage.EXITED, ExitReason.EMPLOYMENT, ""),
+    ("Mariusz", "Nowicki", Stage.PARTICIPANT, "", ""),
+    ("Natalia", "Olszewska", Stage.TRIAL, "", "cs"),
+    ("Oskar", "Pawlak", Stage.PARTICIPANT, "", ""),
+    ("Patrycja", "Rutkowska", Stage.APPLICANT, "", ""),
+    ("Robert", "Sikora", Stage.PARTICIPANT, "", ""),
+    ("Sylwia", "Tomaszewska", Stage.PARTICIPANT, "", ""),
+    ("Tadeusz", "Urban", Stage.EXITED, ExitReason.DROPPED_OUT, ""),
+    ("Urszula", "Walczak", Stage.TRIAL, "", ""),
+    ("Wiktor", "Zając", Stage.PARTICIPANT, "", ""),
+    ("Zofia", "Adamczyk", Stage.GRADUATE, "", ""),
+    ("Bartosz", "Baran", Stage.DIAGNOSIS, "", ""),
+    ("Celina", "Chmiel", Stage.APPLICANT, "", ""),
+]
+
+PATH = [Stage.DIAGNOSIS, Stage.TRIAL, Stage.PARTICIPANT, Stage.GRADUATE]
+# Days spent in each stage before moving on, so the history looks like a real programme.
+DAYS_IN_STAGE = {Stage.APPLICANT: 10, Stage.DIAGNOSIS: 14, Stage.TRIAL: 31, Stage.PARTICIPANT: 200,
+                 Stage.GRADUATE: 60}
+
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    """(username, password or PIN, who) for every demo login, as `make run` prints them."""
+    logins = [(s.username, STAFF_PASSWORD, f"{s.role.label}: {s.first_name} {s.last_name}")
+              for s in STAFF]
+    for number, (first, last, stage, _reason, _language) in enumerate(TRAINEES, start=1):
+        logins.append((trainee_username(number), TRAINEE_PIN,
+                       f"Trainee ({Stage(stage).label}): {first} {last}, card {card(number)}"))
+    return logins
+
+
+def trainee_username(number: int) -> str:
+    return f"trainee{number:02d}"
+
+
+def card(number: int) -> str:
+    return f"C-{1000 + number}"
+
+
+@transaction.atomic
+def load() -> None:
+    workshops = {name: _workshop(name, kind, skills) for name, (kind, skills) in WORKSHOPS.items()}
+    staff = {s.username: _staff(s, workshops) for s in STAFF}
+    today = timezone.localdate()
+    workshop_list = list(workshops.values())
+    for number, (first, last, stage, reason, language) in enumerate(TRAINEES, start=1):
+        if Trainee.objects.filter(card_number=card(number)).exists():
+            continue
+        trainee = _trainee(number, first, last, language, stage, reason, today, staff["manager"])
+        trainee.workshops.add(workshop_list[(number - 1) % len(workshop_list)])
+        care_worker = "care.psychologist" if number % 2 else "care.social"
+        staff[care_worker].staff_member.caseload.add(trainee)
+
+
+def _workshop(name: str, kind: str, skills: list[str]) -> Workshop:
+    workshop, _created = Workshop.objects.get_or_create(name=name, defaults={"kind": kind})
+    for skill in skills:
+        Skill.objects.get_or_create(workshop=workshop, name=skill)
+    return workshop
+
+
+def _user(username: str, first_name: str, last_name: str, password: str) -> User:
+    user, created = User.objects.get_or_create(
+        username=username, defaults={"first_name": first_name, "last_name": last_name}
+    )
+    if created:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    return user
+
+
+def _staff(demo: DemoStaff, workshops: dict[str, Workshop]) -> User:
+    user = _user(demo.username, demo.first_name, demo.last_name, STAFF_PASSWORD)
+    member, created = StaffMember.objects.get_or_create(
+        user=user, defaults={"role": demo.role, "care_profession": demo.care_profession}
+    )
+    if created:
+        member.workshops.set([workshops[name] for name in demo.workshops])
+    return user
+
+
+def _trainee(number: int, first: str, last: str, language: str, final_stage: str,
+             exit_reason: str, today: datetime.date, manager: User) -> Trainee:
+    steps = PATH[: PATH.index(final_stage) + 1] if final_stage in PATH else []
+    if final_stage == Stage.EXITED:
+        steps = PATH[:3]  # exited from participation
+    days = [DAYS_IN_STAGE[Stage.APPLICANT]] + [DAYS_IN_STAGE[step] for step in steps[:-1]]
+    if final_stage == Stage.EXITED:
+        days.append(DAYS_IN_STAGE[Stage.PARTICIPANT] // 2)
+    # The last change happened a few days ago; earlier ones further back.
+    applied_on = today - datetime.timedelta(days=sum(days) + number)
+    trainee = Trainee.objects.create(
+        user=_user(trainee_username(number), first, last, TRAINEE_PIN),
+        first_name=first, last_name=last, card_number=card(number),
+        preferred_language=language, applied_on=applied_on, stage_since=applied_on,
+        created_by=manager, modified_by=manager,
+    )
+    on = applied_on
+    for step, length in zip(steps, days, strict=False):
+        on += datetime.timedelta(days=length)
+        trainee.move_to(step, on, by=manager)
+    if final_stage == Stage.EXITED:
+        trainee.move_to(Stage.EXITED, on + datetime.timedelta(days=days[-1]), by=manager,
+                        exit_reason=exit_reason)
+    return trainee

@@ -1,0 +1,321 @@
+"""People: workshops and their skills, trainees and their programme stage, and staff."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.validators import RegexValidator
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from reintegra_coop.core.models import TrackedModel
+from reintegra_coop.core.roles import GROUP_NAMES, Role, forget_role
+from reintegra_coop.core.scoping import Visibility
+
+from .exceptions import InvalidTransitionError
+from .querysets import TraineeQuerySet
+
+
+class WorkshopKind(models.TextChoices):
+    ECO_PRODUCTION = "eco_production", _("Eco-production")
+    CRAFT_WORKSHOP = "craft_workshop", _("Craft workshop")
+    SERVICE_CREW = "service_crew", _("Service crew")
+
+
+class Workshop(TrackedModel):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=WorkshopKind.choices)
+    description = models.TextField(_("description"), blank=True)
+    active = models.BooleanField(_("active"), default=True)
+
+    visibility: ClassVar[Visibility] = Visibility(workshop="")
+
+    class Meta:
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Skill(TrackedModel):
+    """Something a trainee practises in a workshop (e.g. planing, sewing a hem)."""
+
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.PROTECT, related_name="skills"
+    )
+    name = models.CharField(_("name"), max_length=100)
+
+    visibility: ClassVar[Visibility] = Visibility(workshop="workshop")
+
+    class Meta:
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+        ordering = ["workshop__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "name"], name="unique_skill_per_workshop")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.workshop})"
+
+
+class Stage(models.TextChoices):
+    APPLICANT = "applicant", _("Applicant")
+    DIAGNOSIS = "diagnosis", _("Diagnosis")
+    TRIAL = "trial", _("Trial")
+    PARTICIPANT = "participant", _("Participant")
+    GRADUATE = "graduate", _("Graduate")
+    EXITED = "exited", _("Exited")
+
+
+class ExitReason(models.TextChoices):
+    EMPLOYMENT = "employment", _("Employment")
+    EDUCATION = "education", _("Education")
+    TRANSFER = "transfer", _("Transfer")
+    DROPPED_OUT = "dropped_out", _("Dropped out")
+    TERMINATED = "terminated", _("Terminated")
+    OTHER = "other", _("Other")
+
+
+# The programme moves one way: applicant → diagnosis → trial → participant → graduate,
+# and anyone may exit (with a reason). A relapse pauses participation; it is not a stage.
+ALLOWED_STAGE_CHANGES: dict[str, frozenset[str]] = {
+    Stage.APPLICANT: frozenset({Stage.DIAGNOSIS, Stage.EXITED}),
+    Stage.DIAGNOSIS: frozenset({Stage.TRIAL, Stage.EXITED}),
+    Stage.TRIAL: frozenset({Stage.PARTICIPANT, Stage.EXITED}),
+    Stage.PARTICIPANT: frozenset({Stage.GRADUATE, Stage.EXITED}),
+    Stage.GRADUATE: frozenset({Stage.EXITED}),
+    Stage.EXITED: frozenset(),
+}
+
+PROGRAMME_MONTHS = 12  # a trial month and up to 11 more; extensions are recorded on the plan
+
+card_number_validator = RegexValidator(
+    r"^[A-Za-z0-9-]{3,20}$", _("Use 3 to 20 letters, digits or dashes.")
+)
+
+
+class Trainee(TrackedModel):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="trainee",
+    )
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    card_number = models.CharField(
+        _("card number"),
+        max_length=20,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[card_number_validator],
+        help_text=_("Printed on the trainee's card; they may log in with it instead of a username."),
+    )
+    stage = models.CharField(
+        _("programme stage"), max_length=20, choices=Stage.choices, default=Stage.APPLICANT
+    )
+    stage_since = models.DateField(_("in this stage since"), default=timezone.localdate)
+    applied_on = models.DateField(_("applied on"), default=timezone.localdate)
+    participation_started_on = models.DateField(
+        _("participation started on"), null=True, blank=True,
+        help_text=_("The first day of the trial month."),
+    )
+    planned_end_on = models.DateField(_("planned end of participation"), null=True, blank=True)
+    exited_on = models.DateField(_("exited on"), null=True, blank=True)
+    exit_reason = models.CharField(
+        _("exit reason"), max_length=20, choices=ExitReason.choices, blank=True
+    )
+    workshops = models.ManyToManyField(
+        Workshop, verbose_name=_("workshops"), related_name="trainees", blank=True
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    address = models.TextField(_("address"), blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=5, choices=settings.LANGUAGES, blank=True
+    )
+
+    objects = TraineeQuerySet.as_manager()
+    visibility: ClassVar[Visibility] = Visibility(trainee="")
+
+    class Meta:
+        verbose_name = _("trainee")
+        verbose_name_plural = _("trainees")
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if self.user_id is not None:
+                self.user.groups.add(Group.objects.get_or_create(name=GROUP_NAMES[Role.TRAINEE])[0])
+
+    def move_to(
+        self,
+        stage: str,
+        on: datetime.date,
+        by: Any = None,
+        exit_reason: str = "",
+        note: str = "",
+    ) -> StageChange:
+        """Move the trainee to the next programme stage, recording it in the stage history."""
+        with transaction.atomic():
+            current = Trainee.objects.select_for_update().get(pk=self.pk)
+            _check_stage_change(current, stage, on, exit_reason)
+            change = StageChange(
+                trainee=current,
+                from_stage=current.stage,
+                to_stage=stage,
+                on=on,
+                exit_reason=exit_reason,
+                note=note,
+            )
+            change.stamp(by)
+            change.save()
+            current.stage, current.stage_since = stage, on
+            if stage == Stage.TRIAL:
+                current.participation_started_on = on
+                current.planned_end_on = add_months(on, PROGRAMME_MONTHS) - datetime.timedelta(1)
+            if stage == Stage.EXITED:
+                current.exited_on, current.exit_reason = on, exit_reason
+            current.stamp(by)
+            current.save()
+        self.refresh_from_db()
+        return change
+
+
+def _check_stage_change(trainee: Trainee, stage: str, on: datetime.date, exit_reason: str) -> None:
+    if stage not in Stage.values:
+        raise InvalidTransitionError(gettext("%(stage)s is not a programme stage.") % {"stage": stage})
+    if stage not in ALLOWED_STAGE_CHANGES[trainee.stage]:
+        raise InvalidTransitionError(
+            gettext("A trainee cannot move from %(current)s to %(new)s.")
+            % {"current": Stage(trainee.stage).label, "new": Stage(stage).label}
+        )
+    if on < trainee.stage_since:
+        raise InvalidTransitionError(
+            gettext("The date of the change cannot be before %(date)s, when the current stage began.")
+            % {"date": trainee.stage_since.isoformat()}
+        )
+    if stage == Stage.EXITED and exit_reason not in ExitReason.values:
+        raise InvalidTransitionError(gettext("An exit needs a reason."))
+    if stage != Stage.EXITED and exit_reason:
+        raise InvalidTransitionError(gettext("Only an exit has an exit reason."))
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later, or the month's last day if it is shorter."""
+    import calendar
+
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class StageChange(TrackedModel):
+    """One step in a trainee's programme: the stage history."""
+
+    trainee = models.ForeignKey(
+        Trainee, verbose_name=_("trainee"), on_delete=models.CASCADE, related_name="stage_changes"
+    )
+    from_stage = models.CharField(_("from stage"), max_length=20, choices=Stage.choices)
+    to_stage = models.CharField(_("to stage"), max_length=20, choices=Stage.choices)
+    on = models.DateField(_("date"))
+    exit_reason = models.CharField(
+        _("exit reason"), max_length=20, choices=ExitReason.choices, blank=True
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    visibility: ClassVar[Visibility] = Visibility(trainee="trainee")
+
+    class Meta:
+        verbose_name = _("stage change")
+        verbose_name_plural = _("stage history")
+        ordering = ["trainee", "on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.trainee}: {self.get_from_stage_display()} → {self.get_to_stage_display()}"
+
+
+class CareProfession(models.TextChoices):
+    THERAPIST = "therapist", _("Therapist")
+    PSYCHOLOGIST = "psychologist", _("Psychologist")
+    SOCIAL_WORKER = "social_worker", _("Social worker")
+    VOCATIONAL_COUNSELLOR = "vocational_counsellor", _("Vocational counsellor")
+    CASE_MANAGER = "case_manager", _("Case manager")
+
+
+class StaffMember(TrackedModel):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        on_delete=models.PROTECT,
+        related_name="staff_member",
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=[(role.value, role.label) for role in Role if role != Role.TRAINEE],
+    )
+    care_profession = models.CharField(
+        _("care profession"), max_length=30, choices=CareProfession.choices, blank=True
+    )
+    workshops = models.ManyToManyField(
+        Workshop,
+        verbose_name=_("workshops"),
+        related_name="instructors",
+        blank=True,
+        help_text=_("The workshops an instructor runs."),
+    )
+    caseload = models.ManyToManyField(
+        Trainee,
+        verbose_name=_("caseload"),
+        related_name="care_workers",
+        blank=True,
+        help_text=_("The trainees a care worker looks after."),
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+
+    visibility: ClassVar[Visibility] = Visibility(managers_only=True, own_user="user")
+
+    class Meta:
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff")
+        ordering = ["user__last_name", "user__first_name"]
+
+    def __str__(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Keep the login's group and back-office access in line with the role."""
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            user = self.user
+            staff_groups = Group.objects.filter(
+                name__in=[GROUP_NAMES[role] for role in GROUP_NAMES if role != Role.TRAINEE]
+            )
+            user.groups.remove(*staff_groups)
+            if self.active:
+                user.groups.add(Group.objects.get_or_create(name=GROUP_NAMES[Role(self.role)])[0])
+            if user.is_staff != self.active:
+                user.is_staff = self.active
+                user.save(update_fields=["is_staff"])
+            forget_role(user)

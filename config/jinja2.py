@@ -1,0 +1,40 @@
+"""The Jinja2 environment for our pages: Django's url/static helpers and translations."""
+
+from typing import Any
+
+from django.contrib.messages import get_messages
+from django.middleware.csrf import get_token
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import formats, translation
+from jinja2 import Environment
+
+from reintegra_coop.core.money import format_money
+
+
+def url(name: str, *args: Any, **kwargs: Any) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def environment(**options: Any) -> Environment:
+    env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        translation.gettext, translation.ngettext, newstyle=True
+    )
+    env.globals.update(
+        {
+            "url": url,
+            "static": static,
+            "csrf_token_value": get_token,
+            "get_messages": get_messages,
+            "get_current_language": translation.get_language,
+            "pgettext": translation.pgettext,
+        }
+    )
+    env.filters.update(
+        {
+            "date": formats.date_format,
+            "money": format_money,
+        }
+    )
+    return env

@@ -1,0 +1,34 @@
+"""Settings for the site chosen by REINTEGRA_SITE (default "default")."""
+
+from reintegra_coop.bench.site_config import load_site
+
+from .base import *  # noqa: F403
+
+SITE = load_site()
+
+SECRET_KEY = SITE.secret_key
+DEBUG = SITE.debug
+ALLOWED_HOSTS = list(SITE.allowed_hosts)
+DATABASES = {"default": SITE.database.django_settings(SITE.folder)}
+TIME_ZONE = SITE.time_zone
+LANGUAGE_CODE = SITE.language
+CURRENCY = SITE.currency
+COUNTRY = SITE.country
+MEDIA_ROOT = SITE.files_folder
+MEDIA_URL = "/files/"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "site_file": {
+            "class": "logging.handlers.RotatingFileHandler",
+            "filename": str(SITE.logs_folder / "reintegra.log"),
+            "maxBytes": 5_000_000,
+            "backupCount": 5,
+        },
+    },
+    "root": {"handlers": ["console", "site_file"], "level": "WARNING"},
+}
+SITE.logs_folder.mkdir(exist_ok=True)

@@ -1,0 +1,26 @@
+"""Settings for the test suite: SQLite in memory, or MariaDB when the database-backend
+plugin (tests/plugins/database_backend.py) sets REINTEGRA_TEST_DATABASE_URL."""
+
+import os
+
+from reintegra_coop.bench.database_url import parse_database_url
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "tests-only-not-secret"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+
+_url = os.environ.get("REINTEGRA_TEST_DATABASE_URL", "sqlite:///:memory:")
+DATABASES = {"default": parse_database_url(_url).django_settings()}
+
+TIME_ZONE = "Europe/Warsaw"
+LANGUAGE_CODE = "en"
+CURRENCY = "PLN"
+COUNTRY = "PL"
+MEDIA_ROOT = "/tmp/reintegra-test-files"  # noqa: S108
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
