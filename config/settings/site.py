@@ -32,3 +32,4 @@ LOGGING = {
     "root": {"handlers": ["console", "site_file"], "level": "WARNING"},
 }
 SITE.logs_folder.mkdir(exist_ok=True)
+STATIC_ROOT.mkdir(exist_ok=True)  # noqa: F405 - whitenoise wants it, even before collectstatic

@@ -1,7 +1,8 @@
 """Settings for the test suite: SQLite in memory, or MariaDB when the database-backend
-plugin (tests/plugins/database_backend.py) sets REINTEGRA_TEST_DATABASE_URL."""
+plugin (reintegra_coop/bench/pytest_plugin.py) sets REINTEGRA_TEST_DATABASE_URL."""
 
 import os
+import tempfile
 
 from reintegra_coop.bench.database_url import parse_database_url
 
@@ -18,7 +19,8 @@ TIME_ZONE = "Europe/Warsaw"
 LANGUAGE_CODE = "en"
 CURRENCY = "PLN"
 COUNTRY = "PL"
-MEDIA_ROOT = "/tmp/reintegra-test-files"  # noqa: S108
+MEDIA_ROOT = tempfile.mkdtemp(prefix="reintegra-test-files-")
+STATIC_ROOT = tempfile.mkdtemp(prefix="reintegra-test-static-")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -55,7 +55,9 @@ def trainee_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     form = StageChangeForm(trainee, request.POST or None) if may_change_stage else None
     if request.method == "POST" and form is not None and form.is_valid():
         try:
-            trainee.move_to(by=request.user, **form.cleaned_data)
+            data = form.cleaned_data
+            trainee.move_to(data["to_stage"], data["on"], by=request.user,
+                            exit_reason=data["exit_reason"], note=data["note"])
         except InvalidTransitionError as error:
             form.add_error(None, str(error))
         else:

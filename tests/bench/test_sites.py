@@ -1,0 +1,144 @@
+"""The `reintegra` command, run as a user runs it: in a subprocess, against a sites folder."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import tomllib
+import uuid
+from pathlib import Path
+
+import pytest
+
+from reintegra_coop.bench.database_url import parse_database_url
+
+REINTEGRA = [sys.executable, "-m", "reintegra_coop.bench.cli"]
+
+
+def reintegra(sites: Path, *args: str, site_env: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REINTEGRA_"))}
+    env["REINTEGRA_SITES_DIR"] = str(sites)
+    if site_env is not None:
+        env["REINTEGRA_SITE"] = site_env
+    return subprocess.run([*REINTEGRA, *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def print_setting(sites: Path, expression: str, *global_options: str, site_env: str | None = None):
+    code = f"from django.conf import settings; print({expression})"
+    return reintegra(sites, *global_options, "shell", "--no-imports", "-c", code, site_env=site_env)
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory) -> Path:
+    """A sites folder with two SQLite sites, made once for the module (migrating takes seconds)."""
+    folder = tmp_path_factory.mktemp("sites")
+    for name, extra in (("default", []), ("praha", ["--currency", "CZK", "--language", "cs",
+                                                     "--time-zone", "Europe/Prague",
+                                                     "--country", "CZ"])):
+        result = reintegra(folder, "new-site", name, *extra)
+        assert result.returncode == 0, result.stderr
+    return folder
+
+
+def test_new_site_makes_a_folder_with_config_and_a_migrated_sqlite_database(sites):
+    folder = sites / "praha"
+    config = tomllib.loads((folder / "site_config.toml").read_text())
+    assert config["site"] == {"currency": "CZK", "time_zone": "Europe/Prague", "language": "cs",
+                              "country": "CZ"}
+    assert config["database"]["url"] == "sqlite:///db.sqlite3"
+    assert len(config["security"]["secret_key"]) >= 50
+    tables = {row[0] for row in sqlite3.connect(folder / "db.sqlite3").execute(
+        "SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"people_trainee", "core_numberseries", "auth_user"} <= tables
+    assert (folder / "files").is_dir() and (folder / "logs").is_dir()
+
+
+def test_each_site_gets_its_own_secret_key(sites):
+    keys = {tomllib.loads((sites / name / "site_config.toml").read_text())["security"]["secret_key"]
+            for name in ("default", "praha")}
+    assert len(keys) == 2
+
+
+def test_the_site_comes_from_the_option_then_the_environment_then_default(sites):
+    by_option = print_setting(sites, "settings.CURRENCY", "--site", "praha", site_env="default")
+    by_environment = print_setting(sites, "settings.CURRENCY", site_env="praha")
+    by_default = print_setting(sites, "settings.CURRENCY")
+    assert (by_option.stdout.strip(), by_environment.stdout.strip(),
+            by_default.stdout.strip()) == ("CZK", "CZK", "PLN")
+
+
+def test_a_missing_site_is_one_line_naming_it(sites):
+    result = reintegra(sites, "--site", "nowhere", "migrate")
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "Site 'nowhere' does not exist" in result.stderr
+
+
+def test_new_site_refuses_an_existing_name_and_leaves_it_untouched(sites):
+    before = (sites / "default" / "site_config.toml").read_text()
+    result = reintegra(sites, "new-site", "default")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"reintegra: error: Site 'default' already exists in {sites / 'default'}."
+    )
+    assert (sites / "default" / "site_config.toml").read_text() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--db-url", "mariadb://coop@db.example:notaport/coop"], "port is not a number"),
+        (["--db-url", "oracle://x@y/z"], "Unsupported database URL scheme"),
+        (["--time-zone", "Mars/Olympus"], "Unknown time zone"),
+        (["--country", "XX"], "Unsupported country"),
+    ],
+)
+def test_new_site_refuses_bad_input_in_one_line_and_creates_nothing(tmp_path, args, message):
+    result = reintegra(tmp_path, "new-site", "coop", *args)
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert message in result.stderr
+    assert not (tmp_path / "coop").exists()
+
+
+def test_new_site_refuses_a_bad_site_name(tmp_path):
+    result = reintegra(tmp_path, "new-site", "../escape")
+    assert result.returncode == 1
+    assert "Invalid site name" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_site_reports_an_unreachable_mariadb_and_leaves_nothing(tmp_path):
+    result = reintegra(tmp_path, "new-site", "coop", "--db-url", "mariadb://coop:pw@127.0.0.1:9/coop")
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "Cannot reach MariaDB at 127.0.0.1:9" in result.stderr
+    assert "pw@" not in result.stderr
+    assert not (tmp_path / "coop").exists()
+
+
+@pytest.mark.mariadb_only
+def test_new_site_on_mariadb_creates_and_migrates_the_database(tmp_path, mariadb_server_url):
+    import MySQLdb
+
+    server = parse_database_url(mariadb_server_url)
+    name = f"reintegra_site_{uuid.uuid4().hex[:8]}"
+    url = f"mariadb://{server.user}:{server.password}@{server.host}:{server.port}/{name}"
+    connection = MySQLdb.connect(host=server.host, port=server.port, user=server.user,
+                                 password=server.password)
+    try:
+        result = reintegra(tmp_path, "new-site", "coop", "--db-url", url)
+        assert result.returncode == 0, result.stderr
+        assert f"MariaDB database '{name}'" in result.stdout
+        cursor = connection.cursor()
+        cursor.execute(
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = %s "
+            "AND table_name IN ('people_trainee', 'core_numberseries')", (name,))
+        assert cursor.fetchone()[0] == 2
+        selected = print_setting(tmp_path, "settings.DATABASES['default']['NAME']", "--site", "coop")
+        assert selected.stdout.strip() == name
+    finally:
+        connection.cursor().execute(f"DROP DATABASE IF EXISTS `{name}`")
+        connection.close()

@@ -1,0 +1,40 @@
+import pytest
+from django.core import serializers
+from django.core.management import call_command
+
+from reintegra_coop.people.demo import STAFF_PASSWORD, TRAINEE_PIN
+from reintegra_coop.people.models import StaffMember, Trainee, Workshop
+
+pytestmark = pytest.mark.django_db
+
+DEMO_MODELS = ["auth.user", "auth.group", "people.workshop", "people.skill", "people.trainee",
+               "people.stagechange", "people.staffmember", "core.numberseries"]
+
+
+def snapshot() -> str:
+    from django.apps import apps
+
+    rows = []
+    for label in DEMO_MODELS:
+        rows.extend(apps.get_model(label).objects.order_by("pk"))
+    return serializers.serialize("json", rows)
+
+
+def test_the_demo_has_the_centre_of_the_design(capsys):
+    call_command("load_demo")
+    assert Workshop.objects.count() == 5
+    assert Trainee.objects.count() == 24
+    roles = sorted(StaffMember.objects.values_list("role", flat=True))
+    assert roles == ["accountant", "care_worker", "care_worker", "instructor", "instructor",
+                     "instructor", "instructor", "manager"]
+    assert set(Trainee.objects.values_list("stage", flat=True)) == {
+        "applicant", "diagnosis", "trial", "participant", "graduate", "exited"}
+    printed = capsys.readouterr().out
+    assert "manager" in printed and STAFF_PASSWORD in printed and TRAINEE_PIN in printed
+
+
+def test_loading_the_demo_twice_leaves_the_same_data():
+    call_command("load_demo", quiet_logins=True)
+    first = snapshot()
+    call_command("load_demo", quiet_logins=True)
+    assert snapshot() == first

@@ -1,0 +1,60 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import TraineeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_instructor_sees_only_their_crew_on_their_home_page(client, personas):
+    client.force_login(personas.garden_instructor)
+    page = client.get(reverse("people:instructor_home")).content.decode()
+    assert "Anna Garden" in page
+    assert "Bartek Carpenter" not in page
+
+
+def test_a_trainee_of_another_workshop_is_not_found_for_an_instructor(client, personas):
+    client.force_login(personas.garden_instructor)
+    url = reverse("people:trainee_detail", args=[personas.trainee_bartek.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_the_manager_home_page_asks_a_bounded_number_of_queries(
+    client, personas, django_assert_max_num_queries
+):
+    for number in range(30):
+        TraineeFactory(user__username=f"extra{number}", workshops=[personas.garden])
+    client.force_login(personas.manager)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("people:manager_home"))
+    assert response.content.decode().count("/people/trainees/") == 32
+
+
+def test_a_manager_moves_a_trainee_to_the_next_stage_from_their_page(client, personas):
+    client.force_login(personas.manager)
+    url = reverse("people:trainee_detail", args=[personas.trainee_anna.pk])
+    response = client.post(url, {"to_stage": "graduate", "on": "2026-10-01", "note": "Well done"},
+                           follow=True)
+    assert "Anna Garden is now in the stage: Graduate." in response.content.decode()
+    personas.trainee_anna.refresh_from_db()
+    assert (personas.trainee_anna.stage, personas.trainee_anna.stage_since) == (
+        "graduate", datetime.date(2026, 10, 1))
+
+
+def test_a_refused_stage_change_shows_why_and_changes_nothing(client, personas):
+    client.force_login(personas.manager)
+    url = reverse("people:trainee_detail", args=[personas.trainee_anna.pk])
+    response = client.post(url, {"to_stage": "exited", "on": "2026-10-01"})
+    assert "An exit needs a reason." in response.content.decode()
+    personas.trainee_anna.refresh_from_db()
+    assert personas.trainee_anna.stage == "participant"
+
+
+def test_an_instructor_cannot_change_a_stage(client, personas):
+    client.force_login(personas.garden_instructor)
+    url = reverse("people:trainee_detail", args=[personas.trainee_anna.pk])
+    client.post(url, {"to_stage": "graduate", "on": "2026-10-01"})
+    personas.trainee_anna.refresh_from_db()
+    assert personas.trainee_anna.stage == "participant"
