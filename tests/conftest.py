@@ -44,10 +44,20 @@ class Personas:
 def personas(db: None) -> Personas:
     garden = WorkshopFactory(name="Organic garden")
     carpentry = WorkshopFactory(name="Carpentry-locksmith")
-    anna = TraineeFactory(user__username="anna", first_name="Anna", last_name="Garden",
-                          card_number="C-2001", workshops=[garden])
-    bartek = TraineeFactory(user__username="bartek", first_name="Bartek", last_name="Carpenter",
-                            card_number="C-2002", workshops=[carpentry])
+    anna = TraineeFactory(
+        user__username="anna",
+        first_name="Anna",
+        last_name="Garden",
+        card_number="C-2001",
+        workshops=[garden],
+    )
+    bartek = TraineeFactory(
+        user__username="bartek",
+        first_name="Bartek",
+        last_name="Carpenter",
+        card_number="C-2002",
+        workshops=[carpentry],
+    )
 
     def staff(username: str, role: Role, **kwargs: object) -> User:
         return StaffMemberFactory(user__username=username, role=role, **kwargs).user

@@ -26,7 +26,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
-    def save_password(obj, create, extracted, **kwargs):  # noqa: N805
+    def save_password(obj, create, extracted, **kwargs):
         if create:
             obj.save()
 
@@ -62,7 +62,7 @@ class TraineeFactory(factory.django.DjangoModelFactory):
     participation_started_on = datetime.date(2026, 8, 1)
 
     @factory.post_generation
-    def workshops(obj, create, extracted, **kwargs):  # noqa: N805
+    def workshops(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.workshops.set(extracted)
 
@@ -76,11 +76,11 @@ class StaffMemberFactory(factory.django.DjangoModelFactory):
     role = Role.MANAGER
 
     @factory.post_generation
-    def workshops(obj, create, extracted, **kwargs):  # noqa: N805
+    def workshops(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.workshops.set(extracted)
 
     @factory.post_generation
-    def caseload(obj, create, extracted, **kwargs):  # noqa: N805
+    def caseload(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.caseload.set(extracted)

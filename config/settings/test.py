@@ -3,6 +3,7 @@ plugin (reintegra_coop/bench/pytest_plugin.py) sets REINTEGRA_TEST_DATABASE_URL.
 
 import os
 import tempfile
+from pathlib import Path
 
 from reintegra_coop.bench.database_url import parse_database_url
 
@@ -20,7 +21,7 @@ LANGUAGE_CODE = "en"
 CURRENCY = "PLN"
 COUNTRY = "PL"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="reintegra-test-files-")
-STATIC_ROOT = tempfile.mkdtemp(prefix="reintegra-test-static-")
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="reintegra-test-static-"))
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -6,7 +6,10 @@ from reintegra_coop.bench.errors import BenchError
 
 def test_it_reads_a_relative_sqlite_file_as_inside_the_site_folder(tmp_path):
     settings = parse_database_url("sqlite:///db.sqlite3").django_settings(tmp_path)
-    assert settings == {"ENGINE": "django.db.backends.sqlite3", "NAME": str(tmp_path / "db.sqlite3")}
+    assert settings == {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(tmp_path / "db.sqlite3"),
+    }
 
 
 def test_it_keeps_an_absolute_sqlite_path(tmp_path):
@@ -17,7 +20,12 @@ def test_it_keeps_an_absolute_sqlite_path(tmp_path):
 def test_it_reads_every_part_of_a_mariadb_url():
     url = parse_database_url("mariadb://coop:s%40cret@db.local:3307/garden_coop")
     assert (url.engine, url.user, url.password, url.host, url.port, url.name) == (
-        "mariadb", "coop", "s@cret", "db.local", 3307, "garden_coop"
+        "mariadb",
+        "coop",
+        "s@cret",
+        "db.local",
+        3307,
+        "garden_coop",
     )
     settings = url.django_settings()
     assert settings["ENGINE"] == "django.db.backends.mysql"

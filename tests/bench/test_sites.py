@@ -17,7 +17,9 @@ from reintegra_coop.bench.database_url import parse_database_url
 REINTEGRA = [sys.executable, "-m", "reintegra_coop.bench.cli"]
 
 
-def reintegra(sites: Path, *args: str, site_env: str | None = None) -> subprocess.CompletedProcess[str]:
+def reintegra(
+    sites: Path, *args: str, site_env: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REINTEGRA_"))}
     env["REINTEGRA_SITES_DIR"] = str(sites)
     if site_env is not None:
@@ -34,9 +36,22 @@ def print_setting(sites: Path, expression: str, *global_options: str, site_env: 
 def sites(tmp_path_factory) -> Path:
     """A sites folder with two SQLite sites, made once for the module (migrating takes seconds)."""
     folder = tmp_path_factory.mktemp("sites")
-    for name, extra in (("default", []), ("praha", ["--currency", "CZK", "--language", "cs",
-                                                     "--time-zone", "Europe/Prague",
-                                                     "--country", "CZ"])):
+    for name, extra in (
+        ("default", []),
+        (
+            "praha",
+            [
+                "--currency",
+                "CZK",
+                "--language",
+                "cs",
+                "--time-zone",
+                "Europe/Prague",
+                "--country",
+                "CZ",
+            ],
+        ),
+    ):
         result = reintegra(folder, "new-site", name, *extra)
         assert result.returncode == 0, result.stderr
     return folder
@@ -45,19 +60,29 @@ def sites(tmp_path_factory) -> Path:
 def test_new_site_makes_a_folder_with_config_and_a_migrated_sqlite_database(sites):
     folder = sites / "praha"
     config = tomllib.loads((folder / "site_config.toml").read_text())
-    assert config["site"] == {"currency": "CZK", "time_zone": "Europe/Prague", "language": "cs",
-                              "country": "CZ"}
+    assert config["site"] == {
+        "currency": "CZK",
+        "time_zone": "Europe/Prague",
+        "language": "cs",
+        "country": "CZ",
+    }
     assert config["database"]["url"] == "sqlite:///db.sqlite3"
     assert len(config["security"]["secret_key"]) >= 50
-    tables = {row[0] for row in sqlite3.connect(folder / "db.sqlite3").execute(
-        "SELECT name FROM sqlite_master WHERE type='table'")}
+    tables = {
+        row[0]
+        for row in sqlite3.connect(folder / "db.sqlite3").execute(
+            "SELECT name FROM sqlite_master WHERE type='table'"
+        )
+    }
     assert {"people_trainee", "core_numberseries", "auth_user"} <= tables
     assert (folder / "files").is_dir() and (folder / "logs").is_dir()
 
 
 def test_each_site_gets_its_own_secret_key(sites):
-    keys = {tomllib.loads((sites / name / "site_config.toml").read_text())["security"]["secret_key"]
-            for name in ("default", "praha")}
+    keys = {
+        tomllib.loads((sites / name / "site_config.toml").read_text())["security"]["secret_key"]
+        for name in ("default", "praha")
+    }
     assert len(keys) == 2
 
 
@@ -65,8 +90,11 @@ def test_the_site_comes_from_the_option_then_the_environment_then_default(sites)
     by_option = print_setting(sites, "settings.CURRENCY", "--site", "praha", site_env="default")
     by_environment = print_setting(sites, "settings.CURRENCY", site_env="praha")
     by_default = print_setting(sites, "settings.CURRENCY")
-    assert (by_option.stdout.strip(), by_environment.stdout.strip(),
-            by_default.stdout.strip()) == ("CZK", "CZK", "PLN")
+    assert (by_option.stdout.strip(), by_environment.stdout.strip(), by_default.stdout.strip()) == (
+        "CZK",
+        "CZK",
+        "PLN",
+    )
 
 
 def test_a_missing_site_is_one_line_naming_it(sites):
@@ -111,7 +139,9 @@ def test_new_site_refuses_a_bad_site_name(tmp_path):
 
 
 def test_new_site_reports_an_unreachable_mariadb_and_leaves_nothing(tmp_path):
-    result = reintegra(tmp_path, "new-site", "coop", "--db-url", "mariadb://coop:pw@127.0.0.1:9/coop")
+    result = reintegra(
+        tmp_path, "new-site", "coop", "--db-url", "mariadb://coop:pw@127.0.0.1:9/coop"
+    )
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0
     assert "Cannot reach MariaDB at 127.0.0.1:9" in result.stderr
@@ -126,8 +156,9 @@ def test_new_site_on_mariadb_creates_and_migrates_the_database(tmp_path, mariadb
     server = parse_database_url(mariadb_server_url)
     name = f"reintegra_site_{uuid.uuid4().hex[:8]}"
     url = f"mariadb://{server.user}:{server.password}@{server.host}:{server.port}/{name}"
-    connection = MySQLdb.connect(host=server.host, port=server.port, user=server.user,
-                                 password=server.password)
+    connection = MySQLdb.connect(
+        host=server.host, port=server.port, user=server.user, password=server.password
+    )
     try:
         result = reintegra(tmp_path, "new-site", "coop", "--db-url", url)
         assert result.returncode == 0, result.stderr
@@ -135,9 +166,13 @@ def test_new_site_on_mariadb_creates_and_migrates_the_database(tmp_path, mariadb
         cursor = connection.cursor()
         cursor.execute(
             "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = %s "
-            "AND table_name IN ('people_trainee', 'core_numberseries')", (name,))
+            "AND table_name IN ('people_trainee', 'core_numberseries')",
+            (name,),
+        )
         assert cursor.fetchone()[0] == 2
-        selected = print_setting(tmp_path, "settings.DATABASES['default']['NAME']", "--site", "coop")
+        selected = print_setting(
+            tmp_path, "settings.DATABASES['default']['NAME']", "--site", "coop"
+        )
         assert selected.stdout.strip() == name
     finally:
         connection.cursor().execute(f"DROP DATABASE IF EXISTS `{name}`")

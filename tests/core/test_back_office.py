@@ -16,7 +16,9 @@ def test_an_instructor_cannot_open_another_workshops_trainee(client, personas):
     client.force_login(personas.garden_instructor)
     response = client.get(f"/admin/people/trainee/{personas.trainee_bartek.pk}/change/")
     assert response.status_code == 302  # the admin's "does not exist" redirect
-    assert client.get(f"/admin/people/trainee/{personas.trainee_anna.pk}/change/").status_code == 200
+    assert (
+        client.get(f"/admin/people/trainee/{personas.trainee_anna.pk}/change/").status_code == 200
+    )
 
 
 def test_the_manager_lists_every_trainee_with_filters_and_search(client, personas):

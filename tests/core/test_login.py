@@ -19,8 +19,9 @@ HOMES = {
 
 
 def log_in(client, username, password):
-    return client.post(reverse("core:login"), {"username": username, "password": password},
-                       follow=True)
+    return client.post(
+        reverse("core:login"), {"username": username, "password": password}, follow=True
+    )
 
 
 @pytest.mark.parametrize("persona", sorted(HOMES))
@@ -82,11 +83,13 @@ def test_a_role_cannot_open_another_roles_home(client, personas):
 def test_the_language_switch_changes_the_page_language(client, personas):
     client.force_login(personas.trainee_anna.user)
     assert "Hello, Anna!" in client.get("/portal/").content.decode()
-    response = client.post(reverse("set_language"), {"language": "pl", "next": "/portal/"},
-                           follow=True)
+    response = client.post(
+        reverse("set_language"), {"language": "pl", "next": "/portal/"}, follow=True
+    )
     assert "Cześć, Anna!" in response.content.decode()
-    response = client.post(reverse("set_language"), {"language": "cs", "next": "/portal/"},
-                           follow=True)
+    response = client.post(
+        reverse("set_language"), {"language": "cs", "next": "/portal/"}, follow=True
+    )
     assert "Ahoj, Anna!" in response.content.decode()
 
 
@@ -120,7 +123,9 @@ def test_only_a_manager_resets_passwords(client, personas):
     url = reverse("core:set_password", args=[personas.trainee_anna.user.pk])
     for persona in ("garden_instructor", "care_worker", "accountant", "trainee_anna", "outsider"):
         client.force_login(personas.all_users()[persona])
-        assert client.post(url, {"new_password1": "4826", "new_password2": "4826"}).status_code == 403
+        assert (
+            client.post(url, {"new_password1": "4826", "new_password2": "4826"}).status_code == 403
+        )
     personas.trainee_anna.user.refresh_from_db()
     assert personas.trainee_anna.user.check_password(PIN)
 

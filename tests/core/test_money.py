@@ -10,8 +10,14 @@ from reintegra_coop.core.money import MoneyError, format_money, round_money, rou
 
 @pytest.mark.parametrize(
     ("amount", "rounded"),
-    [("0.005", "0.01"), ("0.004", "0.00"), ("2.675", "2.68"), ("-0.005", "-0.01"),
-     ("1234.5", "1234.50"), (7, "7.00")],
+    [
+        ("0.005", "0.01"),
+        ("0.004", "0.00"),
+        ("2.675", "2.68"),
+        ("-0.005", "-0.01"),
+        ("1234.5", "1234.50"),
+        (7, "7.00"),
+    ],
 )
 def test_money_rounds_half_up_to_the_grosz(amount, rounded):
     assert round_money(amount, "PLN") == Decimal(rounded)
@@ -33,7 +39,7 @@ def test_a_piece_rate_rounds_up_at_the_fourth_decimal():
     assert round_up(Decimal("2.5"), 4) == Decimal("2.5000")
 
 
-@given(st.decimals(min_value=-10**9, max_value=10**9, allow_nan=False, places=6))
+@given(st.decimals(min_value=-(10**9), max_value=10**9, allow_nan=False, places=6))
 def test_rounding_never_moves_an_amount_by_more_than_half_a_grosz(amount):
     rounded = round_money(amount, "EUR")
     assert abs(rounded - amount) <= Decimal("0.005")

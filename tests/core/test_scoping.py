@@ -55,18 +55,25 @@ def test_an_instructor_sees_only_their_workshops_and_skills(personas):
     assert names(scope(Workshop.objects.all(), user)) == ["Organic garden"]
     assert names(scope(Skill.objects.all(), user)) == ["Weeding (Organic garden)"]
     assert names(scope(Skill.objects.all(), personas.manager)) == [
-        "Planing (Carpentry-locksmith)", "Weeding (Organic garden)"]
+        "Planing (Carpentry-locksmith)",
+        "Weeding (Organic garden)",
+    ]
     assert names(scope(Skill.objects.all(), personas.outsider)) == []
 
 
 def test_a_trainee_sees_only_their_own_stage_history(personas):
-    personas.trainee_anna.move_to("graduate", personas.trainee_anna.stage_since, by=personas.manager)
-    personas.trainee_bartek.move_to("graduate", personas.trainee_bartek.stage_since,
-                                    by=personas.manager)
+    personas.trainee_anna.move_to(
+        "graduate", personas.trainee_anna.stage_since, by=personas.manager
+    )
+    personas.trainee_bartek.move_to(
+        "graduate", personas.trainee_bartek.stage_since, by=personas.manager
+    )
     assert scope(StageChange.objects.all(), personas.trainee_anna.user).get().trainee == (
-        personas.trainee_anna)
+        personas.trainee_anna
+    )
     assert scope(StageChange.objects.all(), personas.carpentry_instructor).get().trainee == (
-        personas.trainee_bartek)
+        personas.trainee_bartek
+    )
     assert scope(StageChange.objects.all(), personas.manager).count() == 2
     assert scope(StageChange.objects.all(), personas.outsider).count() == 0
 

@@ -7,8 +7,16 @@ from reintegra_coop.people.models import StaffMember, Trainee, Workshop
 
 pytestmark = pytest.mark.django_db
 
-DEMO_MODELS = ["auth.user", "auth.group", "people.workshop", "people.skill", "people.trainee",
-               "people.stagechange", "people.staffmember", "core.numberseries"]
+DEMO_MODELS = [
+    "auth.user",
+    "auth.group",
+    "people.workshop",
+    "people.skill",
+    "people.trainee",
+    "people.stagechange",
+    "people.staffmember",
+    "core.numberseries",
+]
 
 
 def snapshot() -> str:
@@ -25,10 +33,24 @@ def test_the_demo_has_the_centre_of_the_design(capsys):
     assert Workshop.objects.count() == 5
     assert Trainee.objects.count() == 24
     roles = sorted(StaffMember.objects.values_list("role", flat=True))
-    assert roles == ["accountant", "care_worker", "care_worker", "instructor", "instructor",
-                     "instructor", "instructor", "manager"]
+    assert roles == [
+        "accountant",
+        "care_worker",
+        "care_worker",
+        "instructor",
+        "instructor",
+        "instructor",
+        "instructor",
+        "manager",
+    ]
     assert set(Trainee.objects.values_list("stage", flat=True)) == {
-        "applicant", "diagnosis", "trial", "participant", "graduate", "exited"}
+        "applicant",
+        "diagnosis",
+        "trial",
+        "participant",
+        "graduate",
+        "exited",
+    }
     printed = capsys.readouterr().out
     assert "manager" in printed and STAFF_PASSWORD in printed and TRAINEE_PIN in printed
 

@@ -35,12 +35,15 @@ def test_the_manager_home_page_asks_a_bounded_number_of_queries(
 def test_a_manager_moves_a_trainee_to_the_next_stage_from_their_page(client, personas):
     client.force_login(personas.manager)
     url = reverse("people:trainee_detail", args=[personas.trainee_anna.pk])
-    response = client.post(url, {"to_stage": "graduate", "on": "2026-10-01", "note": "Well done"},
-                           follow=True)
+    response = client.post(
+        url, {"to_stage": "graduate", "on": "2026-10-01", "note": "Well done"}, follow=True
+    )
     assert "Anna Garden is now in the stage: Graduate." in response.content.decode()
     personas.trainee_anna.refresh_from_db()
     assert (personas.trainee_anna.stage, personas.trainee_anna.stage_since) == (
-        "graduate", datetime.date(2026, 10, 1))
+        "graduate",
+        datetime.date(2026, 10, 1),
+    )
 
 
 def test_a_refused_stage_change_shows_why_and_changes_nothing(client, personas):

@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         site, command, rest = split_global_options(args)
         if site:
             os.environ["REINTEGRA_SITE"] = site
-        if command in (None, "help", "-h", "--help"):
+        if command is None or command in ("help", "-h", "--help"):
             print(USAGE, end="")
             return 0
         if command == "new-site":
@@ -142,9 +142,12 @@ def start(args: list[str]) -> int:
         [
             gunicorn,
             "config.wsgi:application",
-            "--bind", f"{options.host}:{options.port}",
-            "--workers", str(options.workers),
-            "--access-logfile", "-",
+            "--bind",
+            f"{options.host}:{options.port}",
+            "--workers",
+            str(options.workers),
+            "--access-logfile",
+            "-",
         ],
     )
     return 0  # pragma: no cover - execv does not return

@@ -74,7 +74,9 @@ def parse_database_url(url: str) -> DatabaseUrl:
     try:
         port = parts.port
     except ValueError:
-        raise BenchError(f"Malformed database URL {_redact(url)!r}: the port is not a number.")
+        raise BenchError(
+            f"Malformed database URL {_redact(url)!r}: the port is not a number."
+        ) from None
     name = parts.path.lstrip("/")
     if not parts.hostname:
         raise BenchError(f"Malformed database URL {_redact(url)!r}: the host is missing.")

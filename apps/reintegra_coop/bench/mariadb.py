@@ -37,7 +37,9 @@ def ensure_database_exists(url: DatabaseUrl) -> bool:
         )
         return True
     except MySQLdb.MySQLError as error:
-        raise BenchError(f"MariaDB refused to create database {url.name!r}: {error.args[-1]}") from None
+        raise BenchError(
+            f"MariaDB refused to create database {url.name!r}: {error.args[-1]}"
+        ) from None
     finally:
         connection.close()
 

@@ -90,18 +90,37 @@ def _start_throwaway_server() -> str:
     socket_path = Path(_data_folder) / "mariadb.sock"
     as_root = ["--user=root"] if os.geteuid() == 0 else []
     subprocess.run(
-        [install_db, "--no-defaults", f"--datadir={data}", "--auth-root-authentication-method=normal",
-         "--skip-test-db", *as_root],
-        check=True, capture_output=True,
+        [
+            install_db,
+            "--no-defaults",
+            f"--datadir={data}",
+            "--auth-root-authentication-method=normal",
+            "--skip-test-db",
+            *as_root,
+        ],
+        check=True,
+        capture_output=True,
     )
     port = _free_port()
     _server = subprocess.Popen(
-        [mariadbd, "--no-defaults", f"--datadir={data}", f"--socket={socket_path}",
-         f"--port={port}", "--bind-address=127.0.0.1", f"--pid-file={_data_folder}/mariadb.pid",
-         "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
-         "--innodb-buffer-pool-size=256M", "--innodb-flush-log-at-trx-commit=0",
-         "--innodb-doublewrite=0", "--skip-name-resolve", *as_root],
-        stdout=subprocess.DEVNULL, stderr=open(Path(_data_folder) / "error.log", "wb"),  # noqa: SIM115
+        [
+            mariadbd,
+            "--no-defaults",
+            f"--datadir={data}",
+            f"--socket={socket_path}",
+            f"--port={port}",
+            "--bind-address=127.0.0.1",
+            f"--pid-file={_data_folder}/mariadb.pid",
+            "--character-set-server=utf8mb4",
+            "--collation-server=utf8mb4_unicode_ci",
+            "--innodb-buffer-pool-size=256M",
+            "--innodb-flush-log-at-trx-commit=0",
+            "--innodb-doublewrite=0",
+            "--skip-name-resolve",
+            *as_root,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=open(Path(_data_folder) / "error.log", "wb"),  # noqa: SIM115
     )
     _wait_until_ready(port)
     return f"mariadb://root@127.0.0.1:{port}/reintegra"
@@ -116,7 +135,7 @@ def _wait_until_ready(port: int, timeout: float = 60) -> None:
             MySQLdb.connect(host="127.0.0.1", port=port, user="root", connect_timeout=2).close()
             return
         except MySQLdb.OperationalError:
-            if _server is not None and _server.poll() is not None or time.monotonic() > deadline:
+            if (_server is not None and _server.poll() is not None) or time.monotonic() > deadline:
                 log = (Path(_data_folder or "") / "error.log").read_text(errors="replace")[-2000:]
                 _stop_throwaway_server()
                 raise pytest.UsageError(f"The throwaway MariaDB did not start:\n{log}") from None

@@ -18,7 +18,7 @@ admin.site.site_header = "Reintegra Coop"
 admin.site.site_title = "Reintegra Coop"
 
 
-class ScopedModelAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ScopedModelAdmin(admin.ModelAdmin):
     """Lists, detail pages and choice fields show only the rows the user may see."""
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
@@ -26,13 +26,13 @@ class ScopedModelAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def formfield_for_foreignkey(
         self, db_field: ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
-    ) -> ModelChoiceField | None:  # type: ignore[type-arg]
+    ) -> ModelChoiceField[Any] | None:
         kwargs.setdefault("queryset", _scoped_choices(db_field.remote_field.model, request))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(
         self, db_field: ManyToManyField[Any, Any], request: HttpRequest, **kwargs: Any
-    ) -> ModelMultipleChoiceField | None:  # type: ignore[type-arg]
+    ) -> ModelMultipleChoiceField[Any] | None:
         kwargs.setdefault("queryset", _scoped_choices(db_field.remote_field.model, request))
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
@@ -45,18 +45,18 @@ class ScopedModelAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 def _scoped_choices(model: Any, request: HttpRequest) -> QuerySet[Any]:
     if hasattr(model, "visibility"):
         return scope(model._default_manager.all(), request.user)
-    return model._default_manager.all()  # type: ignore[no-any-return]
+    return model._default_manager.all()
 
 
 @admin.register(NumberSeries)
-class NumberSeriesAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class NumberSeriesAdmin(admin.ModelAdmin):
     list_display = ["prefix", "year", "last_number"]
     list_filter = ["prefix", "year"]
     search_fields = ["prefix"]
     readonly_fields = ["prefix", "year", "last_number"]
 
 
-class ScopedUserAdmin(UserAdmin):  # type: ignore[type-arg]
+class ScopedUserAdmin(UserAdmin):
     """Managers may reset passwords, but never see or change a superuser."""
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
@@ -67,8 +67,14 @@ class ScopedUserAdmin(UserAdmin):  # type: ignore[type-arg]
         if request.user.is_superuser:
             return super().get_readonly_fields(request, obj)
         # Only a superuser hands out back-office rights; roles come from the staff record.
-        return ("is_superuser", "is_staff", "groups", "user_permissions", "last_login",
-                "date_joined")
+        return (
+            "is_superuser",
+            "is_staff",
+            "groups",
+            "user_permissions",
+            "last_login",
+            "date_joined",
+        )
 
 
 admin.site.unregister(User)

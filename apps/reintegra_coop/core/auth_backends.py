@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.http import HttpRequest
 
 
@@ -17,7 +17,7 @@ class UsernameOrCardNumberBackend(ModelBackend):
         username: str | None = None,
         password: str | None = None,
         **kwargs: Any,
-    ) -> AbstractBaseUser | None:
+    ) -> User | None:
         if not username or password is None:
             return None
         user = self._find_user(username.strip())
@@ -29,7 +29,7 @@ class UsernameOrCardNumberBackend(ModelBackend):
             return user
         return None
 
-    def _find_user(self, login: str) -> Any:
+    def _find_user(self, login: str) -> User | None:
         from reintegra_coop.people.models import Trainee
 
         users = get_user_model()._default_manager

@@ -9,8 +9,9 @@ class LoginForm(AuthenticationForm):
     username = forms.CharField(
         label=_("Username or card number"),
         max_length=150,
-        widget=forms.TextInput(attrs={"autofocus": True, "autocapitalize": "none",
-                                      "autocomplete": "username"}),
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocapitalize": "none", "autocomplete": "username"}
+        ),
     )
     password = forms.CharField(
         label=_("Password or PIN"),
@@ -23,11 +24,14 @@ class SetPinForm(forms.Form):
     """A trainee's PIN: 4 to 8 digits, easy to type on a tablet, not trivially guessed."""
 
     new_password1 = forms.CharField(
-        label=_("New PIN"), min_length=4, max_length=8,
+        label=_("New PIN"),
+        min_length=4,
+        max_length=8,
         widget=forms.PasswordInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     new_password2 = forms.CharField(
-        label=_("New PIN again"), max_length=8,
+        label=_("New PIN again"),
+        max_length=8,
         widget=forms.PasswordInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 

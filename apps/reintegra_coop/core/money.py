@@ -4,6 +4,7 @@ line (DESIGN.md, "Calculation rules")."""
 from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
 
 from babel.numbers import format_currency
 from django.conf import settings
@@ -53,6 +54,6 @@ def format_money(amount: Decimal | int | str, currency: str | None = None) -> st
     return format_currency(to_decimal(amount), currency or site_currency(), locale=locale)
 
 
-def money_field(verbose_name: str, **options: object) -> models.DecimalField:
+def money_field(verbose_name: str, **options: Any) -> models.DecimalField:
     """A Decimal column wide enough for a cooperative's amounts (up to 9,999,999,999.99)."""
-    return models.DecimalField(verbose_name, max_digits=12, decimal_places=2, **options)  # type: ignore[call-overload]
+    return models.DecimalField(verbose_name, max_digits=12, decimal_places=2, **options)

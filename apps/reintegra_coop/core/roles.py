@@ -31,17 +31,29 @@ STAFF_ROLES = (Role.MANAGER, Role.INSTRUCTOR, Role.CARE_WORKER, Role.ACCOUNTANT)
 # "app_label.codename" permissions per role. Later areas add their models here.
 GROUP_PERMISSIONS: dict[Role, list[str]] = {
     Role.MANAGER: [
-        *[f"people.{action}_{model}" for model in ("trainee", "workshop", "skill", "staffmember")
-          for action in ("view", "add", "change")],
+        *[
+            f"people.{action}_{model}"
+            for model in ("trainee", "workshop", "skill", "staffmember")
+            for action in ("view", "add", "change")
+        ],
         "people.view_stagechange",
         "auth.view_user",
         "auth.change_user",
         "core.view_numberseries",
     ],
-    Role.INSTRUCTOR: ["people.view_trainee", "people.view_workshop", "people.view_skill",
-                      "people.add_skill", "people.change_skill"],
-    Role.CARE_WORKER: ["people.view_trainee", "people.view_workshop", "people.view_skill",
-                       "people.view_stagechange"],
+    Role.INSTRUCTOR: [
+        "people.view_trainee",
+        "people.view_workshop",
+        "people.view_skill",
+        "people.add_skill",
+        "people.change_skill",
+    ],
+    Role.CARE_WORKER: [
+        "people.view_trainee",
+        "people.view_workshop",
+        "people.view_skill",
+        "people.view_stagechange",
+    ],
     Role.ACCOUNTANT: ["people.view_trainee", "people.view_workshop"],
     Role.TRAINEE: [],
 }
@@ -58,7 +70,7 @@ def role_of(user: AbstractBaseUser | AnonymousUser | None) -> Role | None:
     if user is None or not user.is_authenticated:
         return None
     if hasattr(user, _ROLE_CACHE):
-        return getattr(user, _ROLE_CACHE)  # type: ignore[no-any-return]
+        return getattr(user, _ROLE_CACHE)
     role = _look_up_role(user)
     setattr(user, _ROLE_CACHE, role)
     return role

@@ -14,11 +14,14 @@ A model says how it is scoped with a ``visibility = Visibility(...)`` class attr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db.models import Model, Q, QuerySet
 
 from .roles import Role, role_of
+
+if TYPE_CHECKING:
+    from reintegra_coop.people.querysets import TraineeQuerySet
 
 M = TypeVar("M", bound=Model)
 
@@ -41,7 +44,7 @@ def _prefix(path: str) -> str:
     return f"{path}__" if path else ""
 
 
-def visible_trainees(user: Any) -> QuerySet[Any]:
+def visible_trainees(user: Any) -> TraineeQuerySet:
     from reintegra_coop.people.models import Trainee
 
     role = role_of(user)

@@ -3,10 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import SetPasswordForm
-from django.contrib import messages
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -30,7 +30,7 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
 
-    def form_valid(self, form: LoginForm) -> HttpResponse:
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
         # A trainee's page speaks their language from the first click on a shared tablet.
         trainee = getattr(form.get_user(), "trainee", None)
@@ -50,8 +50,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_role(Role.MANAGER)
 def set_password(request: HttpRequest, user_id: int) -> HttpResponseBase:
     """A manager sets a new password (or a trainee's PIN) for someone who forgot theirs."""
-    accounts = User.objects.all() if request.user.is_superuser else User.objects.filter(
-        is_superuser=False
+    accounts = (
+        User.objects.all() if request.user.is_superuser else User.objects.filter(is_superuser=False)
     )
     account = get_object_or_404(accounts, pk=user_id)
     form_class = SetPinForm if hasattr(account, "trainee") else SetPasswordForm

@@ -5,7 +5,7 @@ from reintegra_coop.core.admin import ScopedModelAdmin
 from .models import Skill, StaffMember, StageChange, Trainee, Workshop
 
 
-class SkillInline(admin.TabularInline):  # type: ignore[type-arg]
+class SkillInline(admin.TabularInline):
     model = Skill
     extra = 0
 
@@ -25,10 +25,10 @@ class SkillAdmin(ScopedModelAdmin):
     search_fields = ["name", "workshop__name"]
 
 
-class StageChangeInline(admin.TabularInline):  # type: ignore[type-arg]
+class StageChangeInline(admin.TabularInline):
     model = StageChange
     extra = 0
-    fields = ["on", "from_stage", "to_stage", "exit_reason", "note", "created_by"]
+    fields = ("on", "from_stage", "to_stage", "exit_reason", "note", "created_by")
     readonly_fields = fields
     can_delete = False
 
@@ -43,8 +43,13 @@ class TraineeAdmin(ScopedModelAdmin):
     search_fields = ["first_name", "last_name", "card_number", "user__username"]
     filter_horizontal = ["workshops"]
     # The stage moves only through the programme's steps (Trainee.move_to), never by hand.
-    readonly_fields = ["stage", "stage_since", "participation_started_on", "exited_on",
-                       "exit_reason"]
+    readonly_fields = [
+        "stage",
+        "stage_since",
+        "participation_started_on",
+        "exited_on",
+        "exit_reason",
+    ]
     inlines = [StageChangeInline]
 
 

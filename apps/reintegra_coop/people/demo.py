@@ -22,15 +22,20 @@ STAFF_PASSWORD = "reintegra-demo"  # noqa: S105 - printed on purpose: it is the 
 TRAINEE_PIN = "2468"
 
 WORKSHOPS = {
-    "Organic garden": (Kind.ECO_PRODUCTION, ["Sowing and planting", "Weeding and mulching",
-                                             "Harvesting and sorting", "Composting"]),
-    "Carpentry-locksmith": (Kind.CRAFT_WORKSHOP, ["Measuring and marking", "Sawing and planing",
-                                                  "Joinery", "Basic welding"]),
+    "Organic garden": (
+        Kind.ECO_PRODUCTION,
+        ["Sowing and planting", "Weeding and mulching", "Harvesting and sorting", "Composting"],
+    ),
+    "Carpentry-locksmith": (
+        Kind.CRAFT_WORKSHOP,
+        ["Measuring and marking", "Sawing and planing", "Joinery", "Basic welding"],
+    ),
     "Tailoring": (Kind.CRAFT_WORKSHOP, ["Machine sewing", "Hems and repairs", "Pattern cutting"]),
-    "Printing and computer lab": (Kind.CRAFT_WORKSHOP, ["Screen printing", "Bookbinding",
-                                                        "Desktop publishing"]),
-    "Renovation-cleaning crew": (Kind.SERVICE_CREW, ["Painting walls", "Tiling",
-                                                     "Deep cleaning"]),
+    "Printing and computer lab": (
+        Kind.CRAFT_WORKSHOP,
+        ["Screen printing", "Bookbinding", "Desktop publishing"],
+    ),
+    "Renovation-cleaning crew": (Kind.SERVICE_CREW, ["Painting walls", "Tiling", "Deep cleaning"]),
 }
 
 
@@ -47,15 +52,37 @@ class DemoStaff:
 STAFF = [
     DemoStaff("manager", "Anna", "Nowak", Role.MANAGER),
     DemoStaff("instructor.garden", "Piotr", "Zieliński", Role.INSTRUCTOR, ("Organic garden",)),
-    DemoStaff("instructor.carpentry", "Tomasz", "Wójcik", Role.INSTRUCTOR, ("Carpentry-locksmith",)),
-    DemoStaff("instructor.tailoring", "Ewa", "Kamińska", Role.INSTRUCTOR,
-              ("Tailoring", "Printing and computer lab")),
-    DemoStaff("instructor.renovation", "Marek", "Lewandowski", Role.INSTRUCTOR,
-              ("Renovation-cleaning crew",)),
-    DemoStaff("care.psychologist", "Katarzyna", "Dąbrowska", Role.CARE_WORKER,
-              care_profession=CareProfession.PSYCHOLOGIST),
-    DemoStaff("care.social", "Jan", "Kowalczyk", Role.CARE_WORKER,
-              care_profession=CareProfession.SOCIAL_WORKER),
+    DemoStaff(
+        "instructor.carpentry", "Tomasz", "Wójcik", Role.INSTRUCTOR, ("Carpentry-locksmith",)
+    ),
+    DemoStaff(
+        "instructor.tailoring",
+        "Ewa",
+        "Kamińska",
+        Role.INSTRUCTOR,
+        ("Tailoring", "Printing and computer lab"),
+    ),
+    DemoStaff(
+        "instructor.renovation",
+        "Marek",
+        "Lewandowski",
+        Role.INSTRUCTOR,
+        ("Renovation-cleaning crew",),
+    ),
+    DemoStaff(
+        "care.psychologist",
+        "Katarzyna",
+        "Dąbrowska",
+        Role.CARE_WORKER,
+        care_profession=CareProfession.PSYCHOLOGIST,
+    ),
+    DemoStaff(
+        "care.social",
+        "Jan",
+        "Kowalczyk",
+        Role.CARE_WORKER,
+        care_profession=CareProfession.SOCIAL_WORKER,
+    ),
     DemoStaff("accountant", "Barbara", "Szymańska", Role.ACCOUNTANT),
 ]
 
@@ -89,17 +116,28 @@ TRAINEES = [
 
 PATH = [Stage.DIAGNOSIS, Stage.TRIAL, Stage.PARTICIPANT, Stage.GRADUATE]
 # Days spent in each stage before moving on, so the history looks like a real programme.
-DAYS_IN_STAGE = {Stage.APPLICANT: 10, Stage.DIAGNOSIS: 14, Stage.TRIAL: 31, Stage.PARTICIPANT: 200,
-                 Stage.GRADUATE: 60}
+DAYS_IN_STAGE = {
+    Stage.APPLICANT: 10,
+    Stage.DIAGNOSIS: 14,
+    Stage.TRIAL: 31,
+    Stage.PARTICIPANT: 200,
+    Stage.GRADUATE: 60,
+}
 
 
 def demo_logins() -> list[tuple[str, str, str]]:
     """(username, password or PIN, who) for every demo login, as `make run` prints them."""
-    logins = [(s.username, STAFF_PASSWORD, f"{s.role.label}: {s.first_name} {s.last_name}")
-              for s in STAFF]
+    logins = [
+        (s.username, STAFF_PASSWORD, f"{s.role.label}: {s.first_name} {s.last_name}") for s in STAFF
+    ]
     for number, (first, last, stage, _reason, _language) in enumerate(TRAINEES, start=1):
-        logins.append((trainee_username(number), TRAINEE_PIN,
-                       f"Trainee ({Stage(stage).label}): {first} {last}, card {card(number)}"))
+        logins.append(
+            (
+                trainee_username(number),
+                TRAINEE_PIN,
+                f"Trainee ({Stage(stage).label}): {first} {last}, card {card(number)}",
+            )
+        )
     return logins
 
 
@@ -153,9 +191,17 @@ def _staff(demo: DemoStaff, workshops: dict[str, Workshop]) -> User:
     return user
 
 
-def _trainee(number: int, first: str, last: str, language: str, final_stage: str,
-             exit_reason: str, today: datetime.date, manager: User) -> Trainee:
-    steps = PATH[: PATH.index(final_stage) + 1] if final_stage in PATH else []
+def _trainee(
+    number: int,
+    first: str,
+    last: str,
+    language: str,
+    final_stage: str,
+    exit_reason: str,
+    today: datetime.date,
+    manager: User,
+) -> Trainee:
+    steps = PATH[: PATH.index(Stage(final_stage)) + 1] if final_stage in PATH else []
     if final_stage == Stage.EXITED:
         steps = PATH[:3]  # exited from participation
     days = [DAYS_IN_STAGE[Stage.APPLICANT]] + [DAYS_IN_STAGE[step] for step in steps[:-1]]
@@ -165,15 +211,24 @@ def _trainee(number: int, first: str, last: str, language: str, final_stage: str
     applied_on = today - datetime.timedelta(days=sum(days) + number)
     trainee = Trainee.objects.create(
         user=_user(trainee_username(number), first, last, TRAINEE_PIN),
-        first_name=first, last_name=last, card_number=card(number),
-        preferred_language=language, applied_on=applied_on, stage_since=applied_on,
-        created_by=manager, modified_by=manager,
+        first_name=first,
+        last_name=last,
+        card_number=card(number),
+        preferred_language=language,
+        applied_on=applied_on,
+        stage_since=applied_on,
+        created_by=manager,
+        modified_by=manager,
     )
     on = applied_on
     for step, length in zip(steps, days, strict=False):
         on += datetime.timedelta(days=length)
         trainee.move_to(step, on, by=manager)
     if final_stage == Stage.EXITED:
-        trainee.move_to(Stage.EXITED, on + datetime.timedelta(days=days[-1]), by=manager,
-                        exit_reason=exit_reason)
+        trainee.move_to(
+            Stage.EXITED,
+            on + datetime.timedelta(days=days[-1]),
+            by=manager,
+            exit_reason=exit_reason,
+        )
     return trainee

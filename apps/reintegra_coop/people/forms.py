@@ -13,10 +13,13 @@ class StageChangeForm(forms.Form):
     to_stage = forms.ChoiceField(label=_("New stage"))
     on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     exit_reason = forms.ChoiceField(
-        label=_("Exit reason"), required=False,
+        label=_("Exit reason"),
+        required=False,
         choices=[("", "—"), *ExitReason.choices],
     )
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, trainee: Trainee, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

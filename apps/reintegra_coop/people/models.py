@@ -120,7 +120,9 @@ class Trainee(TrackedModel):
         null=True,
         blank=True,
         validators=[card_number_validator],
-        help_text=_("Printed on the trainee's card; they may log in with it instead of a username."),
+        help_text=_(
+            "Printed on the trainee's card; they may log in with it instead of a username."
+        ),
     )
     stage = models.CharField(
         _("programme stage"), max_length=20, choices=Stage.choices, default=Stage.APPLICANT
@@ -128,7 +130,9 @@ class Trainee(TrackedModel):
     stage_since = models.DateField(_("in this stage since"), default=timezone.localdate)
     applied_on = models.DateField(_("applied on"), default=timezone.localdate)
     participation_started_on = models.DateField(
-        _("participation started on"), null=True, blank=True,
+        _("participation started on"),
+        null=True,
+        blank=True,
         help_text=_("The first day of the trial month."),
     )
     planned_end_on = models.DateField(_("planned end of participation"), null=True, blank=True)
@@ -164,7 +168,7 @@ class Trainee(TrackedModel):
     def save(self, *args: Any, **kwargs: Any) -> None:
         with transaction.atomic():
             super().save(*args, **kwargs)
-            if self.user_id is not None:
+            if self.user is not None:
                 self.user.groups.add(Group.objects.get_or_create(name=GROUP_NAMES[Role.TRAINEE])[0])
 
     def move_to(
@@ -203,7 +207,9 @@ class Trainee(TrackedModel):
 
 def _check_stage_change(trainee: Trainee, stage: str, on: datetime.date, exit_reason: str) -> None:
     if stage not in Stage.values:
-        raise InvalidTransitionError(gettext("%(stage)s is not a programme stage.") % {"stage": stage})
+        raise InvalidTransitionError(
+            gettext("%(stage)s is not a programme stage.") % {"stage": stage}
+        )
     if stage not in ALLOWED_STAGE_CHANGES[trainee.stage]:
         raise InvalidTransitionError(
             gettext("A trainee cannot move from %(current)s to %(new)s.")
@@ -211,7 +217,9 @@ def _check_stage_change(trainee: Trainee, stage: str, on: datetime.date, exit_re
         )
     if on < trainee.stage_since:
         raise InvalidTransitionError(
-            gettext("The date of the change cannot be before %(date)s, when the current stage began.")
+            gettext(
+                "The date of the change cannot be before %(date)s, when the current stage began."
+            )
             % {"date": trainee.stage_since.isoformat()}
         )
     if stage == Stage.EXITED and exit_reason not in ExitReason.values:
@@ -226,7 +234,9 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 class StageChange(TrackedModel):

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import models
 
 if TYPE_CHECKING:
-    from .models import Trainee
+    from .models import Trainee  # noqa: F401 - named in the base class below
 
 
 class TraineeQuerySet(models.QuerySet["Trainee"]):

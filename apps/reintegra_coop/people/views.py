@@ -13,7 +13,7 @@ from reintegra_coop.core.scoping import scope, visible_trainees, visible_worksho
 
 from .exceptions import InvalidTransitionError
 from .forms import StageChangeForm
-from .models import StaffMember, Trainee
+from .models import StaffMember
 
 
 def _home(request: HttpRequest, template: str) -> HttpResponse:
@@ -56,8 +56,13 @@ def trainee_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     if request.method == "POST" and form is not None and form.is_valid():
         try:
             data = form.cleaned_data
-            trainee.move_to(data["to_stage"], data["on"], by=request.user,
-                            exit_reason=data["exit_reason"], note=data["note"])
+            trainee.move_to(
+                data["to_stage"],
+                data["on"],
+                by=request.user,
+                exit_reason=data["exit_reason"],
+                note=data["note"],
+            )
         except InvalidTransitionError as error:
             form.add_error(None, str(error))
         else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -12,5 +14,6 @@ from reintegra_coop.people.models import Trainee
 
 @require_role(Role.TRAINEE)
 def home(request: HttpRequest) -> HttpResponse:
-    trainee = Trainee.objects.prefetch_related("workshops").get(user=request.user)
+    user: Any = request.user  # require_role let only a trainee's login through
+    trainee = Trainee.objects.prefetch_related("workshops").get(user=user)
     return render(request, "portal/home.html", {"trainee": trainee})

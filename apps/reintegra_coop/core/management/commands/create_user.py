@@ -27,12 +27,19 @@ class Command(BaseCommand):
         parser.add_argument("--first-name", default="")
         parser.add_argument("--last-name", default="")
         parser.add_argument("--email", default="")
-        parser.add_argument("--workshop", action="append", default=[],
-                            help="a workshop an instructor runs or a trainee works in (repeatable)")
+        parser.add_argument(
+            "--workshop",
+            action="append",
+            default=[],
+            help="a workshop an instructor runs or a trainee works in (repeatable)",
+        )
         parser.add_argument("--card-number", default=None, help="trainees only")
         parser.add_argument("--password", default=None, help="password, or a trainee's PIN")
-        parser.add_argument("--superuser", action="store_true",
-                            help="also give every back-office right (for the site's administrator)")
+        parser.add_argument(
+            "--superuser",
+            action="store_true",
+            help="also give every back-office right (for the site's administrator)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         username = options["username"].strip().lower()
@@ -43,15 +50,21 @@ class Command(BaseCommand):
         secret = options["password"] or os.environ.get("REINTEGRA_PASSWORD") or self._prompt(role)
         self._check_secret(role, secret, username)
         with transaction.atomic():
-            user = User(username=username, first_name=options["first_name"],
-                        last_name=options["last_name"], email=options["email"],
-                        is_superuser=options["superuser"])
+            user = User(
+                username=username,
+                first_name=options["first_name"],
+                last_name=options["last_name"],
+                email=options["email"],
+                is_superuser=options["superuser"],
+            )
             user.set_password(secret)
             user.save()
             if role == Role.TRAINEE:
                 trainee = Trainee.objects.create(
-                    user=user, first_name=options["first_name"] or username,
-                    last_name=options["last_name"], card_number=options["card_number"] or None,
+                    user=user,
+                    first_name=options["first_name"] or username,
+                    last_name=options["last_name"],
+                    card_number=options["card_number"] or None,
                 )
                 trainee.workshops.set(workshops)
             else:
@@ -79,7 +92,9 @@ class Command(BaseCommand):
         if role == Role.TRAINEE:
             form = SetPinForm(None, {"new_password1": secret, "new_password2": secret})
             if not form.is_valid():
-                raise CommandError(" ".join(str(e) for errors in form.errors.values() for e in errors))
+                raise CommandError(
+                    " ".join(str(e) for errors in form.errors.values() for e in errors)
+                )
             return
         from django.contrib.auth.password_validation import validate_password
 
