@@ -20,7 +20,7 @@ install: $(VENV)/.installed messages
 
 # Compiled catalogues (.mo) are built, not committed.
 messages: $(VENV)/.installed
-	@$(BIN)/pybabel compile --domain django --directory $(LOCALE) --use-fuzzy --statistics 2>&1 \
+	@$(BIN)/pybabel compile --domain django --directory $(LOCALE) --use-fuzzy 2>&1 \
 		| grep -v "^$$" || true
 
 # Re-extract every marked string (Python and Jinja2) and merge it into the three catalogues.

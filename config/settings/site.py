@@ -14,6 +14,10 @@ TIME_ZONE = SITE.time_zone
 LANGUAGE_CODE = SITE.language
 CURRENCY = SITE.currency
 COUNTRY = SITE.country
+if SITE.behind_https_proxy:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in SITE.allowed_hosts]
 MEDIA_ROOT = SITE.files_folder
 MEDIA_URL = "/files/"
 

@@ -52,6 +52,8 @@ class SiteConfig:
     country: str = "PL"
     debug: bool = False
     allowed_hosts: tuple[str, ...] = field(default=("127.0.0.1", "localhost"))
+    #: served over HTTPS by a reverse proxy: secure cookies, trust X-Forwarded-Proto
+    behind_https_proxy: bool = False
 
     @property
     def files_folder(self) -> Path:
@@ -117,6 +119,7 @@ def load_site(name: str | None = None) -> SiteConfig:
         country=site.get("country", "PL"),
         debug=bool(security.get("debug", False)),
         allowed_hosts=tuple(security.get("allowed_hosts", ("127.0.0.1", "localhost"))),
+        behind_https_proxy=bool(security.get("behind_https_proxy", False)),
     )
     validate_settings(config.currency, config.time_zone, config.language, config.country)
     return config
@@ -147,6 +150,8 @@ url = "{database_url}"
 secret_key = "{secret_key}"
 debug = false
 allowed_hosts = ["127.0.0.1", "localhost"]
+# true when nginx (or another proxy) serves the site over HTTPS
+behind_https_proxy = false
 """
 
 
