@@ -135,7 +135,7 @@ def demo_logins() -> list[tuple[str, str, str]]:
             (
                 trainee_username(number),
                 TRAINEE_PIN,
-                f"Trainee ({Stage(stage).label}): {first} {last}, card {card(number)}",
+                f"{Role.TRAINEE.label} ({Stage(stage).label}): {first} {last}, card {card(number)}",
             )
         )
     return logins
