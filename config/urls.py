@@ -1,10 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from reintegra_coop.orders.api import router as orders_api
 
 urlpatterns = [
     path("", include("reintegra_coop.core.urls")),
     path("people/", include("reintegra_coop.people.urls")),
     path("portal/", include("reintegra_coop.portal.urls")),
+    path("orders/", include("reintegra_coop.orders.urls")),
+    path("api/", include(orders_api.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

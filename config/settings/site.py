@@ -14,6 +14,8 @@ TIME_ZONE = SITE.time_zone
 LANGUAGE_CODE = SITE.language
 CURRENCY = SITE.currency
 COUNTRY = SITE.country
+COOPERATIVE = {"name": "Reintegra Coop", "address": "", "tax_id": "", "bank_account": ""}
+COOPERATIVE.update(SITE.cooperative)
 if SITE.behind_https_proxy:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True

@@ -20,6 +20,12 @@ TIME_ZONE = "Europe/Warsaw"
 LANGUAGE_CODE = "en"
 CURRENCY = "PLN"
 COUNTRY = "PL"
+COOPERATIVE = {
+    "name": "Spółdzielnia Socjalna Reintegra",
+    "address": "ul. Ogrodowa 12, 00-001 Warszawa",
+    "tax_id": "525-000-00-00",
+    "bank_account": "PL61 1090 1014 0000 0712 1981 2874",
+}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="reintegra-test-files-")
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="reintegra-test-static-"))
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -54,6 +54,8 @@ class SiteConfig:
     allowed_hosts: tuple[str, ...] = field(default=("127.0.0.1", "localhost"))
     #: served over HTTPS by a reverse proxy: secure cookies, trust X-Forwarded-Proto
     behind_https_proxy: bool = False
+    #: the seller on invoices and delivery notes: name, address, tax_id, bank_account
+    cooperative: dict[str, str] = field(default_factory=dict)
 
     @property
     def files_folder(self) -> Path:
@@ -120,6 +122,7 @@ def load_site(name: str | None = None) -> SiteConfig:
         debug=bool(security.get("debug", False)),
         allowed_hosts=tuple(security.get("allowed_hosts", ("127.0.0.1", "localhost"))),
         behind_https_proxy=bool(security.get("behind_https_proxy", False)),
+        cooperative={key: str(value) for key, value in data.get("cooperative", {}).items()},
     )
     validate_settings(config.currency, config.time_zone, config.language, config.country)
     return config
@@ -141,6 +144,13 @@ currency = "{currency}"        # PLN, CZK or EUR
 time_zone = "{time_zone}"
 language = "{language}"            # default language: pl, cs or en
 country = "{country}"              # decides public holidays
+
+[cooperative]
+# The seller printed on invoices and delivery notes.
+name = "Spółdzielnia Socjalna Reintegra"
+address = "ul. Ogrodowa 12, 00-001 Warszawa"
+tax_id = ""
+bank_account = ""
 
 [database]
 # sqlite:///db.sqlite3 (a file in this folder) or mariadb://user:password@host:port/name

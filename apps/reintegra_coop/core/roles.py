@@ -29,32 +29,43 @@ GROUP_NAMES = {
 STAFF_ROLES = (Role.MANAGER, Role.INSTRUCTOR, Role.CARE_WORKER, Role.ACCOUNTANT)
 
 # "app_label.codename" permissions per role. Later areas add their models here.
+def _perms(app: str, actions: tuple[str, ...], *models: str) -> list[str]:
+    return [f"{app}.{action}_{model}" for model in models for action in actions]
+
+
+VIEW, EDIT = ("view",), ("view", "add", "change")
+
+# "app_label.codename" permissions per role, for the back office and the REST API.
+# Row-level limits on top of these are in scoping.py. Later areas add their models here.
 GROUP_PERMISSIONS: dict[Role, list[str]] = {
     Role.MANAGER: [
-        *[
-            f"people.{action}_{model}"
-            for model in ("trainee", "workshop", "skill", "staffmember")
-            for action in ("view", "add", "change")
-        ],
+        *_perms("people", EDIT, "trainee", "workshop", "skill", "staffmember"),
         "people.view_stagechange",
         "auth.view_user",
         "auth.change_user",
         "core.view_numberseries",
+        *_perms("orders", EDIT, "customer", "catalogueitem", "order", "orderline",
+                "productiontask", "productionlot", "vatrate"),
+        "orders.delete_order", "orders.delete_orderline",
+        *_perms("orders", VIEW, "orderstatuschange", "stockmovement", "delivery", "invoice"),
+        "work.view_worklog",
     ],
     Role.INSTRUCTOR: [
-        "people.view_trainee",
-        "people.view_workshop",
-        "people.view_skill",
-        "people.add_skill",
-        "people.change_skill",
+        *_perms("people", VIEW, "trainee", "workshop", "skill"),
+        "people.add_skill", "people.change_skill",
+        *_perms("orders", VIEW, "productiontask", "productionlot", "stockmovement"),
+        "orders.change_productiontask", "orders.add_productionlot",
+        "work.view_worklog",
     ],
     Role.CARE_WORKER: [
-        "people.view_trainee",
-        "people.view_workshop",
-        "people.view_skill",
-        "people.view_stagechange",
+        *_perms("people", VIEW, "trainee", "workshop", "skill", "stagechange"),
+        "work.view_worklog",
     ],
-    Role.ACCOUNTANT: ["people.view_trainee", "people.view_workshop"],
+    Role.ACCOUNTANT: [
+        *_perms("people", VIEW, "trainee", "workshop"),
+        *_perms("orders", VIEW, "customer", "catalogueitem", "order", "orderline",
+                "orderstatuschange", "delivery", "invoice", "vatrate"),
+    ],
     Role.TRAINEE: [],
 }
 

@@ -36,8 +36,10 @@ class Visibility:
     care_data: bool = False
     #: path from the row to a user who may always see it (their own staff record)
     own_user: str | None = None
-    #: staff-only reference rows (everything else is seen by managers only)
+    #: staff records and the like: managers see all, others only their own (own_user)
     managers_only: bool = False
+    #: the only roles that see any row (None: every role, within the rules above)
+    roles: tuple[Role, ...] | None = None
 
 
 def _prefix(path: str) -> str:
@@ -80,19 +82,23 @@ def scope(queryset: QuerySet[M], user: Any) -> QuerySet[M]:
     """The rows of ``queryset`` that ``user`` may see."""
     visibility: Visibility = getattr(queryset.model, "visibility", Visibility(managers_only=True))
     role = role_of(user)
-    if role is None:
+    if role is None or (visibility.roles is not None and role not in visibility.roles):
         return queryset.none()
     own = Q(**{visibility.own_user: user}) if visibility.own_user is not None else Q(pk__in=[])
     if visibility.care_data:
         if role != Role.CARE_WORKER or visibility.trainee is None:
             return queryset.none()
         return queryset.filter(**{f"{_prefix(visibility.trainee)}care_workers__user": user})
+    if role == Role.MANAGER:
+        return queryset
+    if visibility.managers_only:
+        return queryset.filter(own)
+    if role == Role.ACCOUNTANT:
+        return queryset
     if visibility.trainee is not None:
         return _within(queryset, visibility.trainee, visible_trainees(user))
     if visibility.workshop is not None:
         return _within(queryset, visibility.workshop, visible_workshops(user))
-    if visibility.managers_only and role != Role.MANAGER:
-        return queryset.filter(own)
     if role == Role.TRAINEE:
         return queryset.filter(own)
     return queryset

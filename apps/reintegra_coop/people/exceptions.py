@@ -1,2 +1,3 @@
-class InvalidTransitionError(Exception):
-    """A programme stage change that the programme does not allow; the message says why."""
+from reintegra_coop.core.exceptions import InvalidTransitionError
+
+__all__ = ["InvalidTransitionError"]

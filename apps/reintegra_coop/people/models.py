@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.validators import RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from reintegra_coop.core.models import TrackedModel
+from reintegra_coop.core.money import money_field
 from reintegra_coop.core.roles import GROUP_NAMES, Role, forget_role
 from reintegra_coop.core.scoping import Visibility
 
@@ -31,6 +33,12 @@ class Workshop(TrackedModel):
     name = models.CharField(_("name"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=WorkshopKind.choices)
     description = models.TextField(_("description"), blank=True)
+    labour_cost_rate = money_field(
+        _("labour cost per hour"),
+        default=Decimal("0.00"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("What an hour of trainee work costs the cooperative; used for order margins."),
+    )
     active = models.BooleanField(_("active"), default=True)
 
     visibility: ClassVar[Visibility] = Visibility(workshop="")

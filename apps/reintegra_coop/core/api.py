@@ -1,0 +1,31 @@
+"""What every area's REST API shares: model permissions per role, and row-level scoping."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from rest_framework.permissions import DjangoModelPermissions
+
+from .scoping import scope
+
+
+class ScopedModelPermissions(DjangoModelPermissions):
+    """Django model permissions, with reading needing the view permission too."""
+
+    perms_map = {
+        **DjangoModelPermissions.perms_map,
+        "GET": ["%(app_label)s.view_%(model_name)s"],
+        "HEAD": ["%(app_label)s.view_%(model_name)s"],
+        "OPTIONS": ["%(app_label)s.view_%(model_name)s"],
+    }
+
+
+class ScopedViewSetMixin:
+    """Lists and details hold only the rows the user may see (as on our pages)."""
+
+    request: Any
+    queryset: QuerySet[Any]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return scope(super().get_queryset(), self.request.user)  # type: ignore[misc]

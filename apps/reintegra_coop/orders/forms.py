@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    CatalogueItem,
+    Customer,
+    MovementKind,
+    Order,
+    OrderLine,
+    ProductionLot,
+    VatRate,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class OrderForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Order
+        fields = ["kind", "customer", "ordered_on", "due_on", "note"]
+        widgets = {"ordered_on": DATE, "due_on": DATE, "note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["customer"].queryset = Customer.objects.filter(active=True)  # type: ignore[attr-defined]
+
+
+def vat_choices() -> list[tuple[str, str]]:
+    return [(str(rate.percent), rate.name) for rate in VatRate.objects.filter(active=True)]
+
+
+class OrderLineForm(forms.ModelForm):  # type: ignore[type-arg]
+    vat_percent = forms.TypedChoiceField(label=_("VAT rate"), coerce=Decimal, choices=vat_choices,
+                                         required=False)
+
+    class Meta:
+        model = OrderLine
+        fields = ["item", "description", "quantity", "unit", "unit_price", "vat_percent",
+                  "discount_percent"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = CatalogueItem.objects.filter(active=True)  # type: ignore[attr-defined]
+        for name in ("description", "unit", "unit_price"):
+            self.fields[name].required = False
+        self.fields["quantity"].widget.attrs.update({"step": "0.001", "inputmode": "decimal"})
+
+    def clean(self) -> dict[str, Any]:
+        """A chosen item fills in what was left empty: description, unit, price and VAT."""
+        cleaned = super().clean() or {}
+        item: CatalogueItem | None = cleaned.get("item")
+        if item is not None:
+            cleaned["description"] = cleaned.get("description") or item.name
+            cleaned["unit"] = cleaned.get("unit") or item.unit
+            if cleaned.get("unit_price") is None:
+                cleaned["unit_price"] = item.price
+            if cleaned.get("vat_percent") in (None, ""):
+                cleaned["vat_percent"] = item.vat_rate.percent
+        for name, message in (
+            ("description", _("Describe the line or choose an item.")),
+            ("unit", _("Choose a unit.")),
+            ("unit_price", _("Enter a unit price.")),
+            ("vat_percent", _("Choose a VAT rate.")),
+        ):
+            if cleaned.get(name) in (None, "") and name not in self.errors:
+                self.add_error(name, message)
+        for name in ("description", "unit", "unit_price", "vat_percent"):
+            if name in cleaned:
+                setattr(self.instance, name, cleaned[name])
+        return cleaned
+
+
+OrderLineFormSet = inlineformset_factory(
+    Order, OrderLine, form=OrderLineForm, extra=2, can_delete=True, min_num=1,
+    validate_min=True,
+)
+
+
+class LotForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = ProductionLot
+        fields = ["item", "quantity", "produced_on", "best_before"]
+        widgets = {"produced_on": DATE, "best_before": DATE}
+
+    def __init__(self, items: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = items  # type: ignore[attr-defined]
+
+    def save(self, commit: bool = True) -> ProductionLot:
+        lot: ProductionLot = super().save(commit=False)
+        lot.workshop_id = lot.item.workshop_id
+        if commit:
+            lot.save()
+        return lot
+
+
+class StockOutForm(forms.Form):
+    item = forms.ModelChoiceField(label=_("Item"), queryset=CatalogueItem.objects.none())
+    quantity = forms.DecimalField(label=_("Quantity"), min_value=Decimal("0.001"), max_digits=12,
+                                  decimal_places=3)
+    kind = forms.ChoiceField(label=_("What happened"), choices=[
+        (MovementKind.USED_INTERNALLY.value, MovementKind.USED_INTERNALLY.label),
+        (MovementKind.SPOILED.value, MovementKind.SPOILED.label),
+    ])
+    note = forms.CharField(label=_("Note"), required=False, max_length=200)
+
+    def __init__(self, items: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = items  # type: ignore[attr-defined]

@@ -1,0 +1,47 @@
+"""Which lots a delivery draws from: earliest best-before first (pure, no database)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from .exceptions import InsufficientStockError
+
+
+@dataclass(frozen=True)
+class LotOnHand:
+    lot_id: int
+    on_hand: Decimal
+    best_before: datetime.date | None
+    produced_on: datetime.date
+
+
+def allocate(quantity: Decimal, lots: Iterable[LotOnHand], item_name: str = "") -> list[tuple[int, Decimal]]:
+    """Take ``quantity`` from the lots, earliest best-before first (lots without a date last,
+    older production first); refuse if the lots hold less than asked."""
+    if quantity <= 0:
+        raise InsufficientStockError(_("The quantity must be more than zero."))
+    ordered = sorted(
+        (lot for lot in lots if lot.on_hand > 0),
+        key=lambda lot: (lot.best_before is None, lot.best_before or lot.produced_on,
+                         lot.produced_on, lot.lot_id),
+    )
+    available = sum((lot.on_hand for lot in ordered), Decimal(0))
+    if quantity > available:
+        raise InsufficientStockError(
+            _("Only %(available)s of %(item)s is in stock; %(asked)s was asked for.")
+            % {"available": available.normalize(), "item": item_name, "asked": quantity.normalize()}
+        )
+    taken: list[tuple[int, Decimal]] = []
+    remaining = quantity
+    for lot in ordered:
+        if remaining == 0:
+            break
+        take = min(lot.on_hand, remaining)
+        taken.append((lot.lot_id, take))
+        remaining -= take
+    return taken

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "orders"
+
+urlpatterns = [
+    path("", views.order_list, name="list"),
+    path("board/", views.order_board, name="board"),
+    path("new/", views.order_form, name="create"),
+    path("<int:pk>/", views.order_detail, name="detail"),
+    path("<int:pk>/edit/", views.order_form, name="edit"),
+    path("<int:pk>/step/<slug:step>/", views.order_step, name="step"),
+    path("invoices/<int:pk>.pdf", views.invoice_pdf, name="invoice_pdf"),
+    path("deliveries/<int:pk>.pdf", views.delivery_note_pdf, name="delivery_note_pdf"),
+    path("invoices.csv", views.invoices_csv, name="invoices_csv"),
+    path("tasks/", views.task_list, name="tasks"),
+    path("stock/", views.stock, name="stock"),
+]

@@ -1,0 +1,195 @@
+"""Manager pages for orders, the instructor's task list, and stock. Views stay thin: the rules
+are on the models and in fulfilment.py, invoicing.py and workflow.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reintegra_coop.core.access import require_role
+from reintegra_coop.core.roles import Role
+from reintegra_coop.core.scoping import scope
+
+from . import invoicing, workflow
+from .costing import order_margin
+from .exceptions import InsufficientStockError, InvalidTransitionError, OrderLockedError
+from .filters import OrderFilter
+from .forms import LotForm, OrderForm, OrderLineFormSet, StockOutForm
+from .fulfilment import record_spoilage_or_own_use
+from .models import (
+    BOARD_STATUSES,
+    CatalogueItem,
+    Delivery,
+    Invoice,
+    Order,
+    OrderStatus,
+    ProductionLot,
+    ProductionTask,
+    TaskStatus,
+)
+
+FINANCE = (Role.MANAGER, Role.ACCOUNTANT)
+PAGE_SIZE = 50
+
+
+def _orders(request: HttpRequest) -> Any:
+    return scope(Order.objects.select_related("customer").with_totals(), request.user)
+
+
+@require_role(*FINANCE)
+def order_list(request: HttpRequest) -> HttpResponse:
+    filters = OrderFilter(request.GET or None, queryset=_orders(request))
+    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "orders/order_list.html",
+                  {"filters": filters, "page": page, "query": query.urlencode()})
+
+
+@require_role(Role.MANAGER)
+def order_board(request: HttpRequest) -> HttpResponse:
+    orders = _orders(request).in_status(*BOARD_STATUSES).order_by("due_on", "number")
+    columns = {status: [] for status in BOARD_STATUSES}  # type: dict[str, list[Order]]
+    for order in orders:
+        columns[order.status].append(order)
+    labels = dict(OrderStatus.choices)
+    return render(request, "orders/order_board.html",
+                  {"columns": [(status, labels[status], columns[status]) for status in columns]})
+
+
+@require_role(Role.MANAGER)
+def order_form(request: HttpRequest, pk: int | None = None) -> HttpResponseBase:
+    order = get_object_or_404(_orders(request), pk=pk) if pk else Order()
+    if pk and not order.is_editable:
+        messages.error(request, _("Order %(number)s is confirmed: amend it to change its lines.")
+                       % {"number": order.number})
+        return redirect("orders:detail", pk=order.pk)
+    form = OrderForm(request.POST or None, instance=order)
+    lines = OrderLineFormSet(request.POST or None, instance=order)
+    if request.method == "POST" and form.is_valid() and lines.is_valid():
+        with transaction.atomic():  # the order and its lines are saved together, or not at all
+            order = form.save(commit=False)
+            order.stamp(request.user)  # type: ignore[arg-type]
+            order.save()
+            lines.instance = order
+            lines.save()
+        messages.success(request, _("Order %(number)s is saved.") % {"number": order.number})
+        return redirect("orders:detail", pk=order.pk)
+    return render(request, "orders/order_form.html", {"form": form, "lines": lines, "order": order})
+
+
+@require_role(*FINANCE)
+def order_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    order = get_object_or_404(_orders(request), pk=pk)
+    context = {
+        "order": order,
+        "lines": order.lines.select_related("item"),
+        "tasks": order.tasks.select_related("workshop"),
+        "history": order.status_changes.select_related("created_by"),
+        "deliveries": order.deliveries.all(),
+        "invoice": Invoice.objects.filter(order=order).first(),
+        "margin": order_margin(order),
+        "steps": workflow.steps_for(order) if request.user.has_perm("orders.change_order") else [],
+        "revisions": order.revisions.all() if order.revision_of_id is None else [],
+    }
+    return render(request, "orders/order_detail.html", context)
+
+
+@require_POST
+@require_role(Role.MANAGER)
+def order_step(request: HttpRequest, pk: int, step: str) -> HttpResponseBase:
+    order = get_object_or_404(_orders(request), pk=pk)
+    if step not in workflow.STEPS_BY_NAME:
+        raise Http404
+    try:
+        result = workflow.perform(order, step, request.user, timezone.localdate())
+    except (InvalidTransitionError, InsufficientStockError, OrderLockedError) as error:
+        messages.error(request, str(error))
+        return redirect("orders:detail", pk=order.pk)
+    if isinstance(result, Order):  # an amendment opens its new revision
+        messages.success(request, _("Order %(old)s is cancelled; edit its revision %(new)s.")
+                         % {"old": order.number, "new": result.number})
+        return redirect("orders:edit", pk=result.pk)
+    order.refresh_from_db()
+    messages.success(request, _("Order %(number)s: %(status)s.")
+                     % {"number": order.number, "status": order.get_status_display()})
+    return redirect("orders:detail", pk=order.pk)
+
+
+@require_role(*FINANCE)
+def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    invoice = get_object_or_404(scope(Invoice.objects.select_related("order__customer"),
+                                      request.user), pk=pk)
+    response = HttpResponse(invoicing.invoice_pdf(invoice), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{invoice.number}.pdf"'
+    return response
+
+
+@require_role(*FINANCE)
+def delivery_note_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    delivery = get_object_or_404(scope(Delivery.objects.select_related("order__customer"),
+                                       request.user), pk=pk)
+    response = HttpResponse(invoicing.delivery_note_pdf(delivery), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{delivery.number}.pdf"'
+    return response
+
+
+@require_role(*FINANCE)
+def invoices_csv(request: HttpRequest) -> HttpResponse:
+    invoices = scope(Invoice.objects.select_related("order__customer"), request.user)
+    response = HttpResponse(invoicing.invoices_csv(invoices), content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="invoices.csv"'
+    return response
+
+
+@require_role(Role.MANAGER, Role.INSTRUCTOR)
+def task_list(request: HttpRequest) -> HttpResponseBase:
+    tasks = scope(ProductionTask.objects.select_related("order", "workshop", "order__customer")
+                  .exclude(order__status__in=[OrderStatus.CANCELLED, OrderStatus.PAID]),
+                  request.user)
+    if request.method == "POST":
+        task = get_object_or_404(tasks, pk=request.POST.get("task"))
+        if request.POST.get("status") in TaskStatus.values:
+            task.status = request.POST["status"]
+            task.stamp(request.user)  # type: ignore[arg-type]
+            task.save(update_fields=["status", "modified_at", "modified_by"])
+        return redirect("orders:tasks")
+    return render(request, "orders/task_list.html",
+                  {"tasks": tasks, "statuses": TaskStatus.choices})
+
+
+@require_role(Role.MANAGER, Role.INSTRUCTOR)
+def stock(request: HttpRequest) -> HttpResponseBase:
+    items = scope(CatalogueItem.objects.filter(tracks_stock=True).select_related("workshop"),
+                  request.user)
+    lot_form = LotForm(items, request.POST if "add_lot" in request.POST else None)
+    out_form = StockOutForm(items, request.POST if "take_out" in request.POST else None)
+    if lot_form.is_bound and lot_form.is_valid():
+        lot = lot_form.save(commit=False)
+        lot.stamp(request.user)  # type: ignore[arg-type]
+        lot.save()
+        messages.success(request, _("Lot %(number)s is recorded.") % {"number": lot.lot_number})
+        return redirect("orders:stock")
+    if out_form.is_bound and out_form.is_valid():
+        data = out_form.cleaned_data
+        try:
+            record_spoilage_or_own_use(data["item"], data["quantity"], data["kind"], request.user,
+                                       timezone.localdate(), note=data["note"])
+        except InsufficientStockError as error:
+            out_form.add_error("quantity", str(error))
+        else:
+            messages.success(request, _("The stock is updated."))
+            return redirect("orders:stock")
+    lots = scope(ProductionLot.objects.select_related("item").with_on_hand(), request.user)[:50]
+    return render(request, "orders/stock.html", {
+        "items": items.with_stock().order_by("name"), "lots": lots,
+        "lot_form": lot_form, "out_form": out_form,
+    })
