@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import formats, translation
 from jinja2 import Environment
 
-from reintegra_coop.core.money import format_money
+from reintegra_coop.core.money import format_money, format_quantity
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -35,6 +35,7 @@ def environment(**options: Any) -> Environment:
         {
             "date": formats.date_format,
             "money": format_money,
+            "quantity": format_quantity,
         }
     )
     return env

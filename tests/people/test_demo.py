@@ -2,6 +2,7 @@ import pytest
 from django.core import serializers
 from django.core.management import call_command
 
+from reintegra_coop.orders.models import Order, OrderStatus
 from reintegra_coop.people.demo import STAFF_PASSWORD, TRAINEE_PIN
 from reintegra_coop.people.models import StaffMember, Trainee, Workshop
 
@@ -51,6 +52,9 @@ def test_the_demo_has_the_centre_of_the_design(capsys):
         "graduate",
         "exited",
     }
+    statuses = set(Order.objects.values_list("status", flat=True))
+    assert statuses == set(OrderStatus.values)
+    assert Order.objects.filter(customer__kind="internal").exists()
     printed = capsys.readouterr().out
     assert "manager" in printed and STAFF_PASSWORD in printed and TRAINEE_PIN in printed
 

@@ -4,12 +4,15 @@ line (DESIGN.md, "Calculation rules")."""
 from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_decimal
 from django.conf import settings
 from django.db import models
 from django.utils import translation
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 MINOR_UNITS = {"PLN": Decimal("0.01"), "CZK": Decimal("0.01"), "EUR": Decimal("0.01")}
 
@@ -48,12 +51,25 @@ def round_up(amount: Decimal | int | str, places: int) -> Decimal:
 
 def format_money(amount: Decimal | int | str, currency: str | None = None) -> str:
     """The amount as people read it in the active language: 1 234,50 zł / €1,234.50."""
-    locale = {"pl": "pl_PL", "cs": "cs_CZ", "en": "en_GB"}.get(
+    return format_currency(to_decimal(amount), currency or site_currency(), locale=_locale())
+
+
+def _locale() -> str:
+    return {"pl": "pl_PL", "cs": "cs_CZ", "en": "en_GB"}.get(
         (translation.get_language() or "en")[:2], "en_GB"
     )
-    return format_currency(to_decimal(amount), currency or site_currency(), locale=locale)
 
 
-def money_field(verbose_name: str, **options: Any) -> models.DecimalField:
+def format_quantity(value: Decimal | int | str) -> str:
+    """A quantity as people read it: 40 kg, 12,5 m (no trailing zeros, no exponent)."""
+    return format_decimal(to_decimal(value), format="#,##0.###", locale=_locale())
+
+
+def quantity_field(verbose_name: StrOrPromise, **options: Any) -> models.DecimalField:
+    """A quantity (kg, pieces, hours, m²) to the gram: up to 999,999,999.999."""
+    return models.DecimalField(verbose_name, max_digits=12, decimal_places=3, **options)
+
+
+def money_field(verbose_name: StrOrPromise, **options: Any) -> models.DecimalField:
     """A Decimal column wide enough for a cooperative's amounts (up to 9,999,999,999.99)."""
     return models.DecimalField(verbose_name, max_digits=12, decimal_places=2, **options)

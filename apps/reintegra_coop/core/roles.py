@@ -28,6 +28,7 @@ GROUP_NAMES = {
 
 STAFF_ROLES = (Role.MANAGER, Role.INSTRUCTOR, Role.CARE_WORKER, Role.ACCOUNTANT)
 
+
 # "app_label.codename" permissions per role. Later areas add their models here.
 def _perms(app: str, actions: tuple[str, ...], *models: str) -> list[str]:
     return [f"{app}.{action}_{model}" for model in models for action in actions]
@@ -44,17 +45,29 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
         "auth.view_user",
         "auth.change_user",
         "core.view_numberseries",
-        *_perms("orders", EDIT, "customer", "catalogueitem", "order", "orderline",
-                "productiontask", "productionlot", "vatrate"),
-        "orders.delete_order", "orders.delete_orderline",
+        *_perms(
+            "orders",
+            EDIT,
+            "customer",
+            "catalogueitem",
+            "order",
+            "orderline",
+            "productiontask",
+            "productionlot",
+            "vatrate",
+        ),
+        "orders.delete_order",
+        "orders.delete_orderline",
         *_perms("orders", VIEW, "orderstatuschange", "stockmovement", "delivery", "invoice"),
         "work.view_worklog",
     ],
     Role.INSTRUCTOR: [
         *_perms("people", VIEW, "trainee", "workshop", "skill"),
-        "people.add_skill", "people.change_skill",
+        "people.add_skill",
+        "people.change_skill",
         *_perms("orders", VIEW, "productiontask", "productionlot", "stockmovement"),
-        "orders.change_productiontask", "orders.add_productionlot",
+        "orders.change_productiontask",
+        "orders.add_productionlot",
         "work.view_worklog",
     ],
     Role.CARE_WORKER: [
@@ -63,8 +76,18 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
     ],
     Role.ACCOUNTANT: [
         *_perms("people", VIEW, "trainee", "workshop"),
-        *_perms("orders", VIEW, "customer", "catalogueitem", "order", "orderline",
-                "orderstatuschange", "delivery", "invoice", "vatrate"),
+        *_perms(
+            "orders",
+            VIEW,
+            "customer",
+            "catalogueitem",
+            "order",
+            "orderline",
+            "orderstatuschange",
+            "delivery",
+            "invoice",
+            "vatrate",
+        ),
     ],
     Role.TRAINEE: [],
 }

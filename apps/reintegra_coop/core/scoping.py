@@ -23,7 +23,7 @@ from .roles import Role, role_of
 if TYPE_CHECKING:
     from reintegra_coop.people.querysets import TraineeQuerySet
 
-M = TypeVar("M", bound=Model)
+QS = TypeVar("QS", bound=QuerySet[Any])
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def visible_workshops(user: Any) -> QuerySet[Any]:
     return workshops.none()
 
 
-def scope(queryset: QuerySet[M], user: Any) -> QuerySet[M]:
+def scope(queryset: QS, user: Any) -> QS:
     """The rows of ``queryset`` that ``user`` may see."""
     visibility: Visibility = getattr(queryset.model, "visibility", Visibility(managers_only=True))
     role = role_of(user)
@@ -104,7 +104,7 @@ def scope(queryset: QuerySet[M], user: Any) -> QuerySet[M]:
     return queryset
 
 
-def _within(queryset: QuerySet[M], path: str, allowed: QuerySet[Any]) -> QuerySet[M]:
+def _within(queryset: QS, path: str, allowed: QuerySet[Any]) -> QS:
     # An id subquery, not a join: keeps one query and avoids duplicate rows.
     return queryset.filter(**{f"{path or 'pk'}__in": allowed.values("pk")})
 

@@ -32,8 +32,16 @@ class CustomerAdmin(ScopedModelAdmin):
 
 @admin.register(CatalogueItem)
 class CatalogueItemAdmin(ScopedModelAdmin):
-    list_display = ["name", "kind", "workshop", "unit", "price", "vat_rate", "tracks_stock",
-                    "active"]
+    list_display = [
+        "name",
+        "kind",
+        "workshop",
+        "unit",
+        "price",
+        "vat_rate",
+        "tracks_stock",
+        "active",
+    ]
     list_filter = ["kind", "workshop", "tracks_stock", "active"]
     search_fields = ["name"]
 

@@ -17,28 +17,52 @@ from .exceptions import OrderLockedError
 from .models import CatalogueItem, Customer, Order, OrderLine, ProductionLot, VatRate
 
 
-class CustomerSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class CustomerSerializer(serializers.ModelSerializer):
     class Meta:
         model = Customer
         fields = ["id", "kind", "name", "tax_id", "address", "email", "phone", "active"]
 
 
-class CatalogueItemSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    vat_percent = serializers.DecimalField(source="vat_rate.percent", max_digits=5,
-                                           decimal_places=2, read_only=True)
+class CatalogueItemSerializer(serializers.ModelSerializer):
+    vat_percent = serializers.DecimalField(
+        source="vat_rate.percent", max_digits=5, decimal_places=2, read_only=True
+    )
 
     class Meta:
         model = CatalogueItem
-        fields = ["id", "kind", "name", "workshop", "unit", "price", "vat_rate", "vat_percent",
-                  "tracks_stock", "active"]
+        fields = [
+            "id",
+            "kind",
+            "name",
+            "workshop",
+            "unit",
+            "price",
+            "vat_rate",
+            "vat_percent",
+            "tracks_stock",
+            "active",
+        ]
 
 
-class OrderLineSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class OrderLineSerializer(serializers.ModelSerializer):
     class Meta:
         model = OrderLine
-        fields = ["id", "order", "position", "item", "description", "quantity", "unit",
-                  "unit_price", "vat_percent", "discount_percent", "net", "vat", "gross",
-                  "list_value"]
+        fields = [
+            "id",
+            "order",
+            "position",
+            "item",
+            "description",
+            "quantity",
+            "unit",
+            "unit_price",
+            "vat_percent",
+            "discount_percent",
+            "net",
+            "vat",
+            "gross",
+            "list_value",
+        ]
         read_only_fields = ["net", "vat", "gross", "list_value"]
 
     def validate_vat_percent(self, value: Any) -> Any:
@@ -58,7 +82,7 @@ class OrderLineSerializer(serializers.ModelSerializer):  # type: ignore[type-arg
             raise serializers.ValidationError({"order": [str(error)]}) from None
 
 
-class OrderSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class OrderSerializer(serializers.ModelSerializer):
     lines = OrderLineSerializer(many=True, read_only=True)
     total_net = serializers.DecimalField(max_digits=15, decimal_places=2, read_only=True)
     total_vat = serializers.DecimalField(max_digits=15, decimal_places=2, read_only=True)
@@ -66,8 +90,21 @@ class OrderSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
     class Meta:
         model = Order
-        fields = ["id", "number", "revision", "kind", "customer", "ordered_on", "due_on", "status",
-                  "note", "lines", "total_net", "total_vat", "total_gross"]
+        fields = [
+            "id",
+            "number",
+            "revision",
+            "kind",
+            "customer",
+            "ordered_on",
+            "due_on",
+            "status",
+            "note",
+            "lines",
+            "total_net",
+            "total_vat",
+            "total_gross",
+        ]
         read_only_fields = ["number", "revision", "status"]
 
     def validate(self, data: dict[str, Any]) -> dict[str, Any]:
@@ -76,37 +113,46 @@ class OrderSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         ordered_on = data.get("ordered_on") or getattr(self.instance, "ordered_on", None)
         if data.get("due_on") and ordered_on and data["due_on"] < ordered_on:
             raise serializers.ValidationError(
-                {"due_on": "The due date cannot be before the order date."})
+                {"due_on": "The due date cannot be before the order date."}
+            )
         return data
 
 
-class ProductionLotSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ProductionLotSerializer(serializers.ModelSerializer):
     on_hand = serializers.DecimalField(max_digits=15, decimal_places=3, read_only=True)
 
     class Meta:
         model = ProductionLot
-        fields = ["id", "lot_number", "item", "workshop", "quantity", "produced_on",
-                  "best_before", "on_hand"]
+        fields = [
+            "id",
+            "lot_number",
+            "item",
+            "workshop",
+            "quantity",
+            "produced_on",
+            "best_before",
+            "on_hand",
+        ]
         read_only_fields = ["lot_number", "workshop"]
 
     def create(self, validated_data: dict[str, Any]) -> ProductionLot:
         validated_data["workshop_id"] = validated_data["item"].workshop_id
-        return super().create(validated_data)  # type: ignore[no-any-return]
+        return super().create(validated_data)
 
 
-class CustomerViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):  # type: ignore[type-arg]
+class CustomerViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     queryset = Customer.objects.all()
     serializer_class = CustomerSerializer
     filterset_fields = ["kind", "active"]
 
 
-class CatalogueItemViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):  # type: ignore[type-arg]
+class CatalogueItemViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     queryset = CatalogueItem.objects.select_related("vat_rate")
     serializer_class = CatalogueItemSerializer
     filterset_fields = ["kind", "workshop", "tracks_stock", "active"]
 
 
-class OrderViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):  # type: ignore[type-arg]
+class OrderViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     queryset = Order.objects.with_totals().prefetch_related("lines")
     serializer_class = OrderSerializer
     filterset_fields = ["status", "kind", "customer"]
@@ -121,7 +167,7 @@ class OrderViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):  # type: ignore[t
         instance.delete()
 
 
-class OrderLineViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):  # type: ignore[type-arg]
+class OrderLineViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     queryset = OrderLine.objects.select_related("order", "order__customer", "item")
     serializer_class = OrderLineSerializer
     filterset_fields = ["order"]
@@ -133,7 +179,7 @@ class OrderLineViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):  # type: igno
             raise serializers.ValidationError(str(error)) from None
 
 
-class ProductionLotViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):  # type: ignore[type-arg]
+class ProductionLotViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     queryset = ProductionLot.objects.with_on_hand()
     serializer_class = ProductionLotSerializer
     filterset_fields = ["item", "workshop"]

@@ -25,7 +25,8 @@ def order_margin(order: Order) -> Margin:
     amounts = order.totals()
     revenue = (
         sum((line.list_value for line in order.lines.all()), Decimal("0.00"))
-        if order.is_internal else amounts.net
+        if order.is_internal
+        else amounts.net
     )
     per_rate = (
         WorkLog.objects.filter(task__order=order)
@@ -34,5 +35,9 @@ def order_margin(order: Order) -> Margin:
     )
     minutes_by_rate = [(row["minutes"] or 0, row["workshop__labour_cost_rate"]) for row in per_rate]
     cost = labour_cost(minutes_by_rate)
-    return Margin(revenue=revenue, labour_minutes=sum(m for m, _ in minutes_by_rate),
-                  labour_cost=cost, margin=revenue - cost)
+    return Margin(
+        revenue=revenue,
+        labour_minutes=sum(m for m, _ in minutes_by_rate),
+        labour_cost=cost,
+        margin=revenue - cost,
+    )

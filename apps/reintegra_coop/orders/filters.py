@@ -18,13 +18,19 @@ class OrderFilter(django_filters.FilterSet):
     workshop = django_filters.ModelChoiceFilter(
         label=_("Workshop"), queryset=Workshop.objects.all(), method="in_workshop"
     )
-    customer = django_filters.ModelChoiceFilter(label=_("Customer"), queryset=Customer.objects.all())
+    customer = django_filters.ModelChoiceFilter(
+        label=_("Customer"), queryset=Customer.objects.all()
+    )
     due_after = django_filters.DateFilter(
-        label=_("Due from"), field_name="due_on", lookup_expr="gte",
+        label=_("Due from"),
+        field_name="due_on",
+        lookup_expr="gte",
         widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
     )
     due_before = django_filters.DateFilter(
-        label=_("Due until"), field_name="due_on", lookup_expr="lte",
+        label=_("Due until"),
+        field_name="due_on",
+        lookup_expr="lte",
         widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
     )
 

@@ -20,7 +20,7 @@ from .models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class OrderForm(forms.ModelForm):  # type: ignore[type-arg]
+class OrderForm(forms.ModelForm):
     class Meta:
         model = Order
         fields = ["kind", "customer", "ordered_on", "due_on", "note"]
@@ -35,14 +35,22 @@ def vat_choices() -> list[tuple[str, str]]:
     return [(str(rate.percent), rate.name) for rate in VatRate.objects.filter(active=True)]
 
 
-class OrderLineForm(forms.ModelForm):  # type: ignore[type-arg]
-    vat_percent = forms.TypedChoiceField(label=_("VAT rate"), coerce=Decimal, choices=vat_choices,
-                                         required=False)
+class OrderLineForm(forms.ModelForm):
+    vat_percent = forms.TypedChoiceField(
+        label=_("VAT rate"), coerce=Decimal, choices=vat_choices, required=False
+    )
 
     class Meta:
         model = OrderLine
-        fields = ["item", "description", "quantity", "unit", "unit_price", "vat_percent",
-                  "discount_percent"]
+        fields = [
+            "item",
+            "description",
+            "quantity",
+            "unit",
+            "unit_price",
+            "vat_percent",
+            "discount_percent",
+        ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -77,12 +85,17 @@ class OrderLineForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 OrderLineFormSet = inlineformset_factory(
-    Order, OrderLine, form=OrderLineForm, extra=2, can_delete=True, min_num=1,
+    Order,
+    OrderLine,
+    form=OrderLineForm,
+    extra=2,
+    can_delete=True,
+    min_num=1,
     validate_min=True,
 )
 
 
-class LotForm(forms.ModelForm):  # type: ignore[type-arg]
+class LotForm(forms.ModelForm):
     class Meta:
         model = ProductionLot
         fields = ["item", "quantity", "produced_on", "best_before"]
@@ -102,12 +115,16 @@ class LotForm(forms.ModelForm):  # type: ignore[type-arg]
 
 class StockOutForm(forms.Form):
     item = forms.ModelChoiceField(label=_("Item"), queryset=CatalogueItem.objects.none())
-    quantity = forms.DecimalField(label=_("Quantity"), min_value=Decimal("0.001"), max_digits=12,
-                                  decimal_places=3)
-    kind = forms.ChoiceField(label=_("What happened"), choices=[
-        (MovementKind.USED_INTERNALLY.value, MovementKind.USED_INTERNALLY.label),
-        (MovementKind.SPOILED.value, MovementKind.SPOILED.label),
-    ])
+    quantity = forms.DecimalField(
+        label=_("Quantity"), min_value=Decimal("0.001"), max_digits=12, decimal_places=3
+    )
+    kind = forms.ChoiceField(
+        label=_("What happened"),
+        choices=[
+            (MovementKind.USED_INTERNALLY.value, MovementKind.USED_INTERNALLY.label),
+            (MovementKind.SPOILED.value, MovementKind.SPOILED.label),
+        ],
+    )
     note = forms.CharField(label=_("Note"), required=False, max_length=200)
 
     def __init__(self, items: Any, *args: Any, **kwargs: Any) -> None:

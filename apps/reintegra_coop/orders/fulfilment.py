@@ -38,7 +38,9 @@ def deliver(order: Order, by: Any, on: datetime.date) -> Delivery:
         delivery.save()
         for line in locked.lines.select_related("item"):
             if line.item is not None and line.item.tracks_stock:
-                kind = MovementKind.USED_INTERNALLY if locked.is_internal else MovementKind.DELIVERED
+                kind = (
+                    MovementKind.USED_INTERNALLY if locked.is_internal else MovementKind.DELIVERED
+                )
                 take_from_stock(line.item, line.quantity, kind, by, on, delivery=delivery)
         locked.set_status(OrderStatus.DELIVERED, by)
     order.status = OrderStatus.DELIVERED
@@ -61,12 +63,15 @@ def take_from_stock(
             ProductionLot.objects.select_for_update().filter(item=item).values_list("pk", flat=True)
         )
         lots = ProductionLot.objects.filter(pk__in=lot_ids).with_on_hand()
-        on_hand = [LotOnHand(lot.pk, lot.on_hand, lot.best_before, lot.produced_on)  # type: ignore[attr-defined]
-                   for lot in lots]
+        on_hand = [
+            LotOnHand(lot.pk, lot.on_hand, lot.best_before, lot.produced_on)  # type: ignore[attr-defined]
+            for lot in lots
+        ]
         movements = []
         for lot_id, taken in allocate(quantity, on_hand, item_name=item.name):
-            movement = StockMovement(lot_id=lot_id, kind=kind, quantity=taken, on=on,
-                                     delivery=delivery, note=note)
+            movement = StockMovement(
+                lot_id=lot_id, kind=kind, quantity=taken, on=on, delivery=delivery, note=note
+            )
             movement.stamp(by)
             movement.save()
             movements.append(movement)

@@ -21,7 +21,9 @@ from .models import Delivery, Invoice, Order, OrderStatus
 PAYMENT_DAYS = 14
 
 
-def issue_invoice(order: Order, by: Any, on: datetime.date, payment_days: int = PAYMENT_DAYS) -> Invoice:
+def issue_invoice(
+    order: Order, by: Any, on: datetime.date, payment_days: int = PAYMENT_DAYS
+) -> Invoice:
     with transaction.atomic():
         locked = Order.objects.select_for_update().select_related("customer").get(pk=order.pk)
         if locked.status != OrderStatus.DELIVERED:
@@ -30,9 +32,13 @@ def issue_invoice(order: Order, by: Any, on: datetime.date, payment_days: int = 
             raise InvalidTransitionError(_("An internal order is not invoiced."))
         amounts = locked.totals()
         invoice = Invoice(
-            order=locked, number=next_number("FV", on), issued_on=on,
+            order=locked,
+            number=next_number("FV", on),
+            issued_on=on,
             due_on=on + datetime.timedelta(days=payment_days),
-            net=amounts.net, vat=amounts.vat, gross=amounts.gross,
+            net=amounts.net,
+            vat=amounts.vat,
+            gross=amounts.gross,
         )
         invoice.stamp(by)
         invoice.save()
@@ -55,38 +61,57 @@ def _pdf(template: str, context: dict[str, Any]) -> bytes:
 
     context = {"cooperative": settings.COOPERATIVE, "currency": settings.CURRENCY, **context}
     html = render_to_string(template, context)
-    return HTML(string=html).write_pdf()  # type: ignore[no-any-return]
+    return HTML(string=html).write_pdf()
 
 
 def invoice_pdf(invoice: Invoice) -> bytes:
     order = invoice.order
-    return _pdf("orders/invoice_pdf.html",
-                {"invoice": invoice, "order": order, "lines": order.lines.select_related("item"),
-                 "vat_summary": vat_summary(order)})
+    return _pdf(
+        "orders/invoice_pdf.html",
+        {
+            "invoice": invoice,
+            "order": order,
+            "lines": order.lines.select_related("item"),
+            "vat_summary": vat_summary(order),
+        },
+    )
 
 
 def delivery_note_pdf(delivery: Delivery) -> bytes:
     order = delivery.order
     movements = delivery.movements.select_related("lot", "lot__item")
-    return _pdf("orders/delivery_note_pdf.html",
-                {"delivery": delivery, "order": order, "lines": order.lines.all(),
-                 "movements": movements})
+    return _pdf(
+        "orders/delivery_note_pdf.html",
+        {"delivery": delivery, "order": order, "lines": order.lines.all(), "movements": movements},
+    )
 
 
 def vat_summary(order: Order) -> list[dict[str, Any]]:
     """Net, VAT and gross per VAT rate, as an invoice shows them."""
     by_rate: dict[Any, dict[str, Any]] = {}
     for line in order.lines.all():
-        row = by_rate.setdefault(line.vat_percent, {"rate": line.vat_percent, "net": 0, "vat": 0,
-                                                    "gross": 0})
+        row = by_rate.setdefault(
+            line.vat_percent, {"rate": line.vat_percent, "net": 0, "vat": 0, "gross": 0}
+        )
         row["net"] += line.net
         row["vat"] += line.vat
         row["gross"] += line.gross
     return sorted(by_rate.values(), key=lambda row: -row["rate"])
 
 
-CSV_COLUMNS = ["number", "issued_on", "due_on", "paid_on", "order", "customer", "tax_id",
-               "net", "vat", "gross", "currency"]
+CSV_COLUMNS = [
+    "number",
+    "issued_on",
+    "due_on",
+    "paid_on",
+    "order",
+    "customer",
+    "tax_id",
+    "net",
+    "vat",
+    "gross",
+    "currency",
+]
 
 
 def invoices_csv(invoices: Iterable[Invoice]) -> str:
@@ -95,10 +120,19 @@ def invoices_csv(invoices: Iterable[Invoice]) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for invoice in invoices:
-        writer.writerow([
-            invoice.number, invoice.issued_on.isoformat(), invoice.due_on.isoformat(),
-            invoice.paid_on.isoformat() if invoice.paid_on else "", invoice.order.number,
-            invoice.order.customer.name, invoice.order.customer.tax_id,
-            f"{invoice.net:.2f}", f"{invoice.vat:.2f}", f"{invoice.gross:.2f}", settings.CURRENCY,
-        ])
+        writer.writerow(
+            [
+                invoice.number,
+                invoice.issued_on.isoformat(),
+                invoice.due_on.isoformat(),
+                invoice.paid_on.isoformat() if invoice.paid_on else "",
+                invoice.order.number,
+                invoice.order.customer.name,
+                invoice.order.customer.tax_id,
+                f"{invoice.net:.2f}",
+                f"{invoice.vat:.2f}",
+                f"{invoice.gross:.2f}",
+                settings.CURRENCY,
+            ]
+        )
     return out.getvalue()

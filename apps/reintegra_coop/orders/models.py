@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from reintegra_coop.core.models import TrackedModel
-from reintegra_coop.core.money import money_field
+from reintegra_coop.core.money import format_quantity, money_field, quantity_field
 from reintegra_coop.core.numbering import next_number
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import Visibility
@@ -25,15 +25,17 @@ from .querysets import CatalogueItemQuerySet, OrderQuerySet, ProductionLotQueryS
 
 FINANCE = (Role.MANAGER, Role.ACCOUNTANT)
 PRODUCTION = (Role.MANAGER, Role.ACCOUNTANT, Role.INSTRUCTOR)
-QUANTITY = {"max_digits": 12, "decimal_places": 3}
 
 
 class VatRate(models.Model):
-    """A VAT rate the cooperative may charge (per site: 23/8/5/0 % in Poland, 21/12/0 % in Czechia)."""
+    """A VAT rate the cooperative may charge (23/8/5/0 % in Poland, 21/12/0 % in Czechia)."""
 
     name = models.CharField(_("name"), max_length=40)
     percent = models.DecimalField(
-        _("rate (%)"), max_digits=5, decimal_places=2, unique=True,
+        _("rate (%)"),
+        max_digits=5,
+        decimal_places=2,
+        unique=True,
         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
     )
     active = models.BooleanField(_("active"), default=True)
@@ -102,14 +104,17 @@ class CatalogueItem(TrackedModel):
     kind = models.CharField(_("kind"), max_length=10, choices=ItemKind.choices)
     name = models.CharField(_("name"), max_length=200)
     workshop = models.ForeignKey(
-        "people.Workshop", verbose_name=_("workshop"), on_delete=models.PROTECT,
+        "people.Workshop",
+        verbose_name=_("workshop"),
+        on_delete=models.PROTECT,
         related_name="catalogue_items",
     )
     unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
     price = money_field(_("net price"), validators=[MinValueValidator(Decimal(0))])
     vat_rate = models.ForeignKey(VatRate, verbose_name=_("VAT rate"), on_delete=models.PROTECT)
     tracks_stock = models.BooleanField(
-        _("kept in stock"), default=False,
+        _("kept in stock"),
+        default=False,
         help_text=_("Produced in lots (harvests, batches) and delivered from stock."),
     )
     active = models.BooleanField(_("active"), default=True)
@@ -161,8 +166,13 @@ class Order(TrackedModel):
     number = models.CharField(_("number"), max_length=30, unique=True, editable=False)
     revision = models.PositiveSmallIntegerField(_("revision"), default=1, editable=False)
     revision_of = models.ForeignKey(
-        "self", verbose_name=_("amends"), on_delete=models.PROTECT, null=True, blank=True,
-        related_name="revisions", editable=False,
+        "self",
+        verbose_name=_("amends"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="revisions",
+        editable=False,
     )
     kind = models.CharField(_("kind"), max_length=20, choices=OrderKind.choices)
     customer = models.ForeignKey(
@@ -171,7 +181,10 @@ class Order(TrackedModel):
     ordered_on = models.DateField(_("ordered on"), default=timezone.localdate)
     due_on = models.DateField(_("due on"))
     status = models.CharField(
-        _("status"), max_length=20, choices=OrderStatus.choices, default=OrderStatus.DRAFT,
+        _("status"),
+        max_length=20,
+        choices=OrderStatus.choices,
+        default=OrderStatus.DRAFT,
         editable=False,
     )
     note = models.TextField(_("note"), blank=True)
@@ -213,8 +226,9 @@ class Order(TrackedModel):
         with transaction.atomic():
             current = Order.objects.select_for_update().select_related("customer").get(pk=self.pk)
             self._check_status_change(current, new)
-            change = OrderStatusChange(order=current, from_status=current.status,
-                                       to_status=new, note=note)
+            change = OrderStatusChange(
+                order=current, from_status=current.status, to_status=new, note=note
+            )
             change.stamp(by)
             change.save()
             current.status = new
@@ -222,20 +236,26 @@ class Order(TrackedModel):
             current.save(update_fields=["status", "modified_at", "modified_by"])
             if new == OrderStatus.CONFIRMED:
                 current.create_production_tasks(by)
+            if new == OrderStatus.READY:  # ready means production is finished
+                current.tasks.exclude(status=TaskStatus.DONE).update(status=TaskStatus.DONE)
         self.status = new
         return change
 
     @staticmethod
     def _check_status_change(order: Order, new: str) -> None:
         if new not in OrderStatus.values:
-            raise InvalidTransitionError(gettext("%(status)s is not an order status.") % {"status": new})
+            raise InvalidTransitionError(
+                gettext("%(status)s is not an order status.") % {"status": new}
+            )
         if new not in ALLOWED_ORDER_STATUS_CHANGES[order.status]:
             raise InvalidTransitionError(
                 gettext("An order cannot go from %(current)s to %(new)s.")
                 % {"current": OrderStatus(order.status).label, "new": OrderStatus(new).label}
             )
         if new == OrderStatus.CONFIRMED and not order.lines.exists():
-            raise InvalidTransitionError(gettext("An order needs at least one line to be confirmed."))
+            raise InvalidTransitionError(
+                gettext("An order needs at least one line to be confirmed.")
+            )
         if new == OrderStatus.DELIVERED and not order.deliveries.exists():
             raise InvalidTransitionError(gettext("Record the delivery first."))
         if new == OrderStatus.INVOICED:
@@ -249,8 +269,12 @@ class Order(TrackedModel):
         for line in self.lines.select_related("item").filter(tasks__isnull=True):
             if line.item is None:
                 continue
-            task = ProductionTask(order=self, line=line, workshop_id=line.item.workshop_id,
-                                  description=f"{line.quantity.normalize()} {line.unit} {line.description}")
+            task = ProductionTask(
+                order=self,
+                line=line,
+                workshop_id=line.item.workshop_id,
+                description=f"{format_quantity(line.quantity)} {line.unit} {line.description}",
+            )
             task.stamp(by)
             task.save()
 
@@ -265,9 +289,13 @@ class Order(TrackedModel):
             root = current.revision_of or current
             revision = Order(
                 number=f"{root.number}-R{current.revision + 1}",
-                revision=current.revision + 1, revision_of=root, kind=current.kind,
-                customer_id=current.customer_id, ordered_on=current.ordered_on,
-                due_on=current.due_on, note=current.note,
+                revision=current.revision + 1,
+                revision_of=root,
+                kind=current.kind,
+                customer_id=current.customer_id,
+                ordered_on=current.ordered_on,
+                due_on=current.due_on,
+                note=current.note,
             )
             revision.stamp(by)
             revision.save()
@@ -275,26 +303,37 @@ class Order(TrackedModel):
                 line.pk = None
                 line.order = revision
                 line.save()
-            current.set_status(OrderStatus.CANCELLED, by,
-                               note=gettext("Amended as %(number)s") % {"number": revision.number})
+            current.set_status(
+                OrderStatus.CANCELLED,
+                by,
+                note=gettext("Amended as %(number)s") % {"number": revision.number},
+            )
         return revision
 
 
 class OrderLine(models.Model):
-    order = models.ForeignKey(Order, verbose_name=_("order"), on_delete=models.CASCADE,
-                              related_name="lines")
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    item = models.ForeignKey(CatalogueItem, verbose_name=_("item"), on_delete=models.PROTECT,
-                             null=True, blank=True, related_name="order_lines")
-    description = models.CharField(_("description"), max_length=200)
-    quantity = models.DecimalField(
-        _("quantity"), **QUANTITY, validators=[MinValueValidator(Decimal("0.001"))]
+    order = models.ForeignKey(
+        Order, verbose_name=_("order"), on_delete=models.CASCADE, related_name="lines"
     )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    item = models.ForeignKey(
+        CatalogueItem,
+        verbose_name=_("item"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="order_lines",
+    )
+    description = models.CharField(_("description"), max_length=200)
+    quantity = quantity_field(_("quantity"), validators=[MinValueValidator(Decimal("0.001"))])
     unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
     unit_price = money_field(_("unit price"), validators=[MinValueValidator(Decimal(0))])
     vat_percent = models.DecimalField(_("VAT rate (%)"), max_digits=5, decimal_places=2)
     discount_percent = models.DecimalField(
-        _("discount (%)"), max_digits=5, decimal_places=2, default=Decimal(0),
+        _("discount (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(0),
         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
     )
     net = money_field(_("net"), editable=False, default=Decimal("0.00"))
@@ -310,28 +349,22 @@ class OrderLine(models.Model):
         ordering = ["order", "position", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.description} × {self.quantity.normalize()}"
-
-    def amounts(self) -> LineAmounts:
-        return LineAmounts(net=self.net, vat=self.vat, gross=self.gross)
-
-    def clean(self) -> None:
-        if self.vat_percent is not None and not VatRate.objects.filter(
-            percent=self.vat_percent, active=True
-        ).exists():
-            raise ValidationError({"vat_percent": _("%(rate)s %% is not a VAT rate of this cooperative.")
-                                   % {"rate": self.vat_percent}})
+        return f"{self.description} × {format_quantity(self.quantity)}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.order.is_editable:
-            raise OrderLockedError(gettext(
-                "Order %(number)s is %(status)s: its lines are not changed in place. "
-                "Cancel it, or amend it into a new revision."
-            ) % {"number": self.order.number, "status": self.order.get_status_display()})
+            raise OrderLockedError(
+                gettext(
+                    "Order %(number)s is %(status)s: its lines are not changed in place. "
+                    "Cancel it, or amend it into a new revision."
+                )
+                % {"number": self.order.number, "status": self.order.get_status_display()}
+            )
         if self.order.is_internal:
             self.unit_price = Decimal("0.00")  # own use: zero price, valued at list price
-        amounts = line_amounts(self.quantity, self.unit_price, self.vat_percent,
-                               self.discount_percent)
+        amounts = line_amounts(
+            self.quantity, self.unit_price, self.vat_percent, self.discount_percent
+        )
         self.net, self.vat, self.gross = amounts.net, amounts.vat, amounts.gross
         list_price = self.item.price if self.item is not None else self.unit_price
         self.list_value = list_value(self.quantity, list_price)
@@ -342,10 +375,26 @@ class OrderLine(models.Model):
             raise OrderLockedError(gettext("A confirmed order's lines cannot be removed."))
         return super().delete(*args, **kwargs)
 
+    def clean(self) -> None:
+        if (
+            self.vat_percent is not None
+            and not VatRate.objects.filter(percent=self.vat_percent, active=True).exists()
+        ):
+            raise ValidationError(
+                {
+                    "vat_percent": _("%(rate)s %% is not a VAT rate of this cooperative.")
+                    % {"rate": self.vat_percent}
+                }
+            )
+
+    def amounts(self) -> LineAmounts:
+        return LineAmounts(net=self.net, vat=self.vat, gross=self.gross)
+
 
 class OrderStatusChange(TrackedModel):
-    order = models.ForeignKey(Order, verbose_name=_("order"), on_delete=models.CASCADE,
-                              related_name="status_changes")
+    order = models.ForeignKey(
+        Order, verbose_name=_("order"), on_delete=models.CASCADE, related_name="status_changes"
+    )
     from_status = models.CharField(_("from"), max_length=20, choices=OrderStatus.choices)
     to_status = models.CharField(_("to"), max_length=20, choices=OrderStatus.choices)
     note = models.CharField(_("note"), max_length=200, blank=True)
@@ -368,19 +417,34 @@ class TaskStatus(models.TextChoices):
 
 
 class ProductionTask(TrackedModel):
-    order = models.ForeignKey(Order, verbose_name=_("order"), on_delete=models.CASCADE,
-                              related_name="tasks")
-    line = models.ForeignKey(OrderLine, verbose_name=_("order line"), on_delete=models.SET_NULL,
-                             null=True, blank=True, related_name="tasks")
-    workshop = models.ForeignKey("people.Workshop", verbose_name=_("workshop"),
-                                 on_delete=models.PROTECT, related_name="production_tasks")
+    order = models.ForeignKey(
+        Order, verbose_name=_("order"), on_delete=models.CASCADE, related_name="tasks"
+    )
+    line = models.ForeignKey(
+        OrderLine,
+        verbose_name=_("order line"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tasks",
+    )
+    workshop = models.ForeignKey(
+        "people.Workshop",
+        verbose_name=_("workshop"),
+        on_delete=models.PROTECT,
+        related_name="production_tasks",
+    )
     description = models.CharField(_("description"), max_length=250)
     estimated_hours = models.DecimalField(
-        _("estimated hours"), max_digits=7, decimal_places=2, default=Decimal(0),
+        _("estimated hours"),
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal(0),
         validators=[MinValueValidator(Decimal(0))],
     )
-    status = models.CharField(_("status"), max_length=20, choices=TaskStatus.choices,
-                              default=TaskStatus.TO_DO)
+    status = models.CharField(
+        _("status"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.TO_DO
+    )
 
     visibility: ClassVar[Visibility] = Visibility(workshop="workshop", roles=PRODUCTION)
 
@@ -396,13 +460,16 @@ class ProductionTask(TrackedModel):
 class ProductionLot(TrackedModel):
     """A harvest or a batch: what came out of eco-production, by lot number."""
 
-    item = models.ForeignKey(CatalogueItem, verbose_name=_("item"), on_delete=models.PROTECT,
-                             related_name="lots")
-    workshop = models.ForeignKey("people.Workshop", verbose_name=_("workshop"),
-                                 on_delete=models.PROTECT, related_name="lots")
+    item = models.ForeignKey(
+        CatalogueItem, verbose_name=_("item"), on_delete=models.PROTECT, related_name="lots"
+    )
+    workshop = models.ForeignKey(
+        "people.Workshop", verbose_name=_("workshop"), on_delete=models.PROTECT, related_name="lots"
+    )
     lot_number = models.CharField(_("lot number"), max_length=30, unique=True, editable=False)
-    quantity = models.DecimalField(_("quantity produced"), **QUANTITY,
-                                   validators=[MinValueValidator(Decimal("0.001"))])
+    quantity = quantity_field(
+        _("quantity produced"), validators=[MinValueValidator(Decimal("0.001"))]
+    )
     produced_on = models.DateField(_("produced on"), default=timezone.localdate)
     best_before = models.DateField(_("best before"), null=True, blank=True)
 
@@ -437,14 +504,20 @@ class MovementKind(models.TextChoices):
 class StockMovement(TrackedModel):
     """Stock leaving a lot. Stock on hand = produced − Σ movements."""
 
-    lot = models.ForeignKey(ProductionLot, verbose_name=_("lot"), on_delete=models.PROTECT,
-                            related_name="movements")
+    lot = models.ForeignKey(
+        ProductionLot, verbose_name=_("lot"), on_delete=models.PROTECT, related_name="movements"
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=MovementKind.choices)
-    quantity = models.DecimalField(_("quantity"), **QUANTITY,
-                                   validators=[MinValueValidator(Decimal("0.001"))])
+    quantity = quantity_field(_("quantity"), validators=[MinValueValidator(Decimal("0.001"))])
     on = models.DateField(_("date"), default=timezone.localdate)
-    delivery = models.ForeignKey("Delivery", verbose_name=_("delivery"), on_delete=models.PROTECT,
-                                 null=True, blank=True, related_name="movements")
+    delivery = models.ForeignKey(
+        "Delivery",
+        verbose_name=_("delivery"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="movements",
+    )
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     visibility: ClassVar[Visibility] = Visibility(workshop="lot__workshop", roles=PRODUCTION)
@@ -455,12 +528,15 @@ class StockMovement(TrackedModel):
         ordering = ["-on", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.lot.lot_number} −{self.quantity.normalize()} ({self.get_kind_display()})"
+        return (
+            f"{self.lot.lot_number} −{format_quantity(self.quantity)} ({self.get_kind_display()})"
+        )
 
 
 class Delivery(TrackedModel):
-    order = models.ForeignKey(Order, verbose_name=_("order"), on_delete=models.PROTECT,
-                              related_name="deliveries")
+    order = models.ForeignKey(
+        Order, verbose_name=_("order"), on_delete=models.PROTECT, related_name="deliveries"
+    )
     number = models.CharField(_("number"), max_length=30, unique=True, editable=False)
     delivered_on = models.DateField(_("delivered on"), default=timezone.localdate)
 
@@ -476,8 +552,9 @@ class Delivery(TrackedModel):
 
 
 class Invoice(TrackedModel):
-    order = models.OneToOneField(Order, verbose_name=_("order"), on_delete=models.PROTECT,
-                                 related_name="invoice")
+    order = models.OneToOneField(
+        Order, verbose_name=_("order"), on_delete=models.PROTECT, related_name="invoice"
+    )
     number = models.CharField(_("number"), max_length=30, unique=True, editable=False)
     issued_on = models.DateField(_("issued on"), default=timezone.localdate)
     due_on = models.DateField(_("payment due on"))

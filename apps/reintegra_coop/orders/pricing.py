@@ -25,7 +25,8 @@ def line_amounts(
     discount_percent: Decimal = Decimal(0),
     currency: str | None = None,
 ) -> LineAmounts:
-    """net = round(quantity × unit price × (1 − discount)); VAT = round(net × rate); gross = net + VAT."""
+    """net = round(quantity × unit price × (1 − discount));
+    VAT = round(net × rate); gross = net + VAT."""
     net = round_money(quantity * unit_price * (HUNDRED - discount_percent) / HUNDRED, currency)
     vat = round_money(net * vat_percent / HUNDRED, currency)
     return LineAmounts(net=net, vat=vat, gross=net + vat)
@@ -45,7 +46,9 @@ def list_value(quantity: Decimal, list_price: Decimal, currency: str | None = No
     return round_money(quantity * list_price, currency)
 
 
-def labour_cost(minutes_by_rate: Iterable[tuple[int, Decimal]], currency: str | None = None) -> Decimal:
+def labour_cost(
+    minutes_by_rate: Iterable[tuple[int, Decimal]], currency: str | None = None
+) -> Decimal:
     """Σ round(minutes × hourly rate ÷ 60), one rounded amount per workshop rate."""
     return sum(
         (round_money(Decimal(minutes) * rate / 60, currency) for minutes, rate in minutes_by_rate),

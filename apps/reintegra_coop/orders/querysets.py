@@ -11,11 +11,13 @@ from django.db.models.functions import Coalesce
 if TYPE_CHECKING:
     from .models import CatalogueItem, Order, ProductionLot  # noqa: F401 - named below
 
-QUANTITY_FIELD = DecimalField(max_digits=15, decimal_places=3)
-MONEY_FIELD = DecimalField(max_digits=15, decimal_places=2)
+QUANTITY_FIELD: DecimalField[Any, Any] = DecimalField(max_digits=15, decimal_places=3)
+MONEY_FIELD: DecimalField[Any, Any] = DecimalField(max_digits=15, decimal_places=2)
 
 
-def _sum_of(queryset: models.QuerySet[Any], group_by: str, field: str, output: DecimalField) -> Coalesce:  # type: ignore[type-arg]
+def _sum_of(
+    queryset: models.QuerySet[Any], group_by: str, field: str, output: DecimalField
+) -> Coalesce:
     totals = queryset.values(group_by).annotate(total=Sum(field)).values("total")
     return Coalesce(Subquery(totals), Value(Decimal(0)), output_field=output)
 
@@ -52,8 +54,9 @@ class OrderQuerySet(models.QuerySet["Order"]):
         return result
 
     def search(self, text: str) -> OrderQuerySet:
-        return self.filter(Q(number__icontains=text) | Q(customer__name__icontains=text)
-                           | Q(note__icontains=text))
+        return self.filter(
+            Q(number__icontains=text) | Q(customer__name__icontains=text) | Q(note__icontains=text)
+        )
 
     def internal(self) -> OrderQuerySet:
         return self.filter(customer__kind="internal")

@@ -9,6 +9,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from reintegra_coop.core.money import format_quantity
+
 from .exceptions import InsufficientStockError
 
 
@@ -20,21 +22,31 @@ class LotOnHand:
     produced_on: datetime.date
 
 
-def allocate(quantity: Decimal, lots: Iterable[LotOnHand], item_name: str = "") -> list[tuple[int, Decimal]]:
+def allocate(
+    quantity: Decimal, lots: Iterable[LotOnHand], item_name: str = ""
+) -> list[tuple[int, Decimal]]:
     """Take ``quantity`` from the lots, earliest best-before first (lots without a date last,
     older production first); refuse if the lots hold less than asked."""
     if quantity <= 0:
         raise InsufficientStockError(_("The quantity must be more than zero."))
     ordered = sorted(
         (lot for lot in lots if lot.on_hand > 0),
-        key=lambda lot: (lot.best_before is None, lot.best_before or lot.produced_on,
-                         lot.produced_on, lot.lot_id),
+        key=lambda lot: (
+            lot.best_before is None,
+            lot.best_before or lot.produced_on,
+            lot.produced_on,
+            lot.lot_id,
+        ),
     )
     available = sum((lot.on_hand for lot in ordered), Decimal(0))
     if quantity > available:
         raise InsufficientStockError(
             _("Only %(available)s of %(item)s is in stock; %(asked)s was asked for.")
-            % {"available": available.normalize(), "item": item_name, "asked": quantity.normalize()}
+            % {
+                "available": format_quantity(available),
+                "item": item_name,
+                "asked": format_quantity(quantity),
+            }
         )
     taken: list[tuple[int, Decimal]] = []
     remaining = quantity

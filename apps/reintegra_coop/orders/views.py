@@ -50,8 +50,11 @@ def order_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "orders/order_list.html",
-                  {"filters": filters, "page": page, "query": query.urlencode()})
+    return render(
+        request,
+        "orders/order_list.html",
+        {"filters": filters, "page": page, "query": query.urlencode()},
+    )
 
 
 @require_role(Role.MANAGER)
@@ -61,23 +64,29 @@ def order_board(request: HttpRequest) -> HttpResponse:
     for order in orders:
         columns[order.status].append(order)
     labels = dict(OrderStatus.choices)
-    return render(request, "orders/order_board.html",
-                  {"columns": [(status, labels[status], columns[status]) for status in columns]})
+    return render(
+        request,
+        "orders/order_board.html",
+        {"columns": [(status, labels[status], columns[status]) for status in columns]},
+    )
 
 
 @require_role(Role.MANAGER)
 def order_form(request: HttpRequest, pk: int | None = None) -> HttpResponseBase:
     order = get_object_or_404(_orders(request), pk=pk) if pk else Order()
     if pk and not order.is_editable:
-        messages.error(request, _("Order %(number)s is confirmed: amend it to change its lines.")
-                       % {"number": order.number})
+        messages.error(
+            request,
+            _("Order %(number)s is confirmed: amend it to change its lines.")
+            % {"number": order.number},
+        )
         return redirect("orders:detail", pk=order.pk)
     form = OrderForm(request.POST or None, instance=order)
     lines = OrderLineFormSet(request.POST or None, instance=order)
     if request.method == "POST" and form.is_valid() and lines.is_valid():
         with transaction.atomic():  # the order and its lines are saved together, or not at all
             order = form.save(commit=False)
-            order.stamp(request.user)  # type: ignore[arg-type]
+            order.stamp(request.user)
             order.save()
             lines.instance = order
             lines.save()
@@ -115,19 +124,26 @@ def order_step(request: HttpRequest, pk: int, step: str) -> HttpResponseBase:
         messages.error(request, str(error))
         return redirect("orders:detail", pk=order.pk)
     if isinstance(result, Order):  # an amendment opens its new revision
-        messages.success(request, _("Order %(old)s is cancelled; edit its revision %(new)s.")
-                         % {"old": order.number, "new": result.number})
+        messages.success(
+            request,
+            _("Order %(old)s is cancelled; edit its revision %(new)s.")
+            % {"old": order.number, "new": result.number},
+        )
         return redirect("orders:edit", pk=result.pk)
     order.refresh_from_db()
-    messages.success(request, _("Order %(number)s: %(status)s.")
-                     % {"number": order.number, "status": order.get_status_display()})
+    messages.success(
+        request,
+        _("Order %(number)s: %(status)s.")
+        % {"number": order.number, "status": order.get_status_display()},
+    )
     return redirect("orders:detail", pk=order.pk)
 
 
 @require_role(*FINANCE)
 def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    invoice = get_object_or_404(scope(Invoice.objects.select_related("order__customer"),
-                                      request.user), pk=pk)
+    invoice = get_object_or_404(
+        scope(Invoice.objects.select_related("order__customer"), request.user), pk=pk
+    )
     response = HttpResponse(invoicing.invoice_pdf(invoice), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{invoice.number}.pdf"'
     return response
@@ -135,8 +151,9 @@ def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_role(*FINANCE)
 def delivery_note_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    delivery = get_object_or_404(scope(Delivery.objects.select_related("order__customer"),
-                                       request.user), pk=pk)
+    delivery = get_object_or_404(
+        scope(Delivery.objects.select_related("order__customer"), request.user), pk=pk
+    )
     response = HttpResponse(invoicing.delivery_note_pdf(delivery), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{delivery.number}.pdf"'
     return response
@@ -152,9 +169,12 @@ def invoices_csv(request: HttpRequest) -> HttpResponse:
 
 @require_role(Role.MANAGER, Role.INSTRUCTOR)
 def task_list(request: HttpRequest) -> HttpResponseBase:
-    tasks = scope(ProductionTask.objects.select_related("order", "workshop", "order__customer")
-                  .exclude(order__status__in=[OrderStatus.CANCELLED, OrderStatus.PAID]),
-                  request.user)
+    tasks = scope(
+        ProductionTask.objects.select_related("order", "workshop", "order__customer").exclude(
+            order__status__in=[OrderStatus.CANCELLED, OrderStatus.PAID]
+        ),
+        request.user,
+    )
     if request.method == "POST":
         task = get_object_or_404(tasks, pk=request.POST.get("task"))
         if request.POST.get("status") in TaskStatus.values:
@@ -162,14 +182,16 @@ def task_list(request: HttpRequest) -> HttpResponseBase:
             task.stamp(request.user)  # type: ignore[arg-type]
             task.save(update_fields=["status", "modified_at", "modified_by"])
         return redirect("orders:tasks")
-    return render(request, "orders/task_list.html",
-                  {"tasks": tasks, "statuses": TaskStatus.choices})
+    return render(
+        request, "orders/task_list.html", {"tasks": tasks, "statuses": TaskStatus.choices}
+    )
 
 
 @require_role(Role.MANAGER, Role.INSTRUCTOR)
 def stock(request: HttpRequest) -> HttpResponseBase:
-    items = scope(CatalogueItem.objects.filter(tracks_stock=True).select_related("workshop"),
-                  request.user)
+    items = scope(
+        CatalogueItem.objects.filter(tracks_stock=True).select_related("workshop"), request.user
+    )
     lot_form = LotForm(items, request.POST if "add_lot" in request.POST else None)
     out_form = StockOutForm(items, request.POST if "take_out" in request.POST else None)
     if lot_form.is_bound and lot_form.is_valid():
@@ -181,15 +203,27 @@ def stock(request: HttpRequest) -> HttpResponseBase:
     if out_form.is_bound and out_form.is_valid():
         data = out_form.cleaned_data
         try:
-            record_spoilage_or_own_use(data["item"], data["quantity"], data["kind"], request.user,
-                                       timezone.localdate(), note=data["note"])
+            record_spoilage_or_own_use(
+                data["item"],
+                data["quantity"],
+                data["kind"],
+                request.user,
+                timezone.localdate(),
+                note=data["note"],
+            )
         except InsufficientStockError as error:
             out_form.add_error("quantity", str(error))
         else:
             messages.success(request, _("The stock is updated."))
             return redirect("orders:stock")
     lots = scope(ProductionLot.objects.select_related("item").with_on_hand(), request.user)[:50]
-    return render(request, "orders/stock.html", {
-        "items": items.with_stock().order_by("name"), "lots": lots,
-        "lot_form": lot_form, "out_form": out_form,
-    })
+    return render(
+        request,
+        "orders/stock.html",
+        {
+            "items": items.with_stock().order_by("name"),
+            "lots": lots,
+            "lot_form": lot_form,
+            "out_form": out_form,
+        },
+    )

@@ -31,23 +31,40 @@ def _to(status: str) -> Callable[[Order, Any, datetime.date], Any]:
 
 STEPS = [
     Step("confirm", _("Confirm"), _to(OrderStatus.CONFIRMED), frozenset({OrderStatus.DRAFT})),
-    Step("start", _("Start production"), _to(OrderStatus.IN_PRODUCTION),
-         frozenset({OrderStatus.CONFIRMED})),
+    Step(
+        "start",
+        _("Start production"),
+        _to(OrderStatus.IN_PRODUCTION),
+        frozenset({OrderStatus.CONFIRMED}),
+    ),
     Step("ready", _("Mark ready"), _to(OrderStatus.READY), frozenset({OrderStatus.IN_PRODUCTION})),
     Step("deliver", _("Deliver"), fulfilment.deliver, frozenset({OrderStatus.READY})),
-    Step("invoice", _("Issue invoice"), invoicing.issue_invoice,
-         frozenset({OrderStatus.DELIVERED}), external_only=True),
+    Step(
+        "invoice",
+        _("Issue invoice"),
+        invoicing.issue_invoice,
+        frozenset({OrderStatus.DELIVERED}),
+        external_only=True,
+    ),
     Step("paid", _("Mark paid"), invoicing.mark_paid, frozenset({OrderStatus.INVOICED})),
     Step("amend", _("Amend"), lambda order, by, on: order.amend(by), AMENDABLE),
-    Step("cancel", _("Cancel order"), _to(OrderStatus.CANCELLED),
-         frozenset({OrderStatus.DRAFT, *AMENDABLE}), danger=True),
+    Step(
+        "cancel",
+        _("Cancel order"),
+        _to(OrderStatus.CANCELLED),
+        frozenset({OrderStatus.DRAFT, *AMENDABLE}),
+        danger=True,
+    ),
 ]
 STEPS_BY_NAME = {step.name: step for step in STEPS}
 
 
 def steps_for(order: Order) -> list[Step]:
-    return [step for step in STEPS if order.status in step.offered_in
-            and not (step.external_only and order.is_internal)]
+    return [
+        step
+        for step in STEPS
+        if order.status in step.offered_in and not (step.external_only and order.is_internal)
+    ]
 
 
 def perform(order: Order, name: str, by: Any, on: datetime.date) -> Any:

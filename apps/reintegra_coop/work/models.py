@@ -48,7 +48,9 @@ class WorkLogQuerySet(models.QuerySet["WorkLog"]):
 
 class WorkLog(TrackedModel):
     trainee = models.ForeignKey(
-        "people.Trainee", verbose_name=_("trainee"), on_delete=models.PROTECT,
+        "people.Trainee",
+        verbose_name=_("trainee"),
+        on_delete=models.PROTECT,
         related_name="work_logs",
     )
     date = models.DateField(_("date"))
@@ -56,19 +58,31 @@ class WorkLog(TrackedModel):
     end = models.TimeField(_("end"))
     minutes = models.PositiveIntegerField(_("minutes"), editable=False, default=0)
     workshop = models.ForeignKey(
-        "people.Workshop", verbose_name=_("workshop"), on_delete=models.PROTECT,
+        "people.Workshop",
+        verbose_name=_("workshop"),
+        on_delete=models.PROTECT,
         related_name="work_logs",
     )
     task = models.ForeignKey(
-        "orders.ProductionTask", verbose_name=_("production task"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="work_logs",
+        "orders.ProductionTask",
+        verbose_name=_("production task"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="work_logs",
     )
     skill = models.ForeignKey(
-        "people.Skill", verbose_name=_("skill practised"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="work_logs",
+        "people.Skill",
+        verbose_name=_("skill practised"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="work_logs",
     )
     attendance = models.CharField(
-        _("attendance"), max_length=20, choices=AttendanceCode.choices,
+        _("attendance"),
+        max_length=20,
+        choices=AttendanceCode.choices,
         default=AttendanceCode.PRESENT,
     )
     work_type = models.CharField(
