@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import User
 
 from reintegra_coop.core.roles import Role
+from reintegra_coop.orders.models import (
+    CatalogueItem,
+    Customer,
+    CustomerKind,
+    ItemKind,
+    Order,
+    OrderKind,
+    OrderLine,
+    VatRate,
+)
 from reintegra_coop.people.models import Skill, StaffMember, Stage, Trainee, Workshop, WorkshopKind
 
 PASSWORD = "correct-horse-battery"
@@ -84,3 +95,54 @@ class StaffMemberFactory(factory.django.DjangoModelFactory):
     def caseload(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.caseload.set(extracted)
+
+
+def vat_rate(percent: str) -> VatRate:
+    """The site's VAT rate (seeded by a migration; made again after a flushing browser test)."""
+    return VatRate.objects.get_or_create(
+        percent=Decimal(percent), defaults={"name": f"{percent}%"}
+    )[0]
+
+
+class CustomerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Customer
+
+    kind = CustomerKind.BUSINESS
+    name = factory.Sequence(lambda n: f"Customer {n}")
+    tax_id = "526-000-00-00"
+
+
+class CatalogueItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CatalogueItem
+
+    kind = ItemKind.PRODUCT
+    name = factory.Sequence(lambda n: f"Item {n}")
+    workshop = factory.SubFactory(WorkshopFactory)
+    unit = "pcs"
+    price = Decimal("10.00")
+    vat_rate = factory.LazyFunction(lambda: vat_rate("23"))
+
+
+class OrderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Order
+
+    kind = OrderKind.WORKSHOP
+    customer = factory.SubFactory(CustomerFactory)
+    ordered_on = datetime.date(2026, 11, 2)
+    due_on = datetime.date(2026, 11, 20)
+
+
+def add_line(order: Order, item: CatalogueItem, quantity: str, discount: str = "0") -> OrderLine:
+    return OrderLine.objects.create(
+        order=order,
+        item=item,
+        description=item.name,
+        quantity=Decimal(quantity),
+        unit=item.unit,
+        unit_price=item.price,
+        vat_percent=item.vat_rate.percent,
+        discount_percent=Decimal(discount),
+    )
