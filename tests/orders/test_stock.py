@@ -29,7 +29,7 @@ def test_lots_without_a_date_go_last():
 
 
 def test_asking_for_more_than_stock_is_refused_with_the_amounts():
-    with pytest.raises(InsufficientStockError, match="Only 7.5 of Carrots is in stock; 8 was"):
+    with pytest.raises(InsufficientStockError, match=r"Only 7\.5 of Carrots is in stock; 8 was"):
         allocate(D("8"), [lot(1, "5", 2), lot(2, "2.5", 3)], item_name="Carrots")
 
 

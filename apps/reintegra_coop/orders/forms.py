@@ -31,8 +31,13 @@ class OrderForm(forms.ModelForm):
         self.fields["customer"].queryset = Customer.objects.filter(active=True)  # type: ignore[attr-defined]
 
 
+def percent_text(value: Decimal) -> str:
+    """23.00 → "23", 5.50 → "5.5": how a rate is written in a form."""
+    return format(value.normalize(), "f")
+
+
 def vat_choices() -> list[tuple[str, str]]:
-    return [(str(rate.percent), rate.name) for rate in VatRate.objects.filter(active=True)]
+    return [(percent_text(rate.percent), rate.name) for rate in VatRate.objects.filter(active=True)]
 
 
 class OrderLineForm(forms.ModelForm):
@@ -58,6 +63,8 @@ class OrderLineForm(forms.ModelForm):
         for name in ("description", "unit", "unit_price"):
             self.fields[name].required = False
         self.fields["quantity"].widget.attrs.update({"step": "0.001", "inputmode": "decimal"})
+        if self.instance.pk and self.instance.vat_percent is not None:
+            self.initial["vat_percent"] = percent_text(self.instance.vat_percent)
 
     def clean(self) -> dict[str, Any]:
         """A chosen item fills in what was left empty: description, unit, price and VAT."""
