@@ -13,15 +13,32 @@ pytestmark = pytest.mark.django_db
 def test_the_manager_creates_an_order_and_a_line_through_the_api(client, personas, potatoes):
     client.force_login(personas.manager)
     customer = OrderFactory().customer
-    created = client.post("/api/orders/", {"kind": "eco_production", "customer": customer.pk,
-                                           "ordered_on": "2026-11-23", "due_on": "2026-11-30"},
-                          content_type="application/json")
+    created = client.post(
+        "/api/orders/",
+        {
+            "kind": "eco_production",
+            "customer": customer.pk,
+            "ordered_on": "2026-11-23",
+            "due_on": "2026-11-30",
+        },
+        content_type="application/json",
+    )
     assert created.status_code == 201, created.json()
     order_id = created.json()["id"]
     assert created.json()["number"].startswith("ORD-2026-")
-    line = client.post("/api/order-lines/", {
-        "order": order_id, "item": potatoes.pk, "description": "Potatoes", "quantity": "10",
-        "unit": "kg", "unit_price": "4.20", "vat_percent": "5"}, content_type="application/json")
+    line = client.post(
+        "/api/order-lines/",
+        {
+            "order": order_id,
+            "item": potatoes.pk,
+            "description": "Potatoes",
+            "quantity": "10",
+            "unit": "kg",
+            "unit_price": "4.20",
+            "vat_percent": "5",
+        },
+        content_type="application/json",
+    )
     assert line.status_code == 201, line.json()
     assert (line.json()["net"], line.json()["gross"]) == ("42.00", "44.10")
     detail = client.get(f"/api/orders/{order_id}/").json()
@@ -30,9 +47,18 @@ def test_the_manager_creates_an_order_and_a_line_through_the_api(client, persona
 
 def test_an_unknown_vat_rate_or_negative_quantity_is_refused_by_field(client, personas, order):
     client.force_login(personas.manager)
-    response = client.post("/api/order-lines/", {
-        "order": order.pk, "description": "Pears", "quantity": "-1", "unit": "kg",
-        "unit_price": "3.00", "vat_percent": "19"}, content_type="application/json")
+    response = client.post(
+        "/api/order-lines/",
+        {
+            "order": order.pk,
+            "description": "Pears",
+            "quantity": "-1",
+            "unit": "kg",
+            "unit_price": "3.00",
+            "vat_percent": "19",
+        },
+        content_type="application/json",
+    )
     assert response.status_code == 400
     errors = response.json()
     assert set(errors) == {"quantity", "vat_percent"}
@@ -43,12 +69,17 @@ def test_a_confirmed_order_is_not_changed_through_the_api(client, personas, orde
     order.set_status(OrderStatus.CONFIRMED, personas.manager)
     client.force_login(personas.manager)
     line = order.lines.first()
-    response = client.patch(f"/api/order-lines/{line.pk}/", {"quantity": "1"},
-                            content_type="application/json")
+    response = client.patch(
+        f"/api/order-lines/{line.pk}/", {"quantity": "1"}, content_type="application/json"
+    )
     assert response.status_code == 400
     assert "amend" in str(response.json())
-    assert client.patch(f"/api/orders/{order.pk}/", {"note": "x"},
-                        content_type="application/json").status_code == 400
+    assert (
+        client.patch(
+            f"/api/orders/{order.pk}/", {"note": "x"}, content_type="application/json"
+        ).status_code
+        == 400
+    )
     assert client.delete(f"/api/order-lines/{line.pk}/").status_code == 400
     assert order.lines.count() == 2
 
@@ -64,15 +95,18 @@ def test_a_confirmed_order_is_not_changed_through_the_api(client, personas, orde
         ("outsider", 403, 403, 403, 403),
     ],
 )
-def test_each_role_gets_only_what_it_may(client, personas, order, persona, orders, customers,
-                                         lots, write_order):
+def test_each_role_gets_only_what_it_may(
+    client, personas, order, persona, orders, customers, lots, write_order
+):
     client.force_login(personas.all_users()[persona])
     assert client.get("/api/orders/").status_code == orders
     assert client.get("/api/customers/").status_code == customers
     assert client.get("/api/lots/").status_code == lots
-    response = client.post("/api/orders/", {"kind": "workshop", "customer": order.customer_id,
-                                            "due_on": "2026-12-01"},
-                           content_type="application/json")
+    response = client.post(
+        "/api/orders/",
+        {"kind": "workshop", "customer": order.customer_id, "due_on": "2026-12-01"},
+        content_type="application/json",
+    )
     assert response.status_code == write_order
 
 
@@ -83,8 +117,9 @@ def test_the_api_needs_a_login(client, personas):
 def test_an_instructor_lists_only_their_workshops_lots(client, personas, harvests, bench):
     from reintegra_coop.orders.models import ProductionLot
 
-    ProductionLot.objects.create(item=bench, workshop=personas.carpentry, quantity=3,
-                                 produced_on=datetime.date(2026, 11, 20))
+    ProductionLot.objects.create(
+        item=bench, workshop=personas.carpentry, quantity=3, produced_on=datetime.date(2026, 11, 20)
+    )
     client.force_login(personas.garden_instructor)
     lots = client.get("/api/lots/").json()["results"]
     assert {lot["workshop"] for lot in lots} == {personas.garden.pk}
@@ -106,5 +141,10 @@ def test_the_api_order_list_asks_a_bounded_number_of_queries(
 def test_the_openapi_schema_describes_the_endpoints(client, personas):
     client.force_login(personas.manager)
     schema = client.get("/api/schema/?format=json").json()
-    assert {"/api/orders/", "/api/order-lines/", "/api/customers/", "/api/items/",
-            "/api/lots/"} <= set(schema["paths"])
+    assert {
+        "/api/orders/",
+        "/api/order-lines/",
+        "/api/customers/",
+        "/api/items/",
+        "/api/lots/",
+    } <= set(schema["paths"])

@@ -1,8 +1,8 @@
 """The manager's order pages, the instructor's task list and stock, the accountant's export."""
 
 import csv
-import re
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -15,9 +15,17 @@ pytestmark = pytest.mark.django_db
 
 
 def order_form_data(customer, lines, **order):
-    data = {"kind": "eco_production", "customer": customer.pk, "ordered_on": "2026-11-23",
-            "due_on": "2026-11-30", "note": "", "lines-TOTAL_FORMS": str(len(lines)),
-            "lines-INITIAL_FORMS": "0", "lines-MIN_NUM_FORMS": "1", "lines-MAX_NUM_FORMS": "1000"}
+    data = {
+        "kind": "eco_production",
+        "customer": customer.pk,
+        "ordered_on": "2026-11-23",
+        "due_on": "2026-11-30",
+        "note": "",
+        "lines-TOTAL_FORMS": str(len(lines)),
+        "lines-INITIAL_FORMS": "0",
+        "lines-MIN_NUM_FORMS": "1",
+        "lines-MAX_NUM_FORMS": "1000",
+    }
     data.update(order)
     for index, line in enumerate(lines):
         for name, value in line.items():
@@ -29,33 +37,79 @@ def test_a_manager_creates_an_order_whose_item_fills_in_the_line(client, persona
     client.force_login(personas.manager)
     existing = OrderFactory()
     customer = existing.customer
-    data = order_form_data(customer, [{"item": potatoes.pk, "quantity": "12.5", "discount_percent": "0"},
-                                      {"description": "Delivery by van", "quantity": "1", "unit": "pcs",
-                                       "unit_price": "30.00", "vat_percent": "23",
-                                       "discount_percent": "0"}])
+    data = order_form_data(
+        customer,
+        [
+            {"item": potatoes.pk, "quantity": "12.5", "discount_percent": "0"},
+            {
+                "description": "Delivery by van",
+                "quantity": "1",
+                "unit": "pcs",
+                "unit_price": "30.00",
+                "vat_percent": "23",
+                "discount_percent": "0",
+            },
+        ],
+    )
     response = client.post(reverse("orders:create"), data)
-    assert response.status_code == 302, re.findall(r"errorlist[^<]*<[^>]*>[^<]*</[^>]*>[^<]*", response.content.decode())
+    assert response.status_code == 302, re.findall(
+        r"errorlist[^<]*<[^>]*>[^<]*</[^>]*>[^<]*", response.content.decode()
+    )
     order = Order.objects.exclude(pk=existing.pk).get()
     assert response.status_code == 302
     assert response["Location"] == reverse("orders:detail", args=[order.pk])
     line = order.lines.get(item=potatoes)
     assert (line.description, line.unit, line.unit_price, line.vat_percent) == (
-        "Potatoes", "kg", Decimal("4.20"), Decimal("5.00"))
+        "Potatoes",
+        "kg",
+        Decimal("4.20"),
+        Decimal("5.00"),
+    )
     assert order.totals().gross == Decimal("55.13") + Decimal("36.90")
 
 
 @pytest.mark.parametrize(
     ("line", "label", "message"),
     [
-        ({"description": "Pears", "quantity": "-2", "unit": "kg", "unit_price": "3",
-          "vat_percent": "5"}, "Quantity", "Ensure this value is greater than or equal to 0.001."),
-        ({"description": "Pears", "quantity": "2", "unit": "kg", "unit_price": "3",
-          "vat_percent": "19"}, "VAT rate", "Select a valid choice. 19 is not one of"),
-        ({"description": "Pears", "quantity": "2", "unit": "kg", "unit_price": "3",
-          "vat_percent": "5", "discount_percent": "120"}, "Discount (%)",
-         "Ensure this value is less than or equal to 100."),
-        ({"quantity": "2", "unit": "kg", "unit_price": "3", "vat_percent": "5"},
-         "Description", "Describe the line or choose an item."),
+        (
+            {
+                "description": "Pears",
+                "quantity": "-2",
+                "unit": "kg",
+                "unit_price": "3",
+                "vat_percent": "5",
+            },
+            "Quantity",
+            "Ensure this value is greater than or equal to 0.001.",
+        ),
+        (
+            {
+                "description": "Pears",
+                "quantity": "2",
+                "unit": "kg",
+                "unit_price": "3",
+                "vat_percent": "19",
+            },
+            "VAT rate",
+            "Select a valid choice. 19 is not one of",
+        ),
+        (
+            {
+                "description": "Pears",
+                "quantity": "2",
+                "unit": "kg",
+                "unit_price": "3",
+                "vat_percent": "5",
+                "discount_percent": "120",
+            },
+            "Discount (%)",
+            "Ensure this value is less than or equal to 100.",
+        ),
+        (
+            {"quantity": "2", "unit": "kg", "unit_price": "3", "vat_percent": "5"},
+            "Description",
+            "Describe the line or choose an item.",
+        ),
     ],
 )
 def test_a_bad_line_names_its_field_and_saves_nothing(client, personas, line, label, message):
@@ -76,9 +130,21 @@ def test_a_confirmed_order_cannot_be_edited(client, personas, order):
     client.force_login(personas.manager)
     response = client.get(reverse("orders:edit", args=[order.pk]), follow=True)
     assert f"Order {order.number} is confirmed: amend it to change its lines." in (
-        response.content.decode())
-    data = order_form_data(order.customer, [{"item": "", "description": "x", "quantity": "1",
-                                             "unit": "pcs", "unit_price": "1", "vat_percent": "23"}])
+        response.content.decode()
+    )
+    data = order_form_data(
+        order.customer,
+        [
+            {
+                "item": "",
+                "description": "x",
+                "quantity": "1",
+                "unit": "pcs",
+                "unit_price": "1",
+                "vat_percent": "23",
+            }
+        ],
+    )
     client.post(reverse("orders:edit", args=[order.pk]), data)
     assert order.lines.count() == 2
 
@@ -116,7 +182,9 @@ def test_the_order_list_asks_a_bounded_number_of_queries(
     assert response.content.decode().count("/orders/") >= 50
 
 
-def test_instructors_see_their_workshops_tasks_without_prices_and_no_orders(client, personas, order):
+def test_instructors_see_their_workshops_tasks_without_prices_and_no_orders(
+    client, personas, order
+):
     order.set_status(OrderStatus.CONFIRMED, personas.manager)
     client.force_login(personas.garden_instructor)
     page = client.get(reverse("orders:tasks")).content.decode()
@@ -141,15 +209,29 @@ def test_an_instructor_marks_a_task_done_only_in_their_workshop(client, personas
     assert (garden_task.status, carpentry_task.status) == ("done", "to_do")
 
 
-def test_an_instructor_records_a_harvest_and_spoilage_cannot_exceed_stock(client, personas, potatoes):
+def test_an_instructor_records_a_harvest_and_spoilage_cannot_exceed_stock(
+    client, personas, potatoes
+):
     client.force_login(personas.garden_instructor)
-    client.post(reverse("orders:stock"), {"add_lot": "1", "item": potatoes.pk, "quantity": "12",
-                                          "produced_on": "2026-11-20", "best_before": "2026-12-20"})
-    response = client.post(reverse("orders:stock"), {"take_out": "1", "item": potatoes.pk,
-                                                     "quantity": "13", "kind": "spoiled"})
+    client.post(
+        reverse("orders:stock"),
+        {
+            "add_lot": "1",
+            "item": potatoes.pk,
+            "quantity": "12",
+            "produced_on": "2026-11-20",
+            "best_before": "2026-12-20",
+        },
+    )
+    response = client.post(
+        reverse("orders:stock"),
+        {"take_out": "1", "item": potatoes.pk, "quantity": "13", "kind": "spoiled"},
+    )
     assert "Only 12 of Potatoes is in stock; 13 was asked for." in response.content.decode()
-    client.post(reverse("orders:stock"), {"take_out": "1", "item": potatoes.pk, "quantity": "2",
-                                          "kind": "spoiled", "note": "frost"})
+    client.post(
+        reverse("orders:stock"),
+        {"take_out": "1", "item": potatoes.pk, "quantity": "2", "kind": "spoiled", "note": "frost"},
+    )
     page = client.get(reverse("orders:stock")).content.decode()
     assert "<strong>10 kg</strong>" in page
 
@@ -166,8 +248,19 @@ def test_the_accountant_exports_invoices_as_csv(client, personas, order, harvest
     response = client.get(reverse("orders:invoices_csv"))
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][:3] == ["number", "issued_on", "due_on"]
-    assert rows[1] == [invoice.number, "2026-11-23", "2026-12-07", "", order.number,
-                       "Zielony Talerz", "526-000-00-00", "785.50", "150.43", "935.93", "PLN"]
+    assert rows[1] == [
+        invoice.number,
+        "2026-11-23",
+        "2026-12-07",
+        "",
+        order.number,
+        "Zielony Talerz",
+        "526-000-00-00",
+        "785.50",
+        "150.43",
+        "935.93",
+        "PLN",
+    ]
     pdf = client.get(reverse("orders:invoice_pdf", args=[invoice.pk]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     assert client.get(reverse("orders:step", args=[order.pk, "paid"])).status_code in (403, 405)

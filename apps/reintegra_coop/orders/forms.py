@@ -37,7 +37,11 @@ def percent_text(value: Decimal) -> str:
 
 
 def vat_choices() -> list[tuple[str, str]]:
-    return [(percent_text(rate.percent), rate.name) for rate in VatRate.objects.filter(active=True)]
+    # The empty choice first: an untouched extra line posts nothing and is left out.
+    rates = [
+        (percent_text(rate.percent), rate.name) for rate in VatRate.objects.filter(active=True)
+    ]
+    return [("", "—"), *rates]
 
 
 class OrderLineForm(forms.ModelForm):
