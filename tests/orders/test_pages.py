@@ -272,3 +272,18 @@ def test_an_unknown_vat_rate_is_not_offered(client, personas):
     page = client.get(reverse("orders:create")).content.decode()
     assert '<option value="23">23%</option>' in page
     assert 'value="19' not in page
+
+
+def test_the_board_shows_each_status_with_a_bounded_number_of_queries(
+    client, personas, potatoes, django_assert_max_num_queries
+):
+    for _ in range(35):
+        add_line(OrderFactory(), potatoes, "1")
+    confirmed = OrderFactory()
+    add_line(confirmed, potatoes, "1")
+    confirmed.set_status(OrderStatus.CONFIRMED, personas.manager)
+    client.force_login(personas.manager)
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("orders:board")).content.decode()
+    assert "Draft <small>(35)</small>" in page and "All 35…" in page
+    assert "Confirmed <small>(1)</small>" in page and confirmed.number in page

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -38,6 +39,7 @@ from .models import (
 
 FINANCE = (Role.MANAGER, Role.ACCOUNTANT)
 PAGE_SIZE = 50
+BOARD_CARDS = 30
 
 
 def _orders(request: HttpRequest) -> Any:
@@ -59,16 +61,22 @@ def order_list(request: HttpRequest) -> HttpResponse:
 
 @require_role(Role.MANAGER)
 def order_board(request: HttpRequest) -> HttpResponse:
-    orders = _orders(request).in_status(*BOARD_STATUSES).order_by("due_on", "number")
-    columns = {status: [] for status in BOARD_STATUSES}  # type: dict[str, list[Order]]
-    for order in orders:
-        columns[order.status].append(order)
-    labels = dict(OrderStatus.choices)
-    return render(
-        request,
-        "orders/order_board.html",
-        {"columns": [(status, labels[status], columns[status]) for status in columns]},
+    """Orders by status, soonest due first; a column shows its first cards and a count."""
+    orders = _orders(request).order_by("due_on", "number")
+    counts = dict(
+        orders.in_status(*BOARD_STATUSES).order_by().values_list("status").annotate(n=Count("pk"))
     )
+    labels = dict(OrderStatus.choices)
+    columns = [
+        (
+            status,
+            labels[status],
+            list(orders.in_status(status)[:BOARD_CARDS]),
+            counts.get(status, 0),
+        )
+        for status in BOARD_STATUSES
+    ]
+    return render(request, "orders/order_board.html", {"columns": columns})
 
 
 @require_role(Role.MANAGER)
