@@ -81,6 +81,12 @@ def test_a_confirmed_order_is_not_changed_through_the_api(client, personas, orde
         == 400
     )
     assert client.delete(f"/api/order-lines/{line.pk}/").status_code == 400
+    draft = OrderFactory(customer=order.customer)
+    moved = client.patch(
+        f"/api/order-lines/{line.pk}/", {"order": draft.pk}, content_type="application/json"
+    )
+    assert moved.status_code == 400
+    assert "cannot move to another order" in str(moved.json())
     assert order.lines.count() == 2
 
 

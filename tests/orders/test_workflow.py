@@ -131,6 +131,18 @@ def test_a_confirmed_orders_lines_are_not_edited_in_place(order, personas):
     assert line.quantity == Decimal("40")
 
 
+def test_a_line_cannot_move_out_of_a_confirmed_order(order, personas):
+    from tests.factories import OrderFactory
+
+    order.set_status(S.CONFIRMED, personas.manager)
+    draft = OrderFactory()
+    line = order.lines.first()
+    line.order = draft
+    with pytest.raises(OrderLockedError, match="cannot move to another order"):
+        line.save()
+    assert order.lines.count() == 2 and draft.lines.count() == 0
+
+
 def test_amending_cancels_the_order_and_opens_a_draft_revision_with_its_lines(order, personas):
     order.set_status(S.CONFIRMED, personas.manager)
     revision = order.amend(personas.manager)

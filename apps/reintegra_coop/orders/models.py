@@ -352,6 +352,10 @@ class OrderLine(models.Model):
         return f"{self.description} × {format_quantity(self.quantity)}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            stored = OrderLine.objects.filter(pk=self.pk).values_list("order_id", flat=True).first()
+            if stored is not None and stored != self.order_id:
+                raise OrderLockedError(gettext("A line cannot move to another order."))
         if not self.order.is_editable:
             raise OrderLockedError(
                 gettext(
