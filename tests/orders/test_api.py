@@ -154,3 +154,48 @@ def test_the_openapi_schema_describes_the_endpoints(client, personas):
         "/api/items/",
         "/api/lots/",
     } <= set(schema["paths"])
+
+
+def test_an_instructor_cannot_add_stock_to_another_workshops_item(
+    client, personas, bench, potatoes
+):
+    bench.tracks_stock = True
+    bench.save()
+    client.force_login(personas.garden_instructor)
+    refused = client.post(
+        "/api/lots/", {"item": bench.pk, "quantity": "3"}, content_type="application/json"
+    )
+    assert refused.status_code == 400
+    assert "Choose a stocked item of one of your workshops." in refused.json()["item"][0]
+    accepted = client.post(
+        "/api/lots/", {"item": potatoes.pk, "quantity": "3"}, content_type="application/json"
+    )
+    assert accepted.status_code == 201
+    from reintegra_coop.orders.models import ProductionLot
+
+    lot = ProductionLot.objects.get()
+    assert (lot.workshop, lot.created_by) == (personas.garden, personas.garden_instructor)
+
+
+def test_a_business_customer_needs_a_tax_id_through_the_api_too(client, personas):
+    client.force_login(personas.manager)
+    response = client.post(
+        "/api/customers/", {"kind": "business", "name": "Firma"}, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json() == {"tax_id": ["A business or municipality needs a tax id."]}
+
+
+def test_an_order_with_lines_cannot_switch_to_an_internal_customer(client, personas, order):
+    from reintegra_coop.orders.models import CustomerKind
+    from tests.factories import CustomerFactory
+
+    kitchen = CustomerFactory(name="Kitchen", kind=CustomerKind.INTERNAL, tax_id="")
+    client.force_login(personas.manager)
+    response = client.patch(
+        f"/api/orders/{order.pk}/", {"customer": kitchen.pk}, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert "cannot switch between an internal and an external" in response.json()["customer"][0]
+    order.refresh_from_db()
+    assert order.customer.name == "Zielony Talerz"

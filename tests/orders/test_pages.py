@@ -287,3 +287,34 @@ def test_the_board_shows_each_status_with_a_bounded_number_of_queries(
         page = client.get(reverse("orders:board")).content.decode()
     assert "Draft <small>(35)</small>" in page and "All 35…" in page
     assert "Confirmed <small>(1)</small>" in page and confirmed.number in page
+
+
+def test_marking_paid_before_invoicing_is_a_message_not_an_error(client, personas, order):
+    client.force_login(personas.manager)
+    response = client.post(reverse("orders:step", args=[order.pk, "paid"]), follow=True)
+    assert response.status_code == 200
+    assert "Only an invoiced order is marked paid." in response.content.decode()
+
+
+def test_a_task_id_that_is_not_a_number_is_not_found(client, personas):
+    client.force_login(personas.garden_instructor)
+    assert (
+        client.post(reverse("orders:tasks"), {"task": "abc", "status": "done"}).status_code == 404
+    )
+
+
+def test_a_lot_added_in_the_back_office_takes_its_items_workshop_and_is_then_read_only(
+    client, personas, potatoes
+):
+    from reintegra_coop.orders.models import ProductionLot
+
+    client.force_login(personas.manager)
+    response = client.post(
+        "/admin/orders/productionlot/add/",
+        {"item": potatoes.pk, "quantity": "12", "produced_on": "2026-11-20", "best_before": ""},
+    )
+    assert response.status_code == 302
+    lot = ProductionLot.objects.get()
+    assert lot.workshop == personas.garden
+    page = client.get(f"/admin/orders/productionlot/{lot.pk}/change/").content.decode()
+    assert 'name="quantity"' not in page

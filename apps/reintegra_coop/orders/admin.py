@@ -79,6 +79,10 @@ class ProductionTaskAdmin(ScopedModelAdmin):
     list_display = ["order", "workshop", "description", "estimated_hours", "status"]
     list_filter = ["status", "workshop"]
     search_fields = ["order__number", "description"]
+    readonly_fields = ["order", "line", "workshop"]  # tasks come from confirming an order
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
 
 
 @admin.register(ProductionLot)
@@ -86,7 +90,10 @@ class ProductionLotAdmin(ScopedModelAdmin):
     list_display = ["lot_number", "item", "quantity", "produced_on", "best_before", "workshop"]
     list_filter = ["workshop", "item"]
     search_fields = ["lot_number", "item__name"]
-    readonly_fields = ["workshop"]
+
+    def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
+        # A recorded lot is corrected by stock movements (spoiled), never by editing it.
+        return ["workshop", "item", "quantity"] if obj is not None else ["workshop"]
 
 
 @admin.register(StockMovement)

@@ -6,21 +6,61 @@ core/roles.py); every list is scoped like the pages. The schema is at /api/schem
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from rest_framework import routers, serializers, viewsets
 
 from reintegra_coop.core.api import ScopedViewSetMixin
+from reintegra_coop.core.scoping import scope
 
 from .exceptions import OrderLockedError
 from .models import CatalogueItem, Customer, Order, OrderLine, ProductionLot, VatRate
+
+
+def locked_message() -> str:
+    return _("The order is confirmed: amend it to change it.")
+
+
+def _current(instance: Any, model: Any) -> dict[str, Any]:
+    """The stored field values of ``instance`` (for checks on a partial update)."""
+    if instance is None:
+        return {}
+    return {
+        field.name: getattr(instance, field.name)
+        for field in model._meta.concrete_fields
+        if not field.primary_key
+    }
+
+
+def _run_model_checks(check: Any) -> None:
+    """Run a model's clean() and hand its messages to DRF, field by field."""
+    try:
+        check()
+    except DjangoValidationError as error:
+        raise serializers.ValidationError(error.message_dict) from None
+
+
+@contextmanager
+def _locked_order_errors() -> Iterator[None]:
+    try:
+        yield
+    except OrderLockedError as error:
+        raise serializers.ValidationError({"order": [str(error)]}) from None
 
 
 class CustomerSerializer(serializers.ModelSerializer):
     class Meta:
         model = Customer
         fields = ["id", "kind", "name", "tax_id", "address", "email", "phone", "active"]
+
+    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
+        _run_model_checks(Customer(**{**_current(self.instance, Customer), **data}).clean)
+        return data
 
 
 class CatalogueItemSerializer(serializers.ModelSerializer):
@@ -67,19 +107,17 @@ class OrderLineSerializer(serializers.ModelSerializer):
 
     def validate_vat_percent(self, value: Any) -> Any:
         if not VatRate.objects.filter(percent=value, active=True).exists():
-            raise serializers.ValidationError(f"{value} % is not a VAT rate of this cooperative.")
+            raise serializers.ValidationError(
+                _("%(rate)s %% is not a VAT rate of this cooperative.") % {"rate": value}
+            )
         return value
 
     def validate_order(self, order: Order) -> Order:
         if not order.is_editable:
-            raise serializers.ValidationError("The order is confirmed: amend it to change lines.")
+            raise serializers.ValidationError(locked_message())
+        if self.instance is not None and self.instance.order_id != order.pk:
+            raise serializers.ValidationError(_("A line cannot move to another order."))
         return order
-
-    def save(self, **kwargs: Any) -> Any:
-        try:
-            return super().save(**kwargs)
-        except OrderLockedError as error:
-            raise serializers.ValidationError({"order": [str(error)]}) from None
 
 
 class OrderSerializer(serializers.ModelSerializer):
@@ -109,12 +147,14 @@ class OrderSerializer(serializers.ModelSerializer):
 
     def validate(self, data: dict[str, Any]) -> dict[str, Any]:
         if self.instance is not None and not self.instance.is_editable:
-            raise serializers.ValidationError("The order is confirmed: amend it to change it.")
-        ordered_on = data.get("ordered_on") or getattr(self.instance, "ordered_on", None)
-        if data.get("due_on") and ordered_on and data["due_on"] < ordered_on:
-            raise serializers.ValidationError(
-                {"due_on": "The due date cannot be before the order date."}
-            )
+            raise serializers.ValidationError(locked_message())
+        values = {**_current(self.instance, Order), **data}
+        values = {
+            key: value
+            for key, value in values.items()
+            if key not in ("number", "revision", "revision_of", "status")
+        }
+        _run_model_checks(Order(pk=getattr(self.instance, "pk", None), **values).clean)
         return data
 
 
@@ -135,6 +175,17 @@ class ProductionLotSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["lot_number", "workshop"]
 
+    def validate_item(self, item: CatalogueItem) -> CatalogueItem:
+        user = self.context["request"].user
+        stocked = scope(CatalogueItem.objects.filter(tracks_stock=True), user)
+        if not stocked.filter(pk=item.pk).exists():
+            raise serializers.ValidationError(_("Choose a stocked item of one of your workshops."))
+        return item
+
+    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
+        _run_model_checks(ProductionLot(**data).clean)
+        return data
+
     def create(self, validated_data: dict[str, Any]) -> ProductionLot:
         validated_data["workshop_id"] = validated_data["item"].workshop_id
         return super().create(validated_data)
@@ -144,6 +195,12 @@ class CustomerViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     queryset = Customer.objects.all()
     serializer_class = CustomerSerializer
     filterset_fields = ["kind", "active"]
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.save(created_by=self.request.user, modified_by=self.request.user)
+
+    def perform_update(self, serializer: Any) -> None:
+        serializer.save(modified_by=self.request.user)
 
 
 class CatalogueItemViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
@@ -161,10 +218,16 @@ class OrderViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         with transaction.atomic():
             serializer.save(created_by=self.request.user, modified_by=self.request.user)
 
+    def perform_update(self, serializer: Any) -> None:
+        # Locked, so a confirmation landing meanwhile is not turned back into a draft.
+        with transaction.atomic(), _locked_order_errors():
+            serializer.instance.lock_for_editing()
+            serializer.save(modified_by=self.request.user)
+
     def perform_destroy(self, instance: Order) -> None:
-        if not instance.is_editable:
-            raise serializers.ValidationError("Only a draft order can be deleted; cancel it.")
-        instance.delete()
+        with transaction.atomic(), _locked_order_errors():
+            instance.lock_for_editing()
+            instance.delete()
 
 
 class OrderLineViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
@@ -172,11 +235,20 @@ class OrderLineViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     serializer_class = OrderLineSerializer
     filterset_fields = ["order"]
 
+    def perform_create(self, serializer: Any) -> None:
+        with transaction.atomic(), _locked_order_errors():
+            serializer.validated_data["order"].lock_for_editing()
+            serializer.save()
+
+    def perform_update(self, serializer: Any) -> None:
+        with transaction.atomic(), _locked_order_errors():
+            serializer.instance.order.lock_for_editing()
+            serializer.save()
+
     def perform_destroy(self, instance: OrderLine) -> None:
-        try:
+        with transaction.atomic(), _locked_order_errors():
+            instance.order.lock_for_editing()
             instance.delete()
-        except OrderLockedError as error:
-            raise serializers.ValidationError(str(error)) from None
 
 
 class ProductionLotViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
@@ -184,6 +256,9 @@ class ProductionLotViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     serializer_class = ProductionLotSerializer
     filterset_fields = ["item", "workshop"]
     http_method_names = ["get", "post", "head", "options"]  # lots are corrected by movements
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.save(created_by=self.request.user, modified_by=self.request.user)
 
 
 router = routers.DefaultRouter()

@@ -49,6 +49,8 @@ def issue_invoice(
 
 def mark_paid(order: Order, by: Any, on: datetime.date) -> None:
     with transaction.atomic():
+        if Order.objects.select_for_update().get(pk=order.pk).status != OrderStatus.INVOICED:
+            raise InvalidTransitionError(_("Only an invoiced order is marked paid."))
         invoice = Invoice.objects.select_for_update().get(order=order)
         invoice.paid_on = on
         invoice.stamp(by)

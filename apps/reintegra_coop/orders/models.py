@@ -211,6 +211,38 @@ class Order(TrackedModel):
     def clean(self) -> None:
         if self.due_on and self.ordered_on and self.due_on < self.ordered_on:
             raise ValidationError({"due_on": _("The due date cannot be before the order date.")})
+        self.check_customer_change()
+
+    def check_customer_change(self) -> None:
+        """Lines are priced for an internal or an external customer; do not swap one for the
+        other under them (own use is at zero price)."""
+        if self.pk is None or self.customer_id is None:
+            return
+        stored = Order.objects.filter(pk=self.pk).values_list("customer__kind", flat=True).first()
+        internal_now = Customer.objects.filter(pk=self.customer_id, kind=CustomerKind.INTERNAL)
+        if (
+            stored is not None
+            and (stored == CustomerKind.INTERNAL) != internal_now.exists()
+            and self.lines.exists()
+        ):
+            raise ValidationError(
+                {
+                    "customer": _(
+                        "An order with lines cannot switch between an internal and an external "
+                        "customer; make a new order."
+                    )
+                }
+            )
+
+    def lock_for_editing(self) -> Order:
+        """Lock this order's row for an edit and make sure it is still a draft."""
+        locked = Order.objects.select_for_update().get(pk=self.pk)
+        if not locked.is_editable:
+            raise OrderLockedError(
+                gettext("Order %(number)s is confirmed: amend it to change its lines.")
+                % {"number": locked.number}
+            )
+        return locked
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         with transaction.atomic():
@@ -496,6 +528,8 @@ class ProductionLot(TrackedModel):
         with transaction.atomic():
             if not self.lot_number:
                 self.lot_number = next_number("LOT", self.produced_on)
+            if self.workshop_id is None:
+                self.workshop_id = self.item.workshop_id
             super().save(*args, **kwargs)
 
 

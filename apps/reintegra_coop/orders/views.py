@@ -92,15 +92,40 @@ def order_form(request: HttpRequest, pk: int | None = None) -> HttpResponseBase:
     form = OrderForm(request.POST or None, instance=order)
     lines = OrderLineFormSet(request.POST or None, instance=order)
     if request.method == "POST" and form.is_valid() and lines.is_valid():
-        with transaction.atomic():  # the order and its lines are saved together, or not at all
-            order = form.save(commit=False)
-            order.stamp(request.user)
-            order.save()
-            lines.instance = order
-            lines.save()
+        try:
+            order = save_order(form, lines, request.user)
+        except OrderLockedError as error:
+            messages.error(request, str(error))
+            return redirect("orders:detail", pk=order.pk)
         messages.success(request, _("Order %(number)s is saved.") % {"number": order.number})
         return redirect("orders:detail", pk=order.pk)
     return render(request, "orders/order_form.html", {"form": form, "lines": lines, "order": order})
+
+
+def save_order(form: OrderForm, lines: Any, by: Any) -> Order:
+    """The order and its lines are saved together, or not at all; an order confirmed by
+    someone else meanwhile is not turned back into a draft."""
+    with transaction.atomic():
+        order: Order = form.save(commit=False)
+        order.stamp(by)
+        if order.pk is None:
+            order.save()
+        else:
+            order.lock_for_editing()
+            order.save(
+                update_fields=[
+                    "kind",
+                    "customer",
+                    "ordered_on",
+                    "due_on",
+                    "note",
+                    "modified_at",
+                    "modified_by",
+                ]
+            )
+        lines.instance = order
+        lines.save()
+    return order
 
 
 @require_role(*FINANCE)
@@ -184,7 +209,8 @@ def task_list(request: HttpRequest) -> HttpResponseBase:
         request.user,
     )
     if request.method == "POST":
-        task = get_object_or_404(tasks, pk=request.POST.get("task"))
+        task_id = request.POST.get("task", "")
+        task = get_object_or_404(tasks, pk=int(task_id) if task_id.isdigit() else 0)
         if request.POST.get("status") in TaskStatus.values:
             task.status = request.POST["status"]
             task.stamp(request.user)  # type: ignore[arg-type]
