@@ -202,9 +202,10 @@ def invoices_csv(request: HttpRequest) -> HttpResponse:
 
 @require_role(Role.MANAGER, Role.INSTRUCTOR)
 def task_list(request: HttpRequest) -> HttpResponseBase:
+    # Work still to do: orders confirmed, in production or ready (not delivered or cancelled).
     tasks = scope(
-        ProductionTask.objects.select_related("order", "workshop", "order__customer").exclude(
-            order__status__in=[OrderStatus.CANCELLED, OrderStatus.PAID]
+        ProductionTask.objects.select_related("order", "workshop", "order__customer").filter(
+            order__status__in=[OrderStatus.CONFIRMED, OrderStatus.IN_PRODUCTION, OrderStatus.READY]
         ),
         request.user,
     )
