@@ -1,1 +1,97 @@
-"""Models of the care area (DESIGN.md); filled in by a later issue."""
+"""Care: what the trainee's care plan asks of their work. Therapy plans, individual plans and
+milestones come with the care issue; the work constraints are here first because rosters and
+work logs are checked against them."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from reintegra_coop.core.models import TrackedModel
+from reintegra_coop.core.scoping import Visibility
+
+MINUTES_IN_A_WEEK = 7 * 24 * 60
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class WorkConstraint(TrackedModel):
+    """Limits on a trainee's work set by their care worker. Instructors see the limits and the
+    times a trainee is unavailable, never the clinical reason."""
+
+    trainee = models.OneToOneField(
+        "people.Trainee",
+        verbose_name=_("trainee"),
+        on_delete=models.CASCADE,
+        related_name="work_constraint",
+    )
+    max_minutes_per_day = models.PositiveIntegerField(
+        _("most minutes a day"), null=True, blank=True, validators=[MaxValueValidator(24 * 60)]
+    )
+    max_minutes_per_week = models.PositiveIntegerField(
+        _("most minutes a week"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MINUTES_IN_A_WEEK)],
+    )
+    earliest_start = models.TimeField(_("earliest start"), null=True, blank=True)
+    latest_end = models.TimeField(_("latest end"), null=True, blank=True)
+
+    visibility: ClassVar[Visibility] = Visibility(trainee="trainee")
+
+    class Meta:
+        verbose_name = _("work constraint")
+        verbose_name_plural = _("work constraints")
+
+    def __str__(self) -> str:
+        return str(self.trainee)
+
+    def clean(self) -> None:
+        if self.earliest_start and self.latest_end and self.latest_end <= self.earliest_start:
+            raise ValidationError(
+                {"latest_end": _("The latest end must be after the earliest start.")}
+            )
+
+
+class UnavailableBlock(TrackedModel):
+    """A recurring time the trainee cannot work (a care appointment, a morning treatment visit).
+    The reason is care data: shown to the trainee's care workers only."""
+
+    constraint = models.ForeignKey(
+        WorkConstraint,
+        verbose_name=_("work constraint"),
+        on_delete=models.CASCADE,
+        related_name="blocks",
+    )
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    start = models.TimeField(_("from"))
+    end = models.TimeField(_("until"))
+    reason = models.CharField(_("reason (care workers only)"), max_length=200, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+
+    visibility: ClassVar[Visibility] = Visibility(trainee="constraint__trainee")
+
+    class Meta:
+        verbose_name = _("unavailable time")
+        verbose_name_plural = _("unavailable times")
+        ordering = ["weekday", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.start:%H:%M}–{self.end:%H:%M}"
+
+    def clean(self) -> None:
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("The end must be after the start.")})

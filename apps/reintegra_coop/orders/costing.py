@@ -29,7 +29,8 @@ def order_margin(order: Order) -> Margin:
         else amounts.net
     )
     per_rate = (
-        WorkLog.objects.filter(task__order=order)
+        WorkLog.objects.current()
+        .filter(task__order=order)
         .values("workshop__labour_cost_rate")
         .annotate(minutes=Sum("minutes"))
     )

@@ -1,20 +1,31 @@
-"""Work: the work log, the central record of who worked where, when and on what.
+"""Work: shift templates and the roster, the work log (the central record of who worked
+where, when and on what), locked periods and crew-sheet submissions.
 
-The roster, attendance rules and the instructor's crew sheet come with the work issue; the
-orders area already reads logs attached to production tasks for an order's labour cost.
-"""
+The rules every log and assignment keeps are in rules.py (pure) and validation.py."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+import datetime
+import uuid
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.validators import MinValueValidator
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from reintegra_coop.core.exceptions import InvalidTransitionError
 from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import Visibility
+
+from .querysets import WorkLogQuerySet
+
+WORK_ROLES = (Role.MANAGER, Role.ACCOUNTANT, Role.INSTRUCTOR, Role.CARE_WORKER, Role.TRAINEE)
+PLANNING_ROLES = (Role.MANAGER, Role.INSTRUCTOR, Role.CARE_WORKER, Role.TRAINEE)
 
 
 class AttendanceCode(models.TextChoices):
@@ -24,6 +35,9 @@ class AttendanceCode(models.TextChoices):
     UNEXCUSED = "unexcused", _("Unexcused absence")
     SICK = "sick", _("Sick")
     DAY_OFF = "day_off", _("Day off")
+
+
+WORKING_CODES = (AttendanceCode.PRESENT, AttendanceCode.LATE)
 
 
 class WorkType(models.TextChoices):
@@ -41,9 +55,146 @@ class WorkLogStatus(models.TextChoices):
     LOCKED = "locked", _("Locked")
 
 
-class WorkLogQuerySet(models.QuerySet["WorkLog"]):
-    def approved(self) -> WorkLogQuerySet:
-        return self.filter(status__in=[WorkLogStatus.APPROVED, WorkLogStatus.LOCKED])
+ALLOWED_LOG_STATUS_CHANGES = {
+    WorkLogStatus.DRAFT: frozenset({WorkLogStatus.SUBMITTED, WorkLogStatus.APPROVED}),
+    WorkLogStatus.SUBMITTED: frozenset({WorkLogStatus.APPROVED}),
+    WorkLogStatus.APPROVED: frozenset({WorkLogStatus.LOCKED}),
+    WorkLogStatus.LOCKED: frozenset(),
+}
+
+
+class ShiftTemplate(TrackedModel):
+    """A recurring shift of a workshop, e.g. the garden Monday to Friday 8:00–14:00 for 12."""
+
+    workshop = models.ForeignKey(
+        "people.Workshop",
+        verbose_name=_("workshop"),
+        on_delete=models.PROTECT,
+        related_name="shift_templates",
+    )
+    name = models.CharField(_("name"), max_length=60)
+    weekdays = models.CharField(
+        _("weekdays"),
+        max_length=13,
+        default="0,1,2,3,4",
+        help_text=_("Days of the week, Monday = 0, separated by commas."),
+    )
+    start = models.TimeField(_("start"))
+    end = models.TimeField(_("end"))
+    capacity = models.PositiveSmallIntegerField(_("capacity"), validators=[MinValueValidator(1)])
+    active = models.BooleanField(_("active"), default=True)
+
+    visibility: ClassVar[Visibility] = Visibility(workshop="workshop", roles=PLANNING_ROLES)
+
+    class Meta:
+        verbose_name = _("shift template")
+        verbose_name_plural = _("shift templates")
+        ordering = ["workshop", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.workshop} {self.name}"
+
+    def clean(self) -> None:
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("The end must be after the start.")})
+        try:
+            days = self.weekday_numbers()
+        except ValueError:
+            days = []
+        if not days:
+            raise ValidationError(
+                {"weekdays": _("List the days as numbers 0 (Monday) to 6, e.g. 0,1,2,3,4.")}
+            )
+
+    def weekday_numbers(self) -> list[int]:
+        days = sorted({int(part) for part in self.weekdays.split(",") if part.strip()})
+        if any(day < 0 or day > 6 for day in days):
+            raise ValueError(self.weekdays)
+        return days
+
+
+class Shift(TrackedModel):
+    """One shift on one day: the roster is the trainees assigned to shifts."""
+
+    workshop = models.ForeignKey(
+        "people.Workshop",
+        verbose_name=_("workshop"),
+        on_delete=models.PROTECT,
+        related_name="shifts",
+    )
+    template = models.ForeignKey(
+        ShiftTemplate,
+        verbose_name=_("template"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="shifts",
+    )
+    date = models.DateField(_("date"))
+    start = models.TimeField(_("start"))
+    end = models.TimeField(_("end"))
+    capacity = models.PositiveSmallIntegerField(_("capacity"), validators=[MinValueValidator(1)])
+
+    visibility: ClassVar[Visibility] = Visibility(workshop="workshop", roles=PLANNING_ROLES)
+
+    class Meta:
+        verbose_name = _("shift")
+        verbose_name_plural = _("shifts")
+        ordering = ["date", "start", "workshop"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "date", "start"], name="one_shift_per_workshop_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.workshop} {self.date} {self.start:%H:%M}–{self.end:%H:%M}"
+
+
+class ShiftAssignment(TrackedModel):
+    shift = models.ForeignKey(
+        Shift, verbose_name=_("shift"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    trainee = models.ForeignKey(
+        "people.Trainee",
+        verbose_name=_("trainee"),
+        on_delete=models.PROTECT,
+        related_name="shift_assignments",
+    )
+    override_reason = models.CharField(
+        _("reason for going over an hour limit"), max_length=200, blank=True
+    )
+
+    visibility: ClassVar[Visibility] = Visibility(trainee="trainee", roles=PLANNING_ROLES)
+
+    class Meta:
+        verbose_name = _("shift assignment")
+        verbose_name_plural = _("roster")
+        ordering = ["shift__date", "shift__start"]
+        constraints = [
+            models.UniqueConstraint(fields=["shift", "trainee"], name="one_assignment_per_shift")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trainee} @ {self.shift}"
+
+
+class LockedPeriod(TrackedModel):
+    """Days whose logs can no longer change (set when a pay period is approved)."""
+
+    first_day = models.DateField(_("first day"))
+    last_day = models.DateField(_("last day"))
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    visibility: ClassVar[Visibility] = Visibility(roles=(Role.MANAGER, Role.ACCOUNTANT))
+
+    class Meta:
+        verbose_name = _("locked period")
+        verbose_name_plural = _("locked periods")
+        ordering = ["-first_day"]
+
+    def __str__(self) -> str:
+        return f"{self.first_day} – {self.last_day}"
 
 
 class WorkLog(TrackedModel):
@@ -61,6 +212,14 @@ class WorkLog(TrackedModel):
         "people.Workshop",
         verbose_name=_("workshop"),
         on_delete=models.PROTECT,
+        related_name="work_logs",
+    )
+    shift = models.ForeignKey(
+        Shift,
+        verbose_name=_("shift"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="work_logs",
     )
     task = models.ForeignKey(
@@ -93,27 +252,143 @@ class WorkLog(TrackedModel):
     status = models.CharField(
         _("status"), max_length=20, choices=WorkLogStatus.choices, default=WorkLogStatus.DRAFT
     )
-
-    objects = WorkLogQuerySet.as_manager()
-    visibility: ClassVar[Visibility] = Visibility(
-        trainee="trainee",
-        roles=(Role.MANAGER, Role.ACCOUNTANT, Role.INSTRUCTOR, Role.CARE_WORKER, Role.TRAINEE),
+    override_reason = models.CharField(
+        _("reason for going over an hour limit"), max_length=200, blank=True
     )
+    amends = models.ForeignKey(
+        "self",
+        verbose_name=_("amends"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="amendments",
+    )
+    superseded = models.BooleanField(_("superseded by a correction"), default=False)
+    disputed_at = models.DateTimeField(_("disputed at"), null=True, blank=True)
+    dispute_comment = models.TextField(_("trainee's comment"), blank=True)
+    dispute_resolved_at = models.DateTimeField(_("dispute resolved at"), null=True, blank=True)
+    dispute_resolution = models.TextField(_("resolution"), blank=True)
+    submission = models.ForeignKey(
+        "CrewSheetSubmission",
+        verbose_name=_("crew sheet"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="work_logs",
+        editable=False,
+    )
+
+    history = HistoricalRecords(excluded_fields=["minutes"])
+    objects = WorkLogQuerySet.as_manager()
+    visibility: ClassVar[Visibility] = Visibility(trainee="trainee", roles=WORK_ROLES)
 
     class Meta:
         verbose_name = _("work log")
         verbose_name_plural = _("work logs")
         ordering = ["-date", "start"]
+        indexes = [
+            models.Index(fields=["trainee", "date"]),
+            models.Index(fields=["workshop", "date"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.trainee} {self.date} {self.start:%H:%M}–{self.end:%H:%M}"
 
-    def clean(self) -> None:
-        if self.start is not None and self.end is not None and self.end <= self.start:
-            raise ValidationError({"end": _("The end must be after the start.")})
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.minutes = (self.end.hour * 60 + self.end.minute) - (
-            self.start.hour * 60 + self.start.minute
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.minutes = max(
+            0, (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
         )
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        if kwargs.get("update_fields") is not None and {"start", "end"} & set(
+            kwargs["update_fields"]
+        ):
+            kwargs["update_fields"] = [*kwargs["update_fields"], "minutes"]
+        super().save(*args, **kwargs)
+
+    @property
+    def is_working(self) -> bool:
+        return self.attendance in WORKING_CODES
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (WorkLogStatus.DRAFT, WorkLogStatus.SUBMITTED)
+
+    @property
+    def has_open_dispute(self) -> bool:
+        return self.disputed_at is not None and self.dispute_resolved_at is None
+
+    def set_status(self, new: str, by: Any) -> None:
+        """Move the log along draft → submitted → approved → locked, under a row lock so an
+        approval and an edit of the same log never overwrite each other."""
+        with transaction.atomic():
+            current = WorkLog.objects.select_for_update().get(pk=self.pk)
+            if new not in ALLOWED_LOG_STATUS_CHANGES[current.status]:
+                raise InvalidTransitionError(
+                    gettext("A work log cannot go from %(current)s to %(new)s.")
+                    % {
+                        "current": WorkLogStatus(current.status).label,
+                        "new": WorkLogStatus(new).label,
+                    }
+                )
+            current.status = new
+            current.stamp(by)
+            current._change_reason = f"status → {new}"  # type: ignore[attr-defined]
+            current.save(update_fields=["status", "modified_at", "modified_by"])
+        self.status = new
+
+    def dispute(self, comment: str) -> None:
+        """The trainee says this entry is wrong; it stays flagged until staff resolve it."""
+        comment = comment.strip()
+        if not comment:
+            raise ValidationError(
+                {"dispute_comment": gettext("Say what is wrong with this entry.")}
+            )
+        WorkLog.objects.filter(pk=self.pk).update(
+            disputed_at=timezone.now(),
+            dispute_comment=comment,
+            dispute_resolved_at=None,
+            dispute_resolution="",
+        )
+        self.refresh_from_db()
+
+    def resolve_dispute(self, resolution: str, by: Any) -> None:
+        if not self.has_open_dispute:
+            raise InvalidTransitionError(gettext("This entry has no open dispute."))
+        self.dispute_resolved_at = timezone.now()
+        self.dispute_resolution = resolution.strip()
+        self.stamp(by)
+        self.save(
+            update_fields=[
+                "dispute_resolved_at",
+                "dispute_resolution",
+                "modified_at",
+                "modified_by",
+            ]
+        )
+
+
+class CrewSheetSubmission(models.Model):
+    """One submitted crew sheet. Its token is unique, so a tablet resending the same form
+    (a flaky connection) cannot save the day twice."""
+
+    token = models.UUIDField(_("token"), unique=True, default=uuid.uuid4, editable=False)
+    workshop = models.ForeignKey(
+        "people.Workshop", verbose_name=_("workshop"), on_delete=models.PROTECT, related_name="+"
+    )
+    date = models.DateField(_("date"))
+    submitted_by = models.ForeignKey(
+        "auth.User", verbose_name=_("submitted by"), on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("crew sheet")
+        verbose_name_plural = _("crew sheets")
+
+    def __str__(self) -> str:
+        return f"{self.workshop} {self.date}"
+
+
+def week_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """Monday and Sunday of ``day``'s week."""
+    monday = day - datetime.timedelta(days=day.weekday())
+    return monday, monday + datetime.timedelta(days=6)

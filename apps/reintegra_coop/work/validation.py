@@ -1,0 +1,186 @@
+"""Checking logs and roster assignments against the rules, for one entry or a whole crew sheet.
+
+A RuleBook loads, in a fixed handful of queries, everything the rules need for a set of
+trainees and a week: their other logs (or assignments), their work constraints and unavailable
+times, and locked periods. Rows checked in the same batch are added to it as they pass, so two
+rows of one sheet cannot overlap either.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from django.utils import timezone
+
+from reintegra_coop.care.models import UnavailableBlock, WorkConstraint
+from reintegra_coop.core.roles import Role, role_of
+
+from .exceptions import WorkRuleError
+from .models import LockedPeriod, ShiftAssignment, WorkLog, week_of
+from .rules import Context, Limits, Span, Violation, check, minutes_of
+
+Entry = tuple[datetime.date, Span, bool]  # day, span, counts as working time
+
+
+class RuleBook:
+    def __init__(
+        self,
+        trainee_ids: Iterable[int],
+        days: Iterable[datetime.date],
+        roster: bool = False,
+        exclude: Iterable[int] = (),
+    ) -> None:
+        """``roster``: check assignments (future dates allowed) instead of logs.
+        ``exclude``: ids of the logs or assignments being replaced."""
+        self.roster = roster
+        self.today = timezone.localdate()
+        trainee_ids, days = set(trainee_ids), sorted(set(days))
+        first, last = week_of(days[0])[0], week_of(days[-1])[1]
+        self.entries: dict[int, list[Entry]] = defaultdict(list)
+        self.constraints: dict[int, WorkConstraint] = {}
+        self.blocks: dict[int, list[UnavailableBlock]] = defaultdict(list)
+        self._load_entries(trainee_ids, first, last, set(exclude))
+        self._load_constraints(trainee_ids)
+        self.locked = (
+            []
+            if roster
+            else list(
+                LockedPeriod.objects.filter(first_day__lte=last, last_day__gte=first).values_list(
+                    "first_day", "last_day"
+                )
+            )
+        )
+
+    def _load_entries(
+        self, trainee_ids: set[int], first: datetime.date, last: datetime.date, exclude: set[int]
+    ) -> None:
+        if self.roster:
+            rows = (
+                ShiftAssignment.objects.filter(
+                    trainee_id__in=trainee_ids, shift__date__range=(first, last)
+                )
+                .exclude(pk__in=exclude)
+                .values_list("trainee_id", "shift__date", "shift__start", "shift__end")
+            )
+            for trainee_id, day, start, end in rows:
+                self.entries[trainee_id].append(
+                    (day, Span(minutes_of(start), minutes_of(end)), True)
+                )
+            return
+        logs = (
+            WorkLog.objects.current()
+            .filter(trainee_id__in=trainee_ids, date__range=(first, last))
+            .exclude(pk__in=exclude)
+            .values_list("trainee_id", "date", "start", "end", "attendance")
+        )
+        for trainee_id, day, start, end, attendance in logs:
+            working = attendance in ("present", "late")
+            self.entries[trainee_id].append(
+                (day, Span(minutes_of(start), minutes_of(end)), working)
+            )
+
+    def _load_constraints(self, trainee_ids: set[int]) -> None:
+        for constraint in WorkConstraint.objects.filter(
+            trainee_id__in=trainee_ids
+        ).prefetch_related("blocks"):
+            self.constraints[constraint.trainee_id] = constraint
+            self.blocks[constraint.trainee_id] = list(constraint.blocks.all())
+
+    def violations(
+        self,
+        trainee_id: int,
+        day: datetime.date,
+        start: datetime.time,
+        end: datetime.time,
+        working: bool = True,
+    ) -> list[Violation]:
+        span = Span(minutes_of(start), minutes_of(end))
+        monday, sunday = week_of(day)
+        others = [(d, s) for d, s, w in self.entries[trainee_id] if w]
+        context = Context(
+            today=datetime.date.max if self.roster else self.today,
+            other_spans=tuple(s for d, s in others if d == day),
+            other_minutes_that_day=sum(s.minutes for d, s in others if d == day),
+            other_minutes_that_week=sum(s.minutes for d, s in others if monday <= d <= sunday),
+            locked=any(first <= day <= last for first, last in self.locked),
+            limits=self._limits(trainee_id, day),
+        )
+        return check(day, span, context, working)
+
+    def _limits(self, trainee_id: int, day: datetime.date) -> Limits:
+        constraint = self.constraints.get(trainee_id)
+        if constraint is None:
+            return Limits()
+        blocks = tuple(
+            Span(minutes_of(block.start), minutes_of(block.end))
+            for block in self.blocks[trainee_id]
+            if block.weekday == day.weekday()
+            and (block.valid_from is None or block.valid_from <= day)
+            and (block.valid_until is None or day <= block.valid_until)
+        )
+        return Limits(
+            max_minutes_per_day=constraint.max_minutes_per_day,
+            max_minutes_per_week=constraint.max_minutes_per_week,
+            earliest_start=minutes_of(constraint.earliest_start)
+            if constraint.earliest_start
+            else None,
+            latest_end=minutes_of(constraint.latest_end) if constraint.latest_end else None,
+            unavailable=blocks,
+        )
+
+    def admit(
+        self,
+        trainee_id: int,
+        day: datetime.date,
+        start: datetime.time,
+        end: datetime.time,
+        working: bool,
+        by: Any,
+        override_reason: str = "",
+    ) -> list[Violation]:
+        """Check one entry; raise WorkRuleError unless it passes (a manager's recorded reason
+        lets soft limits through). On success the entry joins the book for later rows."""
+        found = self.violations(trainee_id, day, start, end, working)
+        if found and not may_override(found, by, override_reason):
+            raise WorkRuleError(found)
+        self.entries[trainee_id].append((day, Span(minutes_of(start), minutes_of(end)), working))
+        return found
+
+
+def may_override(found: list[Violation], by: Any, override_reason: str) -> bool:
+    return (
+        all(not violation.hard for violation in found)
+        and bool(override_reason.strip())
+        and role_of(by) == Role.MANAGER
+    )
+
+
+def check_log(log: WorkLog, by: Any) -> None:
+    """Refuse a single log (from the admin, the API or a correction) that breaks a rule."""
+    exclude = [pk for pk in (log.pk, log.amends_id) if pk]
+    book = RuleBook([log.trainee_id], [log.date], exclude=exclude)
+    book.admit(
+        log.trainee_id, log.date, log.start, log.end, log.is_working, by, log.override_reason
+    )
+
+
+def check_assignment(assignment: ShiftAssignment, by: Any) -> None:
+    shift = assignment.shift
+    book = RuleBook(
+        [assignment.trainee_id],
+        [shift.date],
+        roster=True,
+        exclude=[assignment.pk] if assignment.pk else [],
+    )
+    book.admit(
+        assignment.trainee_id,
+        shift.date,
+        shift.start,
+        shift.end,
+        True,
+        by,
+        assignment.override_reason,
+    )
