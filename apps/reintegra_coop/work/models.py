@@ -55,7 +55,7 @@ class WorkLogStatus(models.TextChoices):
     LOCKED = "locked", _("Locked")
 
 
-ALLOWED_LOG_STATUS_CHANGES = {
+ALLOWED_LOG_STATUS_CHANGES: dict[str, frozenset[str]] = {
     WorkLogStatus.DRAFT: frozenset({WorkLogStatus.SUBMITTED, WorkLogStatus.APPROVED}),
     WorkLogStatus.SUBMITTED: frozenset({WorkLogStatus.APPROVED}),
     WorkLogStatus.APPROVED: frozenset({WorkLogStatus.LOCKED}),
