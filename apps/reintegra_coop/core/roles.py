@@ -72,7 +72,9 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
     ],
     Role.CARE_WORKER: [
         *_perms("people", VIEW, "trainee", "workshop", "skill", "stagechange"),
-        "work.view_worklog",
+        *_perms("work", VIEW, "worklog", "shift", "shiftassignment"),
+        *_perms("care", EDIT, "workconstraint", "unavailableblock"),
+        "care.delete_unavailableblock",
     ],
     Role.ACCOUNTANT: [
         *_perms("people", VIEW, "trainee", "workshop"),
