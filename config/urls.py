@@ -9,6 +9,7 @@ urlpatterns = [
     path("people/", include("reintegra_coop.people.urls")),
     path("portal/", include("reintegra_coop.portal.urls")),
     path("orders/", include("reintegra_coop.orders.urls")),
+    path("work/", include("reintegra_coop.work.urls")),
     path("api/", include(orders_api.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("i18n/", include("django.conf.urls.i18n")),

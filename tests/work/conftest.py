@@ -1,0 +1,55 @@
+import datetime
+
+import pytest
+import time_machine
+
+from reintegra_coop.care.models import UnavailableBlock, WorkConstraint
+from reintegra_coop.work.models import Shift, ShiftAssignment
+from tests.factories import TraineeFactory
+
+TODAY = datetime.date(2026, 11, 23)  # a Monday
+
+
+@pytest.fixture(autouse=True)
+def monday_morning():
+    with time_machine.travel(
+        datetime.datetime(2026, 11, 23, 15, 0, tzinfo=datetime.UTC), tick=False
+    ):
+        yield
+
+
+@pytest.fixture
+def garden_crew(personas):
+    """Anna and 11 more trainees of the garden, rostered today 8:00–14:00."""
+    crew = [personas.trainee_anna] + [
+        TraineeFactory(
+            user__username=f"gardener{n}",
+            first_name=f"Gardener{n:02d}",
+            last_name="Crew",
+            workshops=[personas.garden],
+        )
+        for n in range(11)
+    ]
+    shift = Shift.objects.create(
+        workshop=personas.garden,
+        date=TODAY,
+        start=datetime.time(8),
+        end=datetime.time(14),
+        capacity=15,
+    )
+    for trainee in crew:
+        ShiftAssignment.objects.create(shift=shift, trainee=trainee)
+    return crew
+
+
+@pytest.fixture
+def care_block(personas):
+    """Anna cannot work Mondays 12:00–13:30 (a therapy session; the reason is care data)."""
+    constraint = WorkConstraint.objects.create(trainee=personas.trainee_anna)
+    return UnavailableBlock.objects.create(
+        constraint=constraint,
+        weekday=0,
+        start=datetime.time(12),
+        end=datetime.time(13, 30),
+        reason="Group therapy at the clinic",
+    )
