@@ -40,6 +40,7 @@ class TrackedModel(models.Model):
         if self._state.adding and self.created_by_id is None:
             self.created_by = by  # type: ignore[assignment]
         self.modified_by = by  # type: ignore[assignment]
+        self._history_user = by  # read by django-simple-history where a model keeps history
 
 
 class NumberSeries(models.Model):

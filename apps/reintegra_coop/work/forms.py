@@ -67,3 +67,40 @@ class CrewSheetForm(forms.Form):
     override_reason = forms.CharField(
         label=_("Reason for going over an hour limit (managers)"), required=False, max_length=200
     )
+
+
+class LogCorrectionForm(forms.Form):
+    start = forms.TimeField(label=_("Start"), widget=TIME)
+    end = forms.TimeField(label=_("End"), widget=TIME)
+    attendance = forms.ChoiceField(label=_("Attendance"), choices=AttendanceCode.choices)
+    work_type = forms.ChoiceField(label=_("Work type"), choices=WorkType.choices)
+    done_independently = forms.BooleanField(label=_("On their own"), required=False)
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    override_reason = forms.CharField(
+        label=_("Reason for going over an hour limit (managers)"), required=False, max_length=200
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end <= start:
+            self.add_error("end", _("The end must be after the start."))
+        return cleaned
+
+
+class ApprovalFilterForm(forms.Form):
+    workshop = forms.TypedChoiceField(
+        label=_("Workshop"), coerce=int, required=False, empty_value=None
+    )
+    first_day = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    last_day = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: Any, workshops: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["workshop"].choices = [("", "—"), *workshops]  # type: ignore[attr-defined]

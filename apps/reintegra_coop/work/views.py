@@ -10,7 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -22,9 +22,12 @@ from reintegra_coop.core.scoping import scope, visible_trainees
 from reintegra_coop.orders.models import OrderStatus, ProductionTask
 from reintegra_coop.people.models import Skill, Workshop
 
+from .approval import approve, correct
 from .crew_sheet import CrewRow, CrewSheetError, rostered, save_crew_sheet
-from .forms import CrewFormSet, CrewSheetForm
-from .models import WorkLog
+from .exceptions import WorkRuleError
+from .forms import ApprovalFilterForm, CrewFormSet, CrewSheetForm, LogCorrectionForm
+from .models import Shift, ShiftAssignment, WorkLog, week_of
+from .roster import assign, copy_week, days, generate_shifts
 
 EXTRA_ROWS = 3
 OPEN_ORDER = [OrderStatus.CONFIRMED, OrderStatus.IN_PRODUCTION, OrderStatus.READY]
@@ -185,3 +188,197 @@ def show_rule_errors(rows: Any, crew: list[CrewRow], error: CrewSheetError) -> N
 def crew_sheet_redirect(request: HttpRequest) -> HttpResponse:
     workshop, _workshops = chosen_workshop(request, None)
     return crew_sheet(request, workshop.pk)  # type: ignore[return-value]
+
+
+def chosen_monday(request: HttpRequest) -> datetime.date:
+    return week_of(chosen_day(request))[0]
+
+
+@require_role(Role.INSTRUCTOR, Role.MANAGER)
+def roster_week(request: HttpRequest, workshop_id: int | None = None) -> HttpResponseBase:
+    workshop, workshops = chosen_workshop(request, workshop_id)
+    monday = chosen_monday(request)
+    sunday = monday + datetime.timedelta(days=6)
+    here = f"{reverse('work:roster_for', args=[workshop.pk])}?date={monday.isoformat()}"
+    if request.method == "POST":
+        roster_action(request, workshop, monday)
+        return redirect(here)
+    shifts = list(
+        Shift.objects.filter(workshop=workshop, date__range=(monday, sunday))
+        .prefetch_related("assignments__trainee")
+        .order_by("date", "start")
+    )
+    trainees = [
+        (t.pk, t.full_name)
+        for t in visible_trainees(request.user).filter(workshops=workshop).in_programme().by_name()
+    ]
+    week = [(day, [s for s in shifts if s.date == day]) for day in days(monday, sunday)]
+    return render(
+        request,
+        "work/roster_week.html",
+        {
+            "workshop": workshop,
+            "workshops": workshops,
+            "monday": monday,
+            "week": week,
+            "trainees": trainees,
+            "previous": monday - datetime.timedelta(days=7),
+            "next": monday + datetime.timedelta(days=7),
+        },
+    )
+
+
+def roster_action(request: HttpRequest, workshop: Workshop, monday: datetime.date) -> None:
+    action, by = request.POST.get("action"), request.user
+    if action == "generate":
+        count = generate_shifts(workshop, monday, monday + datetime.timedelta(days=6), by)
+        messages.success(
+            request, _("%(count)s shifts added from the templates.") % {"count": count}
+        )
+    elif action == "copy":
+        result = copy_week(workshop, monday - datetime.timedelta(days=7), monday, by)
+        messages.success(
+            request, _("%(count)s assignments copied from last week.") % {"count": result.copied}
+        )
+        for problem in result.refused:
+            messages.warning(request, problem)
+    elif action == "assign":
+        shift = get_object_or_404(Shift, pk=_number(request.POST.get("shift")), workshop=workshop)
+        trainee = get_object_or_404(
+            visible_trainees(request.user).filter(workshops=workshop),
+            pk=_number(request.POST.get("trainee")),
+        )
+        try:
+            assign(shift, trainee, by, request.POST.get("override_reason", ""))
+        except WorkRuleError as error:
+            messages.error(
+                request,
+                _("%(name)s not added: %(problem)s")
+                % {"name": trainee.full_name, "problem": error},
+            )
+    elif action == "remove":
+        get_object_or_404(
+            scope(ShiftAssignment.objects.all(), by),
+            pk=_number(request.POST.get("assignment")),
+            shift__workshop=workshop,
+        ).delete()
+
+
+def _number(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else 0
+
+
+@require_role(Role.INSTRUCTOR, Role.MANAGER)
+def work_week(request: HttpRequest, workshop_id: int | None = None) -> HttpResponse:
+    """The workshop's logs for a week, trainee by day, for checking and correcting."""
+    workshop, workshops = chosen_workshop(request, workshop_id)
+    monday = chosen_monday(request)
+    week_days = days(monday, monday + datetime.timedelta(days=6))
+    logs = scope(
+        WorkLog.objects.current()
+        .filter(workshop=workshop, date__range=(monday, week_days[-1]))
+        .select_related("trainee")
+        .order_by("trainee__last_name", "trainee__first_name", "date", "start"),
+        request.user,
+    )
+    grid: dict[Any, dict[datetime.date, list[WorkLog]]] = {}
+    for log in logs:
+        grid.setdefault(log.trainee, {}).setdefault(log.date, []).append(log)
+    return render(
+        request,
+        "work/work_week.html",
+        {
+            "workshop": workshop,
+            "workshops": workshops,
+            "monday": monday,
+            "days": week_days,
+            "grid": grid,
+            "previous": monday - datetime.timedelta(days=7),
+            "next": monday + datetime.timedelta(days=7),
+        },
+    )
+
+
+@require_role(Role.INSTRUCTOR, Role.MANAGER)
+def log_edit(request: HttpRequest, pk: int) -> HttpResponseBase:
+    log = get_object_or_404(
+        scope(WorkLog.objects.select_related("trainee", "workshop"), request.user), pk=pk
+    )
+    initial = {
+        name: getattr(log, name)
+        for name in ("start", "end", "attendance", "work_type", "done_independently", "note")
+    }
+    form = LogCorrectionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        changes = {
+            name: value
+            for name, value in form.cleaned_data.items()
+            if initial.get(name, "") != value
+        }
+        try:
+            saved = correct(log, changes, request.user)
+        except WorkRuleError as error:
+            form.add_error(None, str(error))
+        else:
+            if saved.pk != log.pk:
+                messages.success(
+                    request,
+                    _(
+                        "The entry was approved, so the correction is a new "
+                        "entry waiting for approval."
+                    ),
+                )
+            else:
+                messages.success(request, _("The entry is corrected."))
+            return redirect(f"{reverse('work:week_for', args=[log.workshop_id])}?date={log.date}")
+    history = log.history.select_related("history_user").order_by("-history_date")[:20]
+    return render(request, "work/log_edit.html", {"log": log, "form": form, "history": history})
+
+
+@require_role(Role.MANAGER)
+def approvals(request: HttpRequest) -> HttpResponseBase:
+    workshops = [(w.pk, w.name) for w in Workshop.objects.filter(active=True)]
+    filters = ApprovalFilterForm(request.GET or None, workshops=workshops)
+    waiting = (
+        WorkLog.objects.current()
+        .filter(status__in=["draft", "submitted"])
+        .select_related("trainee", "workshop")
+        .order_by("date", "workshop__name", "trainee__last_name")
+    )
+    if filters.is_valid():
+        data = filters.cleaned_data
+        if data["workshop"]:
+            waiting = waiting.filter(workshop_id=data["workshop"])
+        if data["first_day"]:
+            waiting = waiting.filter(date__gte=data["first_day"])
+        if data["last_day"]:
+            waiting = waiting.filter(date__lte=data["last_day"])
+    if request.method == "POST":
+        chosen = (
+            waiting.values_list("pk", flat=True)
+            if request.POST.get("all")
+            else [_number(value) for value in request.POST.getlist("log")]
+        )
+        count = approve(list(chosen), request.user)
+        messages.success(request, _("%(count)s entries approved.") % {"count": count})
+        return redirect(request.get_full_path())
+    disputes = WorkLog.objects.disputed().select_related("trainee", "workshop").order_by("date")
+    return render(
+        request,
+        "work/approvals.html",
+        {
+            "filters": filters,
+            "waiting": waiting[:500],
+            "count": waiting.count(),
+            "disputes": disputes,
+        },
+    )
+
+
+@require_role(Role.INSTRUCTOR, Role.MANAGER)
+def resolve_dispute(request: HttpRequest, pk: int) -> HttpResponseBase:
+    log = get_object_or_404(scope(WorkLog.objects.disputed(), request.user), pk=pk)
+    if request.method == "POST":
+        log.resolve_dispute(request.POST.get("resolution", ""), request.user)
+        messages.success(request, _("The dispute is resolved."))
+    return redirect(request.POST.get("next") or reverse("core:home"))

@@ -1,0 +1,156 @@
+"""Planning the week: shifts from templates, copying last week, assigning trainees within
+each shift's capacity and the trainees' work constraints."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .exceptions import WorkRuleError
+from .models import Shift, ShiftAssignment, ShiftTemplate
+from .rules import Violation
+from .validation import RuleBook
+
+
+def days(first: datetime.date, last: datetime.date) -> list[datetime.date]:
+    return [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def generate_shifts(workshop: Any, first: datetime.date, last: datetime.date, by: Any) -> int:
+    """Create the shifts the workshop's active templates call for; existing ones stay."""
+    templates = list(ShiftTemplate.objects.filter(workshop=workshop, active=True))
+    existing = set(
+        Shift.objects.filter(workshop=workshop, date__range=(first, last)).values_list(
+            "date", "start"
+        )
+    )
+    new = [
+        Shift(
+            workshop=workshop,
+            template=template,
+            date=day,
+            start=template.start,
+            end=template.end,
+            capacity=template.capacity,
+            created_by=by,
+            modified_by=by,
+        )
+        for day in days(first, last)
+        for template in templates
+        if day.weekday() in template.weekday_numbers() and (day, template.start) not in existing
+    ]
+    Shift.objects.bulk_create(new, ignore_conflicts=True)
+    return len(new)
+
+
+def assign(shift: Shift, trainee: Any, by: Any, override_reason: str = "") -> ShiftAssignment:
+    """Put a trainee on a shift; refused when the shift is full or a work rule is broken."""
+    with transaction.atomic():
+        locked = Shift.objects.select_for_update().get(pk=shift.pk)
+        if locked.assignments.count() >= locked.capacity:
+            raise WorkRuleError(
+                [
+                    Violation(
+                        "capacity",
+                        _("The shift %(start)s–%(end)s on %(date)s is full (%(capacity)s).")
+                        % {
+                            "start": f"{locked.start:%H:%M}",
+                            "end": f"{locked.end:%H:%M}",
+                            "date": locked.date.isoformat(),
+                            "capacity": locked.capacity,
+                        },
+                    )
+                ]
+            )
+        book = RuleBook([trainee.pk], [locked.date], roster=True)
+        book.admit(trainee.pk, locked.date, locked.start, locked.end, True, by, override_reason)
+        return ShiftAssignment.objects.create(
+            shift=locked,
+            trainee=trainee,
+            override_reason=override_reason,
+            created_by=by,
+            modified_by=by,
+        )
+
+
+@dataclass(frozen=True)
+class CopyResult:
+    copied: int
+    refused: list[str]
+
+
+def copy_week(
+    workshop: Any, source_monday: datetime.date, target_monday: datetime.date, by: Any
+) -> CopyResult:
+    """Roster next week like last week: same shifts, same trainees, where the rules allow."""
+    offset = target_monday - source_monday
+    source = list(
+        Shift.objects.filter(
+            workshop=workshop, date__range=(source_monday, source_monday + datetime.timedelta(6))
+        ).prefetch_related("assignments__trainee")
+    )
+    with transaction.atomic():
+        targets = {
+            (s.date, s.start): s
+            for s in Shift.objects.filter(
+                workshop=workshop,
+                date__range=(target_monday, target_monday + datetime.timedelta(6)),
+            )
+        }
+        trainee_ids = {a.trainee_id for shift in source for a in shift.assignments.all()}
+        book = RuleBook(
+            trainee_ids or [0], [target_monday, target_monday + datetime.timedelta(6)], roster=True
+        )
+        taken = set(
+            ShiftAssignment.objects.filter(shift__in=targets.values()).values_list(
+                "shift_id", "trainee_id"
+            )
+        )
+        copied, refused = [], []
+        for shift in source:
+            target = targets.get((shift.date + offset, shift.start))
+            if target is None:
+                target = Shift.objects.create(
+                    workshop=workshop,
+                    template=shift.template,
+                    date=shift.date + offset,
+                    start=shift.start,
+                    end=shift.end,
+                    capacity=shift.capacity,
+                    created_by=by,
+                    modified_by=by,
+                )
+            filled = sum(1 for shift_id, _t in taken if shift_id == target.pk)
+            for assignment in shift.assignments.all():
+                if (target.pk, assignment.trainee_id) in taken:
+                    continue
+                name = assignment.trainee.full_name
+                if filled >= target.capacity:
+                    refused.append(
+                        _("%(name)s on %(date)s: the shift is full.")
+                        % {"name": name, "date": target.date.isoformat()}
+                    )
+                    continue
+                try:
+                    book.admit(
+                        assignment.trainee_id, target.date, target.start, target.end, True, by
+                    )
+                except WorkRuleError as error:
+                    refused.append(f"{name}, {target.date.isoformat()}: {error}")
+                    continue
+                copied.append(
+                    ShiftAssignment(
+                        shift=target,
+                        trainee_id=assignment.trainee_id,
+                        created_by=by,
+                        modified_by=by,
+                    )
+                )
+                taken.add((target.pk, assignment.trainee_id))
+                filled += 1
+        ShiftAssignment.objects.bulk_create(copied)
+    return CopyResult(copied=len(copied), refused=refused)
