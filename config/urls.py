@@ -2,7 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from reintegra_coop.orders.api import router as orders_api
+from reintegra_coop.orders.api import router as api
+from reintegra_coop.work.api import ShiftAssignmentViewSet, ShiftViewSet, WorkLogViewSet
+
+api.register("shifts", ShiftViewSet)
+api.register("assignments", ShiftAssignmentViewSet)
+api.register("work-logs", WorkLogViewSet)
 
 urlpatterns = [
     path("", include("reintegra_coop.core.urls")),
@@ -10,7 +15,7 @@ urlpatterns = [
     path("portal/", include("reintegra_coop.portal.urls")),
     path("orders/", include("reintegra_coop.orders.urls")),
     path("work/", include("reintegra_coop.work.urls")),
-    path("api/", include(orders_api.urls)),
+    path("api/", include(api.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

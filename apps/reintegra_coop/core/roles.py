@@ -59,7 +59,11 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
         "orders.delete_order",
         "orders.delete_orderline",
         *_perms("orders", VIEW, "orderstatuschange", "stockmovement", "delivery", "invoice"),
-        "work.view_worklog",
+        *_perms("work", EDIT, "shifttemplate", "shift", "shiftassignment", "worklog"),
+        *_perms("work", EDIT, "lockedperiod"),
+        "work.delete_shift",
+        "work.delete_shiftassignment",
+        *_perms("care", VIEW, "workconstraint", "unavailableblock"),
     ],
     Role.INSTRUCTOR: [
         *_perms("people", VIEW, "trainee", "workshop", "skill"),
@@ -68,7 +72,10 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
         *_perms("orders", VIEW, "productiontask", "productionlot", "stockmovement"),
         "orders.change_productiontask",
         "orders.add_productionlot",
-        "work.view_worklog",
+        *_perms("work", EDIT, "shift", "shiftassignment", "worklog"),
+        "work.view_shifttemplate",
+        "work.delete_shiftassignment",
+        *_perms("care", VIEW, "workconstraint", "unavailableblock"),
     ],
     Role.CARE_WORKER: [
         *_perms("people", VIEW, "trainee", "workshop", "skill", "stagechange"),
@@ -90,6 +97,7 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
             "invoice",
             "vatrate",
         ),
+        *_perms("work", VIEW, "worklog", "lockedperiod"),
     ],
     Role.TRAINEE: [],
 }
