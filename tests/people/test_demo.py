@@ -1,10 +1,12 @@
 import pytest
 from django.core import serializers
 from django.core.management import call_command
+from django.utils import timezone
 
 from reintegra_coop.orders.models import Order, OrderStatus
 from reintegra_coop.people.demo import STAFF_PASSWORD, TRAINEE_PIN
 from reintegra_coop.people.models import StaffMember, Trainee, Workshop
+from reintegra_coop.work.models import ShiftAssignment, WorkLog
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +54,9 @@ def test_the_demo_has_the_centre_of_the_design(capsys):
         "graduate",
         "exited",
     }
+    assert WorkLog.objects.filter(status="approved").count() > 200
+    assert WorkLog.objects.disputed().count() == 3
+    assert ShiftAssignment.objects.filter(shift__date__gt=timezone.localdate()).exists()
     statuses = set(Order.objects.values_list("status", flat=True))
     assert statuses == set(OrderStatus.values)
     assert Order.objects.filter(customer__kind="internal").exists()
