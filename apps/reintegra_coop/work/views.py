@@ -130,6 +130,7 @@ def crew_sheet(request: HttpRequest, workshop_id: int | None = None) -> HttpResp
             "rows": rows,
             "logged": scope(logged, request.user),
             "today": timezone.localdate(),
+            "names": names,
         },
     )
 
