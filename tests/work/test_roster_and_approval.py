@@ -279,3 +279,15 @@ def test_concurrent_approval_and_editing_lose_no_update(personas):
         datetime.time(11) in set(current_end)
         or WorkLog.objects.filter(amends=entry, end=datetime.time(11)).exists()
     )
+
+
+def test_an_instructor_adds_and_removes_a_trainee_on_the_roster_page(client, personas, templates):
+    roster.generate_shifts(personas.garden, TODAY, TODAY, personas.manager)
+    shift = Shift.objects.get(date=TODAY)
+    client.force_login(personas.garden_instructor)
+    url = reverse("work:roster_for", args=[personas.garden.pk]) + f"?date={TODAY}"
+    client.post(url, {"action": "assign", "shift": shift.pk, "trainee": personas.trainee_anna.pk})
+    assignment = ShiftAssignment.objects.get()
+    assert "Anna Garden" in client.get(url).content.decode()
+    client.post(url, {"remove": assignment.pk})
+    assert not ShiftAssignment.objects.exists()

@@ -42,7 +42,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_load_initial_conftests(early_config: pytest.Config, parser: Any, args: Any) -> Any:
     backend = early_config.known_args_namespace.db_backend
     if backend == "mariadb":
-        url = os.environ.get("REINTEGRA_TEST_MARIADB_URL") or _start_throwaway_server()
+        url = os.environ.get("REINTEGRA_TEST_MARIADB_URL") or start_throwaway_mariadb()
         os.environ["REINTEGRA_TEST_DATABASE_URL"] = url
     else:
         os.environ["REINTEGRA_TEST_DATABASE_URL"] = "sqlite:///:memory:"
@@ -72,10 +72,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    _stop_throwaway_server()
+    stop_throwaway_mariadb()
 
 
-def _start_throwaway_server() -> str:
+def start_throwaway_mariadb() -> str:
     global _server, _data_folder
     mariadbd = shutil.which("mariadbd") or shutil.which("mariadbd", path="/usr/sbin:/usr/libexec")
     install_db = shutil.which("mariadb-install-db")
@@ -137,12 +137,12 @@ def _wait_until_ready(port: int, timeout: float = 60) -> None:
         except MySQLdb.OperationalError:
             if (_server is not None and _server.poll() is not None) or time.monotonic() > deadline:
                 log = (Path(_data_folder or "") / "error.log").read_text(errors="replace")[-2000:]
-                _stop_throwaway_server()
+                stop_throwaway_mariadb()
                 raise pytest.UsageError(f"The throwaway MariaDB did not start:\n{log}") from None
             time.sleep(0.2)
 
 
-def _stop_throwaway_server() -> None:
+def stop_throwaway_mariadb() -> None:
     global _server, _data_folder
     if _server is not None:
         _server.terminate()

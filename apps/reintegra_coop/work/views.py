@@ -205,10 +205,21 @@ def roster_week(request: HttpRequest, workshop_id: int | None = None) -> HttpRes
         roster_action(request, workshop, monday)
         return redirect(here)
     shifts = list(
-        Shift.objects.filter(workshop=workshop, date__range=(monday, sunday))
-        .prefetch_related("assignments__trainee")
-        .order_by("date", "start")
+        Shift.objects.filter(workshop=workshop, date__range=(monday, sunday)).order_by(
+            "date", "start"
+        )
     )
+    # One joined query for the whole week's crew, as plain rows: thousands stay fast.
+    crew: dict[int, list[tuple[int, str]]] = {shift.pk: [] for shift in shifts}
+    rows = (
+        ShiftAssignment.objects.filter(shift__in=[s.pk for s in shifts])
+        .order_by("trainee__last_name", "trainee__first_name")
+        .values_list("shift_id", "pk", "trainee__first_name", "trainee__last_name")
+    )
+    for shift_id, pk, first_name, last_name in rows:
+        crew[shift_id].append((pk, f"{first_name} {last_name}"))
+    for shift in shifts:
+        shift.crew = crew[shift.pk]  # type: ignore[attr-defined]
     trainees = [
         (t.pk, t.full_name)
         for t in visible_trainees(request.user).filter(workshops=workshop).in_programme().by_name()
@@ -257,10 +268,10 @@ def roster_action(request: HttpRequest, workshop: Workshop, monday: datetime.dat
                 _("%(name)s not added: %(problem)s")
                 % {"name": trainee.full_name, "problem": error},
             )
-    elif action == "remove":
+    elif request.POST.get("remove"):
         get_object_or_404(
             scope(ShiftAssignment.objects.all(), by),
-            pk=_number(request.POST.get("assignment")),
+            pk=_number(request.POST.get("remove")),
             shift__workshop=workshop,
         ).delete()
 
