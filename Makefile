@@ -49,7 +49,7 @@ test: install lint
 	$(BIN)/pytest --db-backend=mariadb
 
 bench: install
-	@set -e; for script in benchmarks/*.py; do \
+	@set -e; for script in benchmarks/[!_]*.py; do \
 		[ -e "$$script" ] || { echo "No benchmarks yet."; break; }; \
 		echo "== $$script"; $(TEST_SETTINGS) $(BIN)/python "$$script"; \
 	done
