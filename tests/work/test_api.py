@@ -48,7 +48,8 @@ def test_an_instructor_cannot_log_or_roster_another_workshops_trainee(client, pe
         "/api/work-logs/",
         entry(personas, trainee=personas.trainee_bartek, workshop=personas.carpentry),
     )
-    assert response.status_code == 400 and "trainee" in response.json()
+    assert response.status_code == 400
+    assert response.json() == {"workshop": ["Not one of your workshops."]}
     shift = Shift.objects.create(
         workshop=personas.carpentry,
         date=TODAY,
@@ -101,7 +102,8 @@ def test_a_full_shift_refuses_another_trainee(client, personas):
     )
     other = TraineeFactory(user__username="other", workshops=[personas.garden])
     full = post(client, "/api/assignments/", {"shift": shift.pk, "trainee": other.pk})
-    assert full.status_code == 400 and full.json() == {"shift": ["The shift is full."]}
+    assert full.status_code == 400
+    assert full.json() == {"rules": ["The shift 08:00–12:00 on 2026-11-23 is full (1)."]}
 
 
 @pytest.mark.parametrize(
@@ -111,3 +113,59 @@ def test_a_full_shift_refuses_another_trainee(client, personas):
 def test_reading_logs_needs_a_role_that_may(client, personas, persona, status):
     client.force_login(personas.all_users()[persona])
     assert client.get("/api/work-logs/").status_code == status
+
+
+def test_a_trainee_in_two_workshops_shows_each_instructor_only_their_entries(client, personas):
+    personas.trainee_anna.workshops.add(personas.carpentry)
+    carpentry_log = WorkLog.objects.create(
+        trainee=personas.trainee_anna,
+        date=TODAY,
+        start=datetime.time(13),
+        end=datetime.time(15),
+        workshop=personas.carpentry,
+        note="private to carpentry",
+    )
+    client.force_login(personas.garden_instructor)
+    assert client.get("/api/work-logs/").json()["count"] == 0
+    assert client.get(f"/api/work-logs/{carpentry_log.pk}/").status_code == 404
+    assert client.get(f"/work/logs/{carpentry_log.pk}/").status_code == 404
+    refused = post(
+        client,
+        "/api/work-logs/",
+        entry(personas, workshop=personas.carpentry, start="08:00", end="10:00"),
+    )
+    assert refused.json() == {"workshop": ["Not one of your workshops."]}
+
+
+def test_a_shift_with_trainees_cannot_be_moved_or_shrunk_below_its_crew(client, personas):
+    from reintegra_coop.work.models import ShiftAssignment
+
+    shift = Shift.objects.create(
+        workshop=personas.garden,
+        date=TODAY,
+        start=datetime.time(8),
+        end=datetime.time(12),
+        capacity=3,
+    )
+    ShiftAssignment.objects.create(shift=shift, trainee=personas.trainee_anna)
+    client.force_login(personas.manager)
+    moved = client.patch(
+        f"/api/shifts/{shift.pk}/",
+        {"start": "12:00", "end": "14:00"},
+        content_type="application/json",
+    )
+    assert moved.status_code == 400 and "take them off before moving it" in moved.json()["start"][0]
+    shrunk = client.patch(
+        f"/api/shifts/{shift.pk}/", {"capacity": 0}, content_type="application/json"
+    )
+    assert shrunk.status_code == 400
+    shift.refresh_from_db()
+    assert (shift.start, shift.capacity) == (datetime.time(8), 3)
+
+
+def test_the_care_reason_cannot_be_guessed_through_admin_filters(client, personas, care_block):
+    client.force_login(personas.manager)
+    response = client.get("/admin/care/unavailableblock/?reason__icontains=therapy")
+    assert response.status_code in (302, 400)
+    page = client.get(f"/admin/care/unavailableblock/{care_block.pk}/change/").content.decode()
+    assert "Group therapy" not in page

@@ -178,3 +178,31 @@ def test_a_future_day_and_an_overlap_with_an_earlier_log_are_refused(client, per
     ).content.decode()
     assert "2026-11-24 is in the future." in page
     assert WorkLog.objects.count() == 1
+
+
+def test_a_forged_shift_id_is_a_row_message_not_an_error(client, personas, garden_crew):
+    client.force_login(personas.garden_instructor)
+    data = form_data(
+        sheet_page(client, personas.garden).content.decode(), {"rows-0-shift": "999999"}
+    )
+    response = client.post(reverse("work:crew_sheet_for", args=[personas.garden.pk]), data)
+    assert response.status_code == 200
+    assert "This is not one of the day&#39;s shifts; reload the sheet." in response.content.decode()
+    assert WorkLog.objects.count() == 0
+
+
+def test_resolving_a_dispute_never_redirects_off_site(client, personas, garden_crew):
+    log = WorkLog.objects.create(
+        trainee=personas.trainee_anna,
+        date=TODAY,
+        start=datetime.time(8),
+        end=datetime.time(9),
+        workshop=personas.garden,
+    )
+    log.dispute("wrong")
+    client.force_login(personas.garden_instructor)
+    response = client.post(
+        reverse("work:resolve_dispute", args=[log.pk]),
+        {"resolution": "ok", "next": "https://evil.example/"},
+    )
+    assert response["Location"] == "/"

@@ -81,6 +81,7 @@ def test_an_assignment_respects_capacity_and_care_blocks(personas, templates, ca
     roster.assign(shift, second, personas.garden_instructor)
     with pytest.raises(WorkRuleError, match=r"is full \(2\)"):
         roster.assign(shift, third, personas.garden_instructor)
+    first.workshops.add(personas.carpentry)
     other = Shift.objects.create(
         workshop=personas.carpentry,
         date=TODAY,
@@ -111,6 +112,12 @@ def test_copying_last_week_copies_the_crew_within_the_rules(personas, templates,
             "trainee__first_name", flat=True
         )
     ) == ["Bob"]
+
+
+def test_an_assignment_outside_the_trainees_workshops_is_refused(personas, templates):
+    roster.generate_shifts(personas.garden, TODAY, TODAY, personas.manager)
+    with pytest.raises(WorkRuleError, match=r"Bartek Carpenter does not work in Organic garden\."):
+        roster.assign(Shift.objects.get(date=TODAY), personas.trainee_bartek, personas.manager)
 
 
 def test_an_instructor_cannot_roster_another_workshops_trainee(client, personas, templates):

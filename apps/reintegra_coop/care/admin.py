@@ -37,6 +37,13 @@ class WorkConstraintAdmin(ScopedModelAdmin):
 @admin.register(UnavailableBlock)
 class UnavailableBlockAdmin(ScopedModelAdmin):
     list_display = ["constraint", "weekday", "start", "end"]
+
+    def lookup_allowed(self, lookup: str, value: str, request: HttpRequest | None = None) -> bool:
+        # Filtering by the reason would reveal it, one guess at a time.
+        if lookup.startswith("reason") and (request is None or not _sees_reasons(request)):
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
     list_filter = ["weekday"]
     search_fields = ["constraint__trainee__first_name", "constraint__trainee__last_name"]
 

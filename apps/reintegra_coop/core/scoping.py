@@ -40,6 +40,9 @@ class Visibility:
     managers_only: bool = False
     #: the only roles that see any row (None: every role, within the rules above)
     roles: tuple[Role, ...] | None = None
+    #: for instructors, the row's own workshop decides (a trainee may work in two workshops;
+    #: each instructor sees only the entries of their own)
+    instructor_workshop: str | None = None
 
 
 def _prefix(path: str) -> str:
@@ -95,6 +98,8 @@ def scope(queryset: QS, user: Any) -> QS:
         return queryset.filter(own)
     if role == Role.ACCOUNTANT:
         return queryset
+    if role == Role.INSTRUCTOR and visibility.instructor_workshop is not None:
+        return _within(queryset, visibility.instructor_workshop, visible_workshops(user))
     if visibility.trainee is not None:
         return _within(queryset, visibility.trainee, visible_trainees(user))
     if visibility.workshop is not None:

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
 
 from reintegra_coop.core.api import ScopedViewSetMixin
-from reintegra_coop.core.scoping import scope, visible_trainees
+from reintegra_coop.core.scoping import visible_trainees, visible_workshops
 
 from .approval import correct
 from .exceptions import WorkRuleError
 from .models import Shift, ShiftAssignment, WorkLog
-from .validation import check_assignment, check_log
+from .roster import assign
+from .validation import check_log
 
 
 def _rule_errors(error: WorkRuleError) -> serializers.ValidationError:
@@ -24,23 +26,36 @@ def _rule_errors(error: WorkRuleError) -> serializers.ValidationError:
     )
 
 
+def _own_workshop(workshop: Any, user: Any) -> None:
+    if workshop is not None and not visible_workshops(user).filter(pk=workshop.pk).exists():
+        raise serializers.ValidationError({"workshop": [_("Not one of your workshops.")]})
+
+
 class ShiftSerializer(serializers.ModelSerializer):
     class Meta:
         model = Shift
         fields = ["id", "workshop", "date", "start", "end", "capacity", "template"]
 
     def validate(self, data: dict[str, Any]) -> dict[str, Any]:
-        user = self.context["request"].user
-        workshop = data.get("workshop") or getattr(self.instance, "workshop", None)
-        if (
-            workshop is not None
-            and not scope(type(workshop).objects.filter(pk=workshop.pk), user).exists()
-        ):
-            raise serializers.ValidationError({"workshop": [_("Not one of your workshops.")]})
-        start = data.get("start") or getattr(self.instance, "start", None)
-        end = data.get("end") or getattr(self.instance, "end", None)
-        if start and end and end <= start:
-            raise serializers.ValidationError({"end": [_("The end must be after the start.")]})
+        _own_workshop(
+            data.get("workshop") or getattr(self.instance, "workshop", None),
+            self.context["request"].user,
+        )
+        candidate = Shift(
+            **{
+                **{
+                    f: getattr(self.instance, f)
+                    for f in ("workshop", "date", "start", "end", "capacity")
+                    if self.instance is not None
+                },
+                **data,
+            }
+        )
+        candidate.pk = getattr(self.instance, "pk", None)
+        try:
+            candidate.clean()
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from None
         return data
 
 
@@ -50,23 +65,7 @@ class ShiftAssignmentSerializer(serializers.ModelSerializer):
         fields = ["id", "shift", "trainee", "override_reason"]
 
     def validate(self, data: dict[str, Any]) -> dict[str, Any]:
-        user = self.context["request"].user
-        shift, trainee = data["shift"], data["trainee"]
-        if not visible_trainees(user).filter(pk=trainee.pk, workshops=shift.workshop_id).exists():
-            raise serializers.ValidationError(
-                {"trainee": [_("Not a trainee of this shift's workshop.")]}
-            )
-        if shift.assignments.count() >= shift.capacity:
-            raise serializers.ValidationError({"shift": [_("The shift is full.")]})
-        try:
-            check_assignment(
-                ShiftAssignment(
-                    shift=shift, trainee=trainee, override_reason=data.get("override_reason", "")
-                ),
-                user,
-            )
-        except WorkRuleError as error:
-            raise _rule_errors(error) from None
+        _own_workshop(data["shift"].workshop, self.context["request"].user)
         return data
 
 
@@ -106,21 +105,26 @@ class WorkLogSerializer(serializers.ModelSerializer):
 
     def validate(self, data: dict[str, Any]) -> dict[str, Any]:
         user = self.context["request"].user
-        trainee = data.get("trainee") or getattr(self.instance, "trainee", None)
-        workshop = data.get("workshop") or getattr(self.instance, "workshop", None)
+        if self.instance is not None:
+            fixed = [
+                name
+                for name in ("trainee", "date", "workshop")
+                if name in data and data[name] != getattr(self.instance, name)
+            ]
+            if fixed:
+                raise serializers.ValidationError(
+                    {name: [_("Cannot be changed; log a new entry instead.")] for name in fixed}
+                )
+            return data
+        _own_workshop(data.get("workshop"), user)
         if (
-            trainee is not None
-            and workshop is not None
-            and not visible_trainees(user).filter(pk=trainee.pk, workshops=workshop).exists()
+            not visible_trainees(user)
+            .filter(pk=data["trainee"].pk, workshops=data["workshop"])
+            .exists()
         ):
             raise serializers.ValidationError(
                 {"trainee": [_("Not a trainee of this workshop you run.")]}
             )
-        if self.instance is None:
-            try:
-                check_log(WorkLog(**data), user)
-            except WorkRuleError as error:
-                raise _rule_errors(error) from None
         return data
 
 
@@ -137,9 +141,13 @@ class ShiftAssignmentViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     http_method_names = ["get", "post", "delete", "head", "options"]
 
     def perform_create(self, serializer: Any) -> None:
-        with transaction.atomic():
-            Shift.objects.select_for_update().get(pk=serializer.validated_data["shift"].pk)
-            serializer.save(created_by=self.request.user, modified_by=self.request.user)
+        data = serializer.validated_data
+        try:
+            serializer.instance = assign(
+                data["shift"], data["trainee"], self.request.user, data.get("override_reason", "")
+            )
+        except WorkRuleError as error:
+            raise _rule_errors(error) from None
 
 
 class WorkLogViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
@@ -149,7 +157,12 @@ class WorkLogViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def perform_create(self, serializer: Any) -> None:
-        serializer.save(created_by=self.request.user, modified_by=self.request.user)
+        with transaction.atomic():  # checked and saved under the trainee's lock
+            try:
+                check_log(WorkLog(**serializer.validated_data), self.request.user)
+            except WorkRuleError as error:
+                raise _rule_errors(error) from None
+            serializer.save(created_by=self.request.user, modified_by=self.request.user)
 
     def perform_update(self, serializer: Any) -> None:
         """A change goes through the same correction path as the pages (history kept;

@@ -150,6 +150,35 @@ class Shift(TrackedModel):
     def __str__(self) -> str:
         return f"{self.workshop} {self.date} {self.start:%H:%M}–{self.end:%H:%M}"
 
+    def clean(self) -> None:
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("The end must be after the start.")})
+        if self.pk is None:
+            return
+        stored = Shift.objects.filter(pk=self.pk).values("date", "start", "end").first()
+        assigned = self.assignments.count()
+        moved = stored is not None and (stored["date"], stored["start"], stored["end"]) != (
+            self.date,
+            self.start,
+            self.end,
+        )
+        if assigned and moved:
+            raise ValidationError(
+                {
+                    "start": _(
+                        "Trainees are on this shift: take them off before "
+                        "moving it, so their limits are checked again."
+                    )
+                }
+            )
+        if self.capacity is not None and self.capacity < assigned:
+            raise ValidationError(
+                {
+                    "capacity": _("%(count)s trainees are on this shift already.")
+                    % {"count": assigned}
+                }
+            )
+
 
 class ShiftAssignment(TrackedModel):
     shift = models.ForeignKey(
@@ -165,7 +194,9 @@ class ShiftAssignment(TrackedModel):
         _("reason for going over an hour limit"), max_length=200, blank=True
     )
 
-    visibility: ClassVar[Visibility] = Visibility(trainee="trainee", roles=PLANNING_ROLES)
+    visibility: ClassVar[Visibility] = Visibility(
+        trainee="trainee", roles=PLANNING_ROLES, instructor_workshop="shift__workshop"
+    )
 
     class Meta:
         verbose_name = _("shift assignment")
@@ -280,7 +311,9 @@ class WorkLog(TrackedModel):
 
     history = HistoricalRecords(excluded_fields=["minutes"])
     objects = WorkLogQuerySet.as_manager()
-    visibility: ClassVar[Visibility] = Visibility(trainee="trainee", roles=WORK_ROLES)
+    visibility: ClassVar[Visibility] = Visibility(
+        trainee="trainee", roles=WORK_ROLES, instructor_workshop="workshop"
+    )
 
     class Meta:
         verbose_name = _("work log")

@@ -10,10 +10,11 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from reintegra_coop.people.models import Trainee
+
 from .exceptions import WorkRuleError
 from .models import Shift, ShiftAssignment, ShiftTemplate
-from .rules import Violation
-from .validation import RuleBook
+from .validation import RuleBook, check_assignment
 
 
 def days(first: datetime.date, last: datetime.date) -> list[datetime.date]:
@@ -48,33 +49,19 @@ def generate_shifts(workshop: Any, first: datetime.date, last: datetime.date, by
 
 
 def assign(shift: Shift, trainee: Any, by: Any, override_reason: str = "") -> ShiftAssignment:
-    """Put a trainee on a shift; refused when the shift is full or a work rule is broken."""
+    """Put a trainee on a shift; refused when the shift is full, the trainee works elsewhere
+    or a work rule is broken."""
     with transaction.atomic():
-        locked = Shift.objects.select_for_update().get(pk=shift.pk)
-        if locked.assignments.count() >= locked.capacity:
-            raise WorkRuleError(
-                [
-                    Violation(
-                        "capacity",
-                        _("The shift %(start)s–%(end)s on %(date)s is full (%(capacity)s).")
-                        % {
-                            "start": f"{locked.start:%H:%M}",
-                            "end": f"{locked.end:%H:%M}",
-                            "date": locked.date.isoformat(),
-                            "capacity": locked.capacity,
-                        },
-                    )
-                ]
-            )
-        book = RuleBook([trainee.pk], [locked.date], roster=True)
-        book.admit(trainee.pk, locked.date, locked.start, locked.end, True, by, override_reason)
-        return ShiftAssignment.objects.create(
-            shift=locked,
+        assignment = ShiftAssignment(
+            shift=shift,
             trainee=trainee,
             override_reason=override_reason,
             created_by=by,
             modified_by=by,
         )
+        check_assignment(assignment, by)
+        assignment.save()
+        return assignment
 
 
 @dataclass(frozen=True)
@@ -101,6 +88,9 @@ def copy_week(
                 date__range=(target_monday, target_monday + datetime.timedelta(6)),
             )
         }
+        still_here = set(
+            Trainee.objects.filter(workshops=workshop).in_programme().values_list("pk", flat=True)
+        )
         trainee_ids = {a.trainee_id for shift in source for a in shift.assignments.all()}
         book = RuleBook(
             trainee_ids or [0], [target_monday, target_monday + datetime.timedelta(6)], roster=True
@@ -126,7 +116,8 @@ def copy_week(
                 )
             filled = sum(1 for shift_id, _t in taken if shift_id == target.pk)
             for assignment in shift.assignments.all():
-                if (target.pk, assignment.trainee_id) in taken:
+                gone = assignment.trainee_id not in still_here
+                if gone or (target.pk, assignment.trainee_id) in taken:
                     continue
                 name = assignment.trainee.full_name
                 if filled >= target.capacity:

@@ -13,13 +13,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from reintegra_coop.care.models import UnavailableBlock, WorkConstraint
 from reintegra_coop.core.roles import Role, role_of
+from reintegra_coop.people.models import Trainee
 
 from .exceptions import WorkRuleError
-from .models import LockedPeriod, ShiftAssignment, WorkLog, week_of
+from .models import LockedPeriod, Shift, ShiftAssignment, WorkLog, week_of
 from .rules import Context, Limits, Span, Violation, check, minutes_of
 
 Entry = tuple[datetime.date, Span, bool]  # day, span, counts as working time
@@ -38,6 +41,10 @@ class RuleBook:
         self.roster = roster
         self.today = timezone.localdate()
         trainee_ids, days = set(trainee_ids), sorted(set(days))
+        if connection.in_atomic_block:
+            # Lock the trainees, so two saves for one trainee (two tablets, a sheet and the
+            # API) cannot both pass the checks and then overlap.
+            list(Trainee.objects.select_for_update().filter(pk__in=trainee_ids).values_list("pk"))
         first, last = week_of(days[0])[0], week_of(days[-1])[1]
         self.entries: dict[int, list[Entry]] = defaultdict(list)
         self.constraints: dict[int, WorkConstraint] = {}
@@ -168,19 +175,44 @@ def check_log(log: WorkLog, by: Any) -> None:
 
 
 def check_assignment(assignment: ShiftAssignment, by: Any) -> None:
-    shift = assignment.shift
-    book = RuleBook(
-        [assignment.trainee_id],
-        [shift.date],
-        roster=True,
-        exclude=[assignment.pk] if assignment.pk else [],
-    )
-    book.admit(
-        assignment.trainee_id,
-        shift.date,
-        shift.start,
-        shift.end,
-        True,
-        by,
-        assignment.override_reason,
-    )
+    """Refuse an assignment to a full shift, of a trainee not in the shift's workshop, or
+    breaking a rule. Call inside the transaction that saves it: the shift stays locked."""
+    with transaction.atomic():
+        shift = (
+            Shift.objects.select_for_update().select_related("workshop").get(pk=assignment.shift_id)
+        )
+        trainee = Trainee.objects.get(pk=assignment.trainee_id)
+        if not trainee.workshops.filter(pk=shift.workshop_id).exists():
+            raise WorkRuleError(
+                [
+                    Violation(
+                        "workshop",
+                        _("%(name)s does not work in %(workshop)s.")
+                        % {"name": trainee.full_name, "workshop": shift.workshop.name},
+                    )
+                ]
+            )
+        if shift.assignments.exclude(pk=assignment.pk).count() >= shift.capacity:
+            raise WorkRuleError(
+                [
+                    Violation(
+                        "capacity",
+                        _("The shift %(start)s–%(end)s on %(date)s is full (%(capacity)s).")
+                        % {
+                            "start": f"{shift.start:%H:%M}",
+                            "end": f"{shift.end:%H:%M}",
+                            "date": shift.date.isoformat(),
+                            "capacity": shift.capacity,
+                        },
+                    )
+                ]
+            )
+        book = RuleBook(
+            [trainee.pk],
+            [shift.date],
+            roster=True,
+            exclude=[assignment.pk] if assignment.pk else [],
+        )
+        book.admit(
+            trainee.pk, shift.date, shift.start, shift.end, True, by, assignment.override_reason
+        )

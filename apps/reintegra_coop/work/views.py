@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from reintegra_coop.core.access import require_role
@@ -81,7 +82,7 @@ def crew_sheet(request: HttpRequest, workshop_id: int | None = None) -> HttpResp
     if request.method == "POST":
         sheet = CrewSheetForm(request.POST)
         rows = CrewFormSet(request.POST, prefix="rows", form_kwargs={"choices": choices})
-        if sheet.is_valid() and rows.is_valid():
+        if sheet.is_valid() and rows.is_valid() and known_shifts(rows, workshop, day):
             crew = [to_row(data, names) for data in rows.cleaned_data if data.get("trainee")]
             try:
                 saved = save_crew_sheet(
@@ -133,6 +134,18 @@ def crew_sheet(request: HttpRequest, workshop_id: int | None = None) -> HttpResp
             "names": names,
         },
     )
+
+
+def known_shifts(rows: Any, workshop: Workshop, day: datetime.date) -> bool:
+    """A row's shift must be one of this workshop's shifts that day (the form hides it)."""
+    allowed = set(Shift.objects.filter(workshop=workshop, date=day).values_list("pk", flat=True))
+    fine = True
+    for form in rows.forms:
+        shift = form.cleaned_data.get("shift")
+        if shift is not None and shift not in allowed:
+            form.add_error("shift", _("This is not one of the day's shifts; reload the sheet."))
+            fine = False
+    return fine
 
 
 def initial_rows(workshop: Workshop, day: datetime.date, extra: int) -> list[dict[str, Any]]:
@@ -393,4 +406,7 @@ def resolve_dispute(request: HttpRequest, pk: int) -> HttpResponseBase:
     if request.method == "POST":
         log.resolve_dispute(request.POST.get("resolution", ""), request.user)
         messages.success(request, _("The dispute is resolved."))
-    return redirect(request.POST.get("next") or reverse("core:home"))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("core:home")
+    return redirect(target)
