@@ -1,0 +1,37 @@
+import datetime
+from fractions import Fraction
+
+from reintegra_coop.care.community_service import ServiceOrder, progress
+
+
+def test_months_below_the_minimum_or_above_the_maximum_are_flagged_exactly():
+    order = ServiceOrder(total_hours=240, deadline=datetime.date(2027, 6, 30))
+    result = progress(
+        order,
+        {(2026, 9): 1200, (2026, 10): 1170, (2026, 11): 2460},
+        today=datetime.date(2026, 11, 23),
+    )
+    checks = {
+        month: (c.hours, c.below_minimum, c.above_maximum) for month, c in result.months.items()
+    }
+    assert checks == {
+        (2026, 9): (Fraction(20), False, False),  # exactly 20 h is not below 20
+        (2026, 10): (Fraction(39, 2), True, False),  # 19.5 h
+        (2026, 11): (Fraction(41), False, True),
+    }
+    assert (result.hours_done, result.hours_left) == (Fraction(161, 2), Fraction(319, 2))
+    assert not result.deadline_missed and not result.deadline_near
+
+
+def test_an_order_without_monthly_limits_is_checked_against_its_total_and_deadline():
+    order = ServiceOrder(
+        total_hours=150,
+        deadline=datetime.date(2026, 12, 15),
+        monthly_minimum_hours=None,
+        monthly_maximum_hours=None,
+    )
+    result = progress(order, {(2026, 11): 300}, today=datetime.date(2026, 11, 23))
+    assert not any(c.below_minimum or c.above_maximum for c in result.months.values())
+    assert result.deadline_near and result.hours_left == 145
+    late = progress(order, {(2026, 11): 300}, today=datetime.date(2026, 12, 16))
+    assert late.deadline_missed
