@@ -95,3 +95,41 @@ class UnavailableBlock(TrackedModel):
     def clean(self) -> None:
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("The end must be after the start.")})
+
+
+class CommunityServiceOrder(TrackedModel):
+    """Court-ordered community service: hours come from approved community-service logs."""
+
+    trainee = models.ForeignKey(
+        "people.Trainee",
+        verbose_name=_("trainee"),
+        on_delete=models.PROTECT,
+        related_name="service_orders",
+    )
+    court_reference = models.CharField(_("court reference"), max_length=100)
+    total_hours = models.PositiveIntegerField(_("hours ordered"))
+    monthly_minimum_hours = models.PositiveIntegerField(
+        _("monthly minimum hours"), null=True, blank=True, default=20
+    )
+    monthly_maximum_hours = models.PositiveIntegerField(
+        _("monthly maximum hours"), null=True, blank=True, default=40
+    )
+    start = models.DateField(_("from"))
+    deadline = models.DateField(_("deadline"))
+
+    visibility: ClassVar[Visibility] = Visibility(trainee="trainee")
+
+    class Meta:
+        verbose_name = _("community-service order")
+        verbose_name_plural = _("community-service orders")
+        ordering = ["deadline"]
+
+    def __str__(self) -> str:
+        return f"{self.trainee}: {self.court_reference}"
+
+    def clean(self) -> None:
+        if self.deadline and self.start and self.deadline < self.start:
+            raise ValidationError({"deadline": _("The deadline cannot be before the start.")})
+        low, high = self.monthly_minimum_hours, self.monthly_maximum_hours
+        if low is not None and high is not None and high < low:
+            raise ValidationError({"monthly_maximum_hours": _("The maximum is below the minimum.")})

@@ -1,1 +1,354 @@
-"""Models of the pay area (DESIGN.md); filled in by a later issue."""
+"""Pay: settings with validity dates, pay schemes, the month's extra facts (piece work,
+bonuses, advances, debt-repayment plans), and pay runs with their payslips."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from reintegra_coop.core.models import TrackedModel
+from reintegra_coop.core.money import money_field, quantity_field
+from reintegra_coop.core.roles import Role
+from reintegra_coop.core.scoping import Visibility
+
+from .stipend import StipendRules
+
+PAY_ROLES = (Role.MANAGER, Role.ACCOUNTANT, Role.TRAINEE)
+
+
+def share_field(verbose_name: Any) -> models.DecimalField:
+    """A share between 0 and 1 (1.00 = 100 %)."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("1.00"),
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(1))],
+    )
+
+
+class PayError(Exception):
+    """A pay run or a payslip that cannot be made as asked; the message says why."""
+
+
+class StipendSetting(TrackedModel):
+    """The integration stipend's numbers from a date on (a new base from January applies
+    from January)."""
+
+    valid_from = models.DateField(_("valid from"), unique=True)
+    base = money_field(_("monthly base"), validators=[MinValueValidator(Decimal(0))])
+    trial_share = share_field(_("share paid in the trial month"))
+    unexcused_divisor = models.PositiveSmallIntegerField(
+        _("unexcused day deducts base ÷"), default=20
+    )
+    unexcused_limit = models.PositiveSmallIntegerField(
+        _("most unexcused days before no pay"), default=3
+    )
+    sick_divisor = models.PositiveSmallIntegerField(_("sick day deducts base ÷"), default=40)
+    sick_limit = models.PositiveSmallIntegerField(
+        _("sick days per participation at that rate"), default=21
+    )
+    sick_over_limit_divisor = models.PositiveSmallIntegerField(
+        _("later sick day deducts base ÷"), default=30
+    )
+    paid_days_off = models.PositiveSmallIntegerField(
+        _("paid days off per participation"), default=6
+    )
+    day_off_over_limit_divisor = models.PositiveSmallIntegerField(
+        _("later day off deducts base ÷"), default=20
+    )
+    bonus_max_share = share_field(_("largest bonus, share of the base"))
+
+    visibility: ClassVar[Visibility] = Visibility(roles=(Role.MANAGER, Role.ACCOUNTANT))
+
+    class Meta:
+        verbose_name = _("stipend setting")
+        verbose_name_plural = _("stipend settings")
+        ordering = ["-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.base} ({self.valid_from})"
+
+    def rules(self) -> StipendRules:
+        return StipendRules(
+            base=self.base,
+            trial_share=self.trial_share,
+            unexcused_divisor=self.unexcused_divisor,
+            unexcused_limit=self.unexcused_limit,
+            sick_divisor=self.sick_divisor,
+            sick_limit=self.sick_limit,
+            sick_over_limit_divisor=self.sick_over_limit_divisor,
+            paid_days_off=self.paid_days_off,
+            day_off_over_limit_divisor=self.day_off_over_limit_divisor,
+            bonus_max_share=self.bonus_max_share,
+        )
+
+    @classmethod
+    def in_force(cls, day: datetime.date) -> StipendSetting:
+        setting = cls.objects.filter(valid_from__lte=day).order_by("-valid_from").first()
+        if setting is None:
+            raise PayError(
+                gettext("No stipend setting is valid on %(day)s; add one in the back office.")
+                % {"day": day.isoformat()}
+            )
+        return setting
+
+
+class SchemeKind(models.TextChoices):
+    HOURLY = "hourly", _("Hourly wage")
+    STIPEND = "stipend", _("Integration stipend")
+    PIECE_RATE = "piece_rate", _("Piece rate")
+
+
+class PayScheme(TrackedModel):
+    trainee = models.ForeignKey(
+        "people.Trainee",
+        verbose_name=_("trainee"),
+        on_delete=models.PROTECT,
+        related_name="pay_schemes",
+    )
+    kind = models.CharField(_("scheme"), max_length=20, choices=SchemeKind.choices)
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    hourly_rate = money_field(
+        _("hourly rate"), null=True, blank=True, validators=[MinValueValidator(Decimal(0))]
+    )
+    counts_training = models.BooleanField(_("training hours are paid"), default=False)
+    reference_hourly_wage = money_field(
+        _("reference hourly wage"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    standard_units_per_hour = models.DecimalField(
+        _("standard units per hour (time study)"),
+        max_digits=9,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.001"))],
+    )
+
+    visibility: ClassVar[Visibility] = Visibility(trainee="trainee", roles=PAY_ROLES)
+
+    class Meta:
+        verbose_name = _("pay scheme")
+        verbose_name_plural = _("pay schemes")
+        ordering = ["trainee", "-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.trainee}: {self.get_kind_display()}"
+
+    def clean(self) -> None:
+        if self.kind == SchemeKind.HOURLY and self.hourly_rate is None:
+            raise ValidationError({"hourly_rate": _("An hourly wage needs an hourly rate.")})
+        if self.kind == SchemeKind.PIECE_RATE and (
+            self.reference_hourly_wage is None or self.standard_units_per_hour is None
+        ):
+            raise ValidationError(
+                {
+                    "standard_units_per_hour": _(
+                        "A piece rate needs a reference hourly wage and standard units per hour."
+                    )
+                }
+            )
+        if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": _("The end cannot be before the start.")})
+        overlapping = (
+            PayScheme.objects.filter(trainee_id=self.trainee_id)
+            .exclude(pk=self.pk)
+            .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=self.valid_from))
+        )
+        if self.valid_until:
+            overlapping = overlapping.filter(valid_from__lte=self.valid_until)
+        if self.trainee_id and overlapping.exists():
+            raise ValidationError({"valid_from": _("The trainee has another pay scheme then.")})
+
+
+class PieceWork(TrackedModel):
+    """Units a piece-rate trainee produced on a day."""
+
+    trainee = models.ForeignKey(
+        "people.Trainee",
+        verbose_name=_("trainee"),
+        on_delete=models.PROTECT,
+        related_name="piece_work",
+    )
+    date = models.DateField(_("date"))
+    units = quantity_field(_("units"), validators=[MinValueValidator(Decimal("0.001"))])
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    visibility: ClassVar[Visibility] = Visibility(
+        trainee="trainee", roles=(Role.MANAGER, Role.ACCOUNTANT, Role.INSTRUCTOR, Role.TRAINEE)
+    )
+
+    class Meta:
+        verbose_name = _("piece work")
+        verbose_name_plural = _("piece work")
+        ordering = ["-date"]
+
+    def __str__(self) -> str:
+        return f"{self.trainee} {self.date}: {self.units}"
+
+
+class Bonus(TrackedModel):
+    trainee = models.ForeignKey(
+        "people.Trainee",
+        verbose_name=_("trainee"),
+        on_delete=models.PROTECT,
+        related_name="bonuses",
+    )
+    month = models.DateField(_("month (first day)"))
+    amount = money_field(_("amount"), validators=[MinValueValidator(Decimal("0.01"))])
+
+    visibility: ClassVar[Visibility] = Visibility(trainee="trainee", roles=PAY_ROLES)
+
+    class Meta:
+        verbose_name = _("motivation bonus")
+        verbose_name_plural = _("motivation bonuses")
+        constraints = [
+            models.UniqueConstraint(fields=["trainee", "month"], name="one_bonus_a_month")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trainee} {self.month:%Y-%m}: {self.amount}"
+
+
+class Advance(TrackedModel):
+    """Money paid ahead, taken back from the month's payslip."""
+
+    trainee = models.ForeignKey(
+        "people.Trainee",
+        verbose_name=_("trainee"),
+        on_delete=models.PROTECT,
+        related_name="advances",
+    )
+    month = models.DateField(_("deducted in month (first day)"))
+    amount = money_field(_("amount"), validators=[MinValueValidator(Decimal("0.01"))])
+
+    visibility: ClassVar[Visibility] = Visibility(trainee="trainee", roles=PAY_ROLES)
+
+    class Meta:
+        verbose_name = _("advance")
+        verbose_name_plural = _("advances")
+
+    def __str__(self) -> str:
+        return f"{self.trainee} {self.month:%Y-%m}: {self.amount}"
+
+
+class DebtRepaymentPlan(TrackedModel):
+    """A voluntary plan: a monthly amount towards a debt, never above the agreed total."""
+
+    trainee = models.ForeignKey(
+        "people.Trainee",
+        verbose_name=_("trainee"),
+        on_delete=models.PROTECT,
+        related_name="debt_plans",
+    )
+    creditor = models.CharField(_("creditor"), max_length=200)
+    monthly_amount = money_field(
+        _("monthly amount"), validators=[MinValueValidator(Decimal("0.01"))]
+    )
+    cap = money_field(_("total to repay"), validators=[MinValueValidator(Decimal("0.01"))])
+    start_month = models.DateField(_("from month (first day)"))
+    active = models.BooleanField(_("active"), default=True)
+
+    visibility: ClassVar[Visibility] = Visibility(trainee="trainee", roles=PAY_ROLES)
+
+    class Meta:
+        verbose_name = _("debt-repayment plan")
+        verbose_name_plural = _("debt-repayment plans")
+
+    def __str__(self) -> str:
+        return f"{self.trainee}: {self.creditor}"
+
+
+class RunStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
+    PAID = "paid", _("Paid")
+
+
+class PayRun(TrackedModel):
+    month = models.DateField(_("month (first day)"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.DRAFT
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+
+    visibility: ClassVar[Visibility] = Visibility(roles=(Role.MANAGER, Role.ACCOUNTANT))
+
+    class Meta:
+        verbose_name = _("pay run")
+        verbose_name_plural = _("pay runs")
+        ordering = ["-month", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} ({self.get_status_display()})"
+
+
+class Payslip(models.Model):
+    run = models.ForeignKey(
+        PayRun, verbose_name=_("pay run"), on_delete=models.CASCADE, related_name="payslips"
+    )
+    trainee = models.ForeignKey(
+        "people.Trainee",
+        verbose_name=_("trainee"),
+        on_delete=models.PROTECT,
+        related_name="payslips",
+    )
+    scheme = models.CharField(_("scheme"), max_length=20, choices=SchemeKind.choices)
+    total = money_field(_("to pay"))
+    protected_from_seizure = models.BooleanField(_("protected from seizure"), default=False)
+    needs_recalculation = models.BooleanField(_("needs recalculation"), default=False)
+
+    visibility: ClassVar[Visibility] = Visibility(trainee="trainee", roles=PAY_ROLES)
+
+    class Meta:
+        verbose_name = _("payslip")
+        verbose_name_plural = _("payslips")
+        ordering = ["trainee__last_name", "trainee__first_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "trainee"], name="one_payslip_per_run")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trainee} {self.run.month:%Y-%m}"
+
+
+class PayslipLine(models.Model):
+    payslip = models.ForeignKey(
+        Payslip, verbose_name=_("payslip"), on_delete=models.CASCADE, related_name="lines"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    code = models.CharField(_("kind"), max_length=40)
+    amount = money_field(_("amount"))
+    quantity = models.DecimalField(_("quantity"), max_digits=12, decimal_places=4, default=0)
+    rate = models.DecimalField(_("rate"), max_digits=12, decimal_places=4, default=0)
+    detail = models.CharField(_("detail"), max_length=500, blank=True)
+    informational = models.BooleanField(_("for information only"), default=False)
+    debt_plan = models.ForeignKey(
+        DebtRepaymentPlan,
+        verbose_name=_("debt-repayment plan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("payslip line")
+        verbose_name_plural = _("payslip lines")
+        ordering = ["payslip", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.amount}"
