@@ -284,6 +284,7 @@ class PayRun(TrackedModel):
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+    reopened_reason = models.TextField(_("why the period was reopened"), blank=True)
 
     visibility: ClassVar[Visibility] = Visibility(roles=(Role.MANAGER, Role.ACCOUNTANT))
 
