@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from reintegra_coop.core.admin import ScopedModelAdmin
 from reintegra_coop.core.roles import Role, role_of
 
-from .models import UnavailableBlock, WorkConstraint
+from .models import CommunityServiceOrder, UnavailableBlock, WorkConstraint
 
 
 def _sees_reasons(request: HttpRequest) -> bool:
@@ -49,3 +49,10 @@ class UnavailableBlockAdmin(ScopedModelAdmin):
 
     def get_exclude(self, request: HttpRequest, obj: Any = None) -> Any:
         return [] if _sees_reasons(request) else ["reason"]
+
+
+@admin.register(CommunityServiceOrder)
+class CommunityServiceOrderAdmin(ScopedModelAdmin):
+    list_display = ["trainee", "court_reference", "total_hours", "start", "deadline"]
+    search_fields = ["trainee__first_name", "trainee__last_name", "court_reference"]
+    date_hierarchy = "deadline"

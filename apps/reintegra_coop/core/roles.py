@@ -64,6 +64,19 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
         "work.delete_shift",
         "work.delete_shiftassignment",
         *_perms("care", VIEW, "workconstraint", "unavailableblock"),
+        *_perms(
+            "pay",
+            EDIT,
+            "stipendsetting",
+            "payscheme",
+            "piecework",
+            "bonus",
+            "advance",
+            "debtrepaymentplan",
+        ),
+        *_perms("pay", VIEW, "payrun", "payslip"),
+        *_perms("housing", EDIT, "housingunit", "tenancy", "rentpayment", "inkindvaluesetting"),
+        *_perms("care", EDIT, "communityserviceorder"),
     ],
     Role.INSTRUCTOR: [
         *_perms("people", VIEW, "trainee", "workshop", "skill"),
@@ -82,6 +95,8 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
         *_perms("work", VIEW, "worklog", "shift", "shiftassignment"),
         *_perms("care", EDIT, "workconstraint", "unavailableblock"),
         "care.delete_unavailableblock",
+        *_perms("care", EDIT, "communityserviceorder"),
+        *_perms("housing", VIEW, "tenancy", "housingunit"),
     ],
     Role.ACCOUNTANT: [
         *_perms("people", VIEW, "trainee", "workshop"),
@@ -98,6 +113,8 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
             "vatrate",
         ),
         *_perms("work", VIEW, "worklog", "lockedperiod"),
+        *_perms("pay", VIEW, "payrun", "payslip", "payscheme", "stipendsetting"),
+        *_perms("housing", VIEW, "tenancy", "rentpayment", "housingunit"),
     ],
     Role.TRAINEE: [],
 }
