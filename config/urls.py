@@ -15,6 +15,7 @@ urlpatterns = [
     path("portal/", include("reintegra_coop.portal.urls")),
     path("orders/", include("reintegra_coop.orders.urls")),
     path("work/", include("reintegra_coop.work.urls")),
+    path("pay/", include("reintegra_coop.pay.urls")),
     path("api/", include(api.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("i18n/", include("django.conf.urls.i18n")),
