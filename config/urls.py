@@ -16,6 +16,8 @@ urlpatterns = [
     path("orders/", include("reintegra_coop.orders.urls")),
     path("work/", include("reintegra_coop.work.urls")),
     path("pay/", include("reintegra_coop.pay.urls")),
+    path("housing/", include("reintegra_coop.housing.urls")),
+    path("care/", include("reintegra_coop.care.urls")),
     path("api/", include(api.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("i18n/", include("django.conf.urls.i18n")),
