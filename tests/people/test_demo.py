@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.core import serializers
 from django.core.management import call_command
@@ -57,6 +59,19 @@ def test_the_demo_has_the_centre_of_the_design(capsys):
     assert WorkLog.objects.filter(status="approved").count() > 200
     assert WorkLog.objects.disputed().count() == 3
     assert ShiftAssignment.objects.filter(shift__date__gt=timezone.localdate()).exists()
+    from reintegra_coop.pay.models import PayScheme
+
+    assert PayScheme.objects.filter(trainee__stage__in=["trial", "participant"]).count() == (
+        Trainee.objects.filter(stage__in=["trial", "participant"]).count()
+    )
+    from reintegra_coop.housing.ledger import statements
+    from reintegra_coop.pay.payroll import draft_payslips
+
+    last_month = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    drafts = draft_payslips(last_month)
+    assert len(drafts) > 10 and all(draft.total >= 0 for draft in drafts)
+    assert {draft.scheme for draft in drafts} == {"stipend", "hourly", "piece_rate"}
+    assert len(statements(last_month)) == 6
     statuses = set(Order.objects.values_list("status", flat=True))
     assert statuses == set(OrderStatus.values)
     assert Order.objects.filter(customer__kind="internal").exists()
