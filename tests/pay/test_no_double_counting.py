@@ -19,23 +19,44 @@ pytestmark = pytest.mark.django_db
 TYPES = ["paid_work", "training", "in_kind_rent", "community_service", "volunteer"]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.sampled_from(TYPES), st.integers(1, 8),
-                          st.sampled_from(["present", "late", "sick"])), min_size=1, max_size=20))
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(TYPES), st.integers(1, 8), st.sampled_from(["present", "late", "sick"])
+        ),
+        min_size=1,
+        max_size=20,
+    )
+)
 def test_no_minute_is_both_paid_and_credited_to_rent(personas, hourly_anna, entries):
     anna = personas.trainee_anna
-    InKindValueSetting.objects.get_or_create(valid_from=datetime.date(2026, 1, 1),
-                                             defaults={"hourly_value": Decimal("12.50")})
-    unit, _ = HousingUnit.objects.get_or_create(name="Flat", defaults={
-        "level": "training_flat", "monthly_rent": Decimal("5000")})
-    Tenancy.objects.get_or_create(trainee=anna, unit=unit, start=datetime.date(2026, 1, 1),
-                                  defaults={"share_fixed": Decimal("5000")})
+    InKindValueSetting.objects.get_or_create(
+        valid_from=datetime.date(2026, 1, 1), defaults={"hourly_value": Decimal("12.50")}
+    )
+    unit, _ = HousingUnit.objects.get_or_create(
+        name="Flat", defaults={"level": "training_flat", "monthly_rent": Decimal("5000")}
+    )
+    Tenancy.objects.get_or_create(
+        trainee=anna,
+        unit=unit,
+        start=datetime.date(2026, 1, 1),
+        defaults={"share_fixed": Decimal("5000")},
+    )
     WorkLog.objects.all().delete()
     for day, (work_type, hours, attendance) in enumerate(entries, start=1):
-        WorkLog.objects.create(trainee=anna, workshop=personas.garden,
-                               date=NOVEMBER.replace(day=day), start=datetime.time(8),
-                               end=datetime.time(8 + hours), work_type=work_type,
-                               attendance=attendance, status="approved")
+        WorkLog.objects.create(
+            trainee=anna,
+            workshop=personas.garden,
+            date=NOVEMBER.replace(day=day),
+            start=datetime.time(8),
+            end=datetime.time(8 + hours),
+            work_type=work_type,
+            attendance=attendance,
+            status="approved",
+        )
     worked = {t: sum(h * 60 for wt, h, a in entries if wt == t and a != "sick") for t in TYPES}
     [payslip] = draft_payslips(NOVEMBER)
     paid_minutes = sum(line.quantity for line in payslip.lines if line.code == "hourly_wage") * 60
