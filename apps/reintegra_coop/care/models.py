@@ -114,7 +114,7 @@ class CommunityServiceOrder(TrackedModel):
     monthly_maximum_hours = models.PositiveIntegerField(
         _("monthly maximum hours"), null=True, blank=True, default=40
     )
-    start = models.DateField(_("from"))
+    start = models.DateField(_("starts on"))
     deadline = models.DateField(_("deadline"))
 
     visibility: ClassVar[Visibility] = Visibility(trainee="trainee")

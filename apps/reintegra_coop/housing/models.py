@@ -58,8 +58,8 @@ class Tenancy(TrackedModel):
     unit = models.ForeignKey(
         HousingUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="tenancies"
     )
-    start = models.DateField(_("from"))
-    end = models.DateField(_("until"), null=True, blank=True)
+    start = models.DateField(_("starts on"))
+    end = models.DateField(_("ends on"), null=True, blank=True)
     share_fixed = money_field(
         _("share: fixed amount a month"),
         null=True,
@@ -67,7 +67,7 @@ class Tenancy(TrackedModel):
         validators=[MinValueValidator(Decimal(0))],
     )
     share_percent = models.DecimalField(
-        _("share: % of the unit's rent"),
+        _("share: percent of the unit's rent"),
         max_digits=5,
         decimal_places=2,
         null=True,
