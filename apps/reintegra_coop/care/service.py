@@ -6,7 +6,6 @@ import datetime
 from collections import defaultdict
 
 from django.db.models import Sum
-from django.db.models.functions import TruncMonth
 
 from reintegra_coop.work.models import WorkLog, WorkLogStatus
 
@@ -17,7 +16,9 @@ from .models import CommunityServiceOrder
 def order_progress(
     orders: list[CommunityServiceOrder], today: datetime.date
 ) -> list[tuple[CommunityServiceOrder, Progress]]:
-    minutes: dict[int, dict[tuple[int, int], int]] = defaultdict(dict)
+    """Each order counts only its own trainee's community-service days from its start to its
+    deadline."""
+    by_day: dict[int, dict[datetime.date, int]] = defaultdict(dict)
     if orders:
         rows = (
             WorkLog.objects.current()
@@ -27,27 +28,24 @@ def order_progress(
                 attendance__in=["present", "late"],
                 status__in=[WorkLogStatus.APPROVED, WorkLogStatus.LOCKED],
                 date__gte=min(o.start for o in orders),
+                date__lte=max(o.deadline for o in orders),
             )
-            .annotate(month=TruncMonth("date"))
-            .values("trainee_id", "month")
+            .values("trainee_id", "date")
             .annotate(total=Sum("minutes"))
         )
         for row in rows:
-            month = row["month"]
-            minutes[row["trainee_id"]][(month.year, month.month)] = row["total"]
-    return [
-        (
-            order,
-            progress(
-                ServiceOrder(
-                    order.total_hours,
-                    order.deadline,
-                    order.monthly_minimum_hours,
-                    order.monthly_maximum_hours,
-                ),
-                minutes.get(order.trainee_id, {}),
-                today,
-            ),
+            by_day[row["trainee_id"]][row["date"]] = row["total"]
+    result = []
+    for order in orders:
+        months: dict[tuple[int, int], int] = defaultdict(int)
+        for day, minutes in by_day[order.trainee_id].items():
+            if order.start <= day <= order.deadline:
+                months[(day.year, day.month)] += minutes
+        facts = ServiceOrder(
+            order.total_hours,
+            order.deadline,
+            order.monthly_minimum_hours,
+            order.monthly_maximum_hours,
         )
-        for order in orders
-    ]
+        result.append((order, progress(facts, dict(months), today)))
+    return result

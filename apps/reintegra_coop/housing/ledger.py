@@ -61,7 +61,8 @@ def statements(month: datetime.date) -> list[TenancyStatement]:
         .annotate(total=Sum("amount"))
     ):
         cash[(row["tenancy_id"], _day(row["month"]))] += row["total"]
-    minutes: dict[tuple[int, datetime.date], int] = defaultdict(int)
+    # In-kind minutes by trainee and day: each tenancy takes only its own days.
+    minutes_by_day: dict[int, dict[datetime.date, int]] = defaultdict(dict)
     for row in (
         WorkLog.objects.current()
         .filter(
@@ -71,11 +72,10 @@ def statements(month: datetime.date) -> list[TenancyStatement]:
             attendance__in=["present", "late"],
             status__in=[WorkLogStatus.APPROVED, WorkLogStatus.LOCKED],
         )
-        .annotate(month=TruncMonth("date"))
-        .values("trainee_id", "month")
+        .values("trainee_id", "date")
         .annotate(total=Sum("minutes"))
     ):
-        minutes[(row["trainee_id"], _day(row["month"]))] += row["total"]
+        minutes_by_day[row["trainee_id"]][row["date"]] = row["total"]
     payroll: dict[tuple[int, datetime.date], Decimal] = defaultdict(lambda: ZERO)
     for row in (
         PayslipLine.objects.filter(
@@ -91,10 +91,24 @@ def statements(month: datetime.date) -> list[TenancyStatement]:
     values = list(
         InKindValueSetting.objects.order_by("valid_from").values_list("valid_from", "hourly_value")
     )
+    all_tenancies = list(Tenancy.objects.filter(trainee_id__in=ids))
     result = []
     for tenancy in tenancies:
         opening = ZERO
         for each in _months(tenancy.start, first):
+            month_first, month_last = month_bounds(each)
+            active_first = max(month_first, tenancy.start)
+            active_last = min(month_last, tenancy.end) if tenancy.end else month_last
+            in_kind = sum(
+                m
+                for day, m in minutes_by_day[tenancy.trainee_id].items()
+                if active_first <= day <= active_last
+            )
+            deducted = (
+                payroll[(tenancy.trainee_id, each)]
+                if _payroll_tenancy(all_tenancies, tenancy.trainee_id, each) == tenancy.pk
+                else ZERO
+            )
             facts = RentMonth(
                 first_day=each,
                 tenancy_start=tenancy.start,
@@ -103,8 +117,8 @@ def statements(month: datetime.date) -> list[TenancyStatement]:
                 share=tenancy.share,
                 opening_balance=opening,
                 cash_paid=cash[(tenancy.pk, each)],
-                payroll_deduction=payroll[(tenancy.trainee_id, each)],
-                in_kind_minutes=minutes[(tenancy.trainee_id, each)],
+                payroll_deduction=deducted,
+                in_kind_minutes=in_kind,
                 in_kind_hourly_value=_value_on(values, each),
             )
             month_result = statement(facts)
@@ -122,6 +136,21 @@ def statements(month: datetime.date) -> list[TenancyStatement]:
                 )
             opening = month_result.closing_balance
     return result
+
+
+def _payroll_tenancy(tenancies: list[Tenancy], trainee_id: int, month: datetime.date) -> int | None:
+    """The tenancy a month's payroll rent deduction belongs to (the rule payroll.py uses)."""
+    first, last = month_bounds(month)
+    chosen = [
+        t
+        for t in tenancies
+        if t.trainee_id == trainee_id
+        and t.start <= last
+        and (t.end is None or t.end >= first)
+        and t.payroll_deduction > 0
+        and t.payroll_consent_on is not None
+    ]
+    return max(chosen, key=lambda t: t.start).pk if chosen else None
 
 
 def _day(value: datetime.date | datetime.datetime) -> datetime.date:

@@ -292,6 +292,7 @@ class PayRun(TrackedModel):
         verbose_name = _("pay run")
         verbose_name_plural = _("pay runs")
         ordering = ["-month", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["month"], name="one_pay_run_a_month")]
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} ({self.get_status_display()})"

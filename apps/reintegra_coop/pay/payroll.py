@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -98,24 +98,24 @@ def load_facts(month: datetime.date, trainee_ids: Iterable[int] | None = None) -
                 % {"month": f"{first:%Y-%m}", "names": ", ".join(t.full_name for t in missing)}
             )
     ids = list(schemes)
-    logs = WorkLog.objects.current().filter(trainee_id__in=ids, date__range=(first, last))
-    approved = logs.filter(
-        status__in=[WorkLogStatus.APPROVED, WorkLogStatus.LOCKED], attendance__in=WORKING
+    # Only approved (or locked) logs count, for minutes and for attendance codes alike.
+    logs = WorkLog.objects.current().filter(
+        trainee_id__in=ids,
+        date__range=(first, last),
+        status__in=[WorkLogStatus.APPROVED, WorkLogStatus.LOCKED],
     )
+    approved = logs.filter(attendance__in=WORKING)
     minutes = {
         (row["trainee_id"], row["work_type"]): row["total"]
         for row in approved.values("trainee_id", "work_type").annotate(total=Sum("minutes"))
     }
-    day_codes: dict[int, dict[datetime.date, str]] = defaultdict(dict)
-    for trainee_id, day, code in logs.values_list("trainee_id", "date", "attendance"):
-        if day_codes[trainee_id].get(day) not in WORKING:  # a day worked at all counts as worked
-            day_codes[trainee_id][day] = "present" if code in WORKING else code
+    day_codes = _day_codes(logs.values_list("trainee_id", "date", "attendance"))
     return Facts(
         first=first,
         last=last,
         schemes=schemes,
         minutes=minutes,
-        day_codes=dict(day_codes),
+        day_codes=day_codes,
         earlier_absences=_earlier_absences(schemes, first),
         units=_sums(
             PieceWork.objects.filter(trainee_id__in=ids, date__range=(first, last)), "units"
@@ -123,17 +123,27 @@ def load_facts(month: datetime.date, trainee_ids: Iterable[int] | None = None) -
         bonuses=_sums(Bonus.objects.filter(trainee_id__in=ids, month=first), "amount"),
         advances=_sums(Advance.objects.filter(trainee_id__in=ids, month=first), "amount"),
         plans=_plans(ids, first),
-        tenancies={
-            t.trainee_id: t
-            for t in Tenancy.objects.filter(
-                trainee_id__in=ids,
-                start__lte=last,
-                payroll_deduction__gt=0,
-                payroll_consent_on__isnull=False,
-            ).filter(Q(end__isnull=True) | Q(end__gte=first))
-        },
+        tenancies=payroll_tenancies(ids, first, last),
         in_kind_value=_in_kind_value(first),
     )
+
+
+def payroll_tenancies(
+    ids: Iterable[int], first: datetime.date, last: datetime.date
+) -> dict[int, Tenancy]:
+    """The tenancy whose rent is deducted from pay in the month: with consent, in force in the
+    month, the latest one if two meet there. The rent ledger credits the deduction to it."""
+    found = (
+        Tenancy.objects.filter(
+            trainee_id__in=list(ids),
+            start__lte=last,
+            payroll_deduction__gt=0,
+            payroll_consent_on__isnull=False,
+        )
+        .filter(Q(end__isnull=True) | Q(end__gte=first))
+        .order_by("start")
+    )
+    return {tenancy.trainee_id: tenancy for tenancy in found}
 
 
 def _sums(queryset: Any, field_name: str) -> dict[int, Decimal]:
@@ -143,10 +153,22 @@ def _sums(queryset: Any, field_name: str) -> dict[int, Decimal]:
     }
 
 
+def _day_codes(
+    rows: Iterable[tuple[int, datetime.date, str]],
+) -> dict[int, dict[datetime.date, str]]:
+    """One code per trainee and day: a day worked at all counts as present."""
+    codes: dict[int, dict[datetime.date, str]] = defaultdict(dict)
+    for trainee_id, day, code in rows:
+        if codes[trainee_id].get(day) not in WORKING:
+            codes[trainee_id][day] = "present" if code in WORKING else code
+    return dict(codes)
+
+
 def _earlier_absences(
     schemes: dict[int, PayScheme], first: datetime.date
 ) -> dict[tuple[int, str], int]:
-    """Sick days and days off earlier in each stipend trainee's participation (by day)."""
+    """Sick days and days off earlier in each stipend trainee's participation, counted by the
+    same rules as the month itself: approved logs, working days, a day worked wins."""
     starts = {
         trainee_id: scheme.trainee.participation_started_on
         for trainee_id, scheme in schemes.items()
@@ -154,21 +176,28 @@ def _earlier_absences(
     }
     if not starts:
         return {}
-    days: dict[tuple[int, str], set[datetime.date]] = defaultdict(set)
+    since = min(starts.values())
     rows = (
         WorkLog.objects.current()
         .filter(
             trainee_id__in=list(starts),
             date__lt=first,
-            date__gte=min(starts.values()),
-            attendance__in=["sick", "day_off"],
+            date__gte=since,
+            status__in=[WorkLogStatus.APPROVED, WorkLogStatus.LOCKED],
         )
         .values_list("trainee_id", "date", "attendance")
     )
-    for trainee_id, day, code in rows:
-        if day >= starts[trainee_id] and day.weekday() < 5:
-            days[(trainee_id, code)].add(day)
-    return {key: len(value) for key, value in days.items()}
+    working: set[datetime.date] = set()
+    month = since.replace(day=1)
+    while month < first:
+        working.update(working_days(month))
+        month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    counts: dict[tuple[int, str], int] = defaultdict(int)
+    for trainee_id, codes in _day_codes(rows).items():
+        for day, code in codes.items():
+            if code in ("sick", "day_off") and day in working and day >= starts[trainee_id]:
+                counts[(trainee_id, code)] += 1
+    return dict(counts)
 
 
 def _plans(
@@ -234,9 +263,12 @@ def _earnings(
             minutes += facts.minutes.get((trainee_id, "training"), 0)
         return hourly([(minutes, scheme.hourly_rate or Decimal(0))])
     if scheme.kind == SchemeKind.PIECE_RATE:
-        rate = piece_rate(
-            scheme.reference_hourly_wage or Decimal(0), scheme.standard_units_per_hour or Decimal(1)
-        )
+        if not scheme.reference_hourly_wage or not scheme.standard_units_per_hour:
+            raise PayError(
+                _("%(name)s's piece rate needs a reference wage and a time study.")
+                % {"name": scheme.trainee.full_name}
+            )
+        rate = piece_rate(scheme.reference_hourly_wage, scheme.standard_units_per_hour)
         return piece_work(facts.units.get(trainee_id, Decimal(0)), rate)
     trainee = scheme.trainee
     if trainee.participation_started_on is None:
@@ -314,9 +346,15 @@ def run_payroll(month: datetime.date, by: Any, trainee_ids: Iterable[int] | None
                 % {"month": f"{first:%Y-%m}"}
             )
         drafts = draft_payslips(first, trainee_ids)
-        run = PayRun.objects.filter(month=first, status=RunStatus.DRAFT).first()
+        run = PayRun.objects.select_for_update().filter(month=first, status=RunStatus.DRAFT).first()
         if run is None:
-            run = PayRun.objects.create(month=first, created_by=by, modified_by=by)
+            try:
+                with transaction.atomic():
+                    run = PayRun.objects.create(month=first, created_by=by, modified_by=by)
+            except IntegrityError:
+                raise PayError(
+                    _("Someone else is making this month's pay run; try again.")
+                ) from None
         else:
             PayslipLine.objects.filter(payslip__run=run).delete()
             run.payslips.all().delete()
@@ -361,6 +399,8 @@ def approve(run: PayRun, by: Any) -> None:
         locked = PayRun.objects.select_for_update().get(pk=run.pk)
         if locked.status != RunStatus.DRAFT:
             raise PayError(_("Only a draft pay run can be approved."))
+        if locked.payslips.filter(needs_recalculation=True).exists():
+            raise PayError(_("Recalculate the pay run first: the period was reopened."))
         first, last = month_bounds(locked.month)
         WorkLog.objects.filter(date__range=(first, last), status=WorkLogStatus.APPROVED).update(
             status=WorkLogStatus.LOCKED
