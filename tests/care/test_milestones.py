@@ -1,0 +1,70 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from reintegra_coop.care.milestones import Entry, Target, progress
+
+D = Decimal
+DAY = datetime.date(2026, 11, 2)
+
+
+def day(n):
+    return DAY + datetime.timedelta(days=n)
+
+
+def test_hours_in_a_skill_keep_the_day_and_the_logs_that_proved_them():
+    entries = [
+        Entry(1, day(0), 240, skill_id=7),
+        Entry(2, day(1), 360, skill_id=8),
+        Entry(3, day(2), 300, skill_id=7),
+        Entry(4, day(3), 60, skill_id=7),
+    ]
+    result = progress(Target("hours_in_skill", D("9"), skill_id=7), entries, day(10))
+    assert (result.done, result.achieved_on, result.proof) == (D("9"), day(2), (1, 3))
+
+
+def test_an_unfinished_milestone_shows_how_far_it_is():
+    result = progress(
+        Target("hours_in_skill", D("20"), skill_id=7), [Entry(1, day(0), 240, skill_id=7)], day(1)
+    )
+    assert (result.done, result.achieved_on, result.share) == (D("4"), None, D("0.2"))
+
+
+def test_a_punctuality_streak_restarts_after_a_late_start():
+    entries = [
+        Entry(1, day(0), 360),
+        Entry(2, day(1), 340, on_time=False),
+        Entry(3, day(2), 360),
+        Entry(4, day(3), 360),
+        Entry(5, day(4), 360),
+    ]
+    result = progress(Target("punctuality_streak", D("3")), entries, day(5))
+    assert (result.achieved_on, result.proof) == (day(4), (3, 4, 5))
+
+
+def test_attendance_rate_over_the_last_weeks():
+    entries = [Entry(n, day(n), 360, attended=n != 3) for n in range(10)]
+    result = progress(Target("attendance_rate", D("90"), weeks=4), entries, day(10))
+    assert (result.done, result.achieved_on) == (D("90.00"), day(10))
+    assert (
+        progress(Target("attendance_rate", D("95"), weeks=4), entries, day(10)).achieved_on is None
+    )
+
+
+def test_independent_work_and_placement_days():
+    entries = [
+        Entry(1, day(0), 360, independent=True),
+        Entry(2, day(1), 360),
+        Entry(3, day(2), 200, independent=True, placement=True),
+        Entry(4, day(2), 100, placement=True),
+        Entry(5, day(3), 360, placement=True),
+    ]
+    assert progress(Target("independent_work", D("2")), entries, day(5)).achieved_on == day(2)
+    placement = progress(Target("placement", D("2")), entries, day(5))
+    assert (placement.done, placement.achieved_on, placement.proof) == (D("2"), day(3), (3, 5))
+
+
+def test_a_target_of_zero_is_refused():
+    with pytest.raises(ValueError, match="more than zero"):
+        progress(Target("independent_work", D("0")), [], day(0))
