@@ -133,3 +133,31 @@ class CommunityServiceOrder(TrackedModel):
         low, high = self.monthly_minimum_hours, self.monthly_maximum_hours
         if low is not None and high is not None and high < low:
             raise ValidationError({"monthly_maximum_hours": _("The maximum is below the minimum.")})
+
+
+from .plans import (  # noqa: E402 - the plans live in their own module, one models package
+    ClinicalRead,
+    Diagnosis,
+    IndividualPlan,
+    Milestone,
+    ParticipationPause,
+    PlanGoal,
+    PlanReview,
+    SocialContract,
+    TherapyPlan,
+)
+
+__all__ = [
+    "ClinicalRead",
+    "CommunityServiceOrder",
+    "Diagnosis",
+    "IndividualPlan",
+    "Milestone",
+    "ParticipationPause",
+    "PlanGoal",
+    "PlanReview",
+    "SocialContract",
+    "TherapyPlan",
+    "UnavailableBlock",
+    "WorkConstraint",
+]

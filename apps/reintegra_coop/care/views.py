@@ -1,19 +1,32 @@
-"""Community-service orders: progress, warnings and the statement for the probation officer."""
+"""Care pages: community-service orders, a care worker's caseload (who is drifting), the
+trainee's work record and milestones, the therapy plan (every read logged) and the social
+contract PDF."""
 
 from __future__ import annotations
 
+import datetime
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Count, Sum
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from reintegra_coop.core.access import require_role
 from reintegra_coop.core.roles import Role
-from reintegra_coop.core.scoping import scope
+from reintegra_coop.core.scoping import can_see_care_data, scope, visible_trainees
+from reintegra_coop.work.models import WorkLog, WorkLogStatus
 
-from .models import CommunityServiceOrder
+from .milestones import ATTENDANCE_RATE, Target, progress
+from .models import ClinicalRead, CommunityServiceOrder, Milestone, SocialContract, TherapyPlan
+from .progress import entries_for
 from .service import order_progress
+
+DRIFT_WEEKS = 4
 
 
 @require_role(Role.MANAGER, Role.CARE_WORKER)
@@ -29,18 +42,125 @@ def service_statement(request: HttpRequest, pk: int) -> HttpResponse:
     order = get_object_or_404(
         scope(CommunityServiceOrder.objects.select_related("trainee"), request.user), pk=pk
     )
-    [(order, progress)] = order_progress([order], timezone.localdate())
+    [(order, result)] = order_progress([order], timezone.localdate())
     html = render_to_string(
         "care/service_statement_pdf.html",
         {
             "order": order,
-            "progress": progress,
+            "progress": result,
             "cooperative": settings.COOPERATIVE,
             "today": timezone.localdate(),
         },
     )
+    return _pdf(html, f"community-service-{order.pk}.pdf")
+
+
+@require_role(Role.CARE_WORKER)
+def caseload(request: HttpRequest) -> HttpResponse:
+    """My trainees, and who is drifting: attendance falling, or no milestone progress."""
+    today = timezone.localdate()
+    trainees = list(visible_trainees(request.user).by_name())
+    entries = entries_for([t.pk for t in trainees], today)
+    recent = today - datetime.timedelta(weeks=DRIFT_WEEKS)
+    moved = set(
+        Milestone.objects.filter(trainee__in=trainees, achieved_on__gte=recent).values_list(
+            "trainee_id", flat=True
+        )
+    )
+    with_goals = set(
+        Milestone.objects.filter(trainee__in=trainees).values_list("trainee_id", flat=True)
+    )
+    rows = []
+    for trainee in trainees:
+        now = progress(
+            Target(ATTENDANCE_RATE, Decimal(100), weeks=DRIFT_WEEKS), entries[trainee.pk], today
+        )
+        before = progress(
+            Target(ATTENDANCE_RATE, Decimal(100), weeks=DRIFT_WEEKS), entries[trainee.pk], recent
+        )
+        falling = bool(entries[trainee.pk]) and now.done < before.done - 10
+        stalled = trainee.pk in with_goals and trainee.pk not in moved
+        rows.append(
+            {
+                "trainee": trainee,
+                "attendance": now.done,
+                "before": before.done,
+                "falling": falling,
+                "stalled": stalled,
+            }
+        )
+    return render(request, "care/caseload.html", {"rows": rows})
+
+
+@require_role(Role.CARE_WORKER, Role.MANAGER, Role.INSTRUCTOR)
+def trainee_record(request: HttpRequest, pk: int) -> HttpResponse:
+    """The work record and milestones; the therapy plan only for the trainee's care workers."""
+    trainee = get_object_or_404(visible_trainees(request.user), pk=pk)
+    today = timezone.localdate()
+    since = today - datetime.timedelta(weeks=12)
+    logs = WorkLog.objects.current().filter(
+        trainee=trainee, date__gte=since, status__in=[WorkLogStatus.APPROVED, WorkLogStatus.LOCKED]
+    )
+    by_week: dict[datetime.date, int] = defaultdict(int)
+    for day, minutes in logs.filter(attendance__in=["present", "late"]).values_list(
+        "date", "minutes"
+    ):
+        by_week[day - datetime.timedelta(days=day.weekday())] += minutes
+    by_skill = list(
+        logs.filter(attendance__in=["present", "late"], skill__isnull=False)
+        .values("skill__name")
+        .annotate(minutes=Sum("minutes"))
+        .order_by("-minutes")
+    )
+    attendance = dict(logs.order_by().values_list("attendance").annotate(n=Count("pk")))
+    plan: Any = None
+    if can_see_care_data(request.user, trainee):
+        plan = TherapyPlan.objects.filter(trainee=trainee).first()
+        if plan is not None:
+            reader: Any = request.user
+            ClinicalRead.objects.create(reader=reader, plan=plan)  # every read is logged
+    context = {
+        "trainee": trainee,
+        "by_week": sorted(by_week.items()),
+        "by_skill": by_skill,
+        "attendance": attendance,
+        "milestones": trainee.milestones.select_related("skill"),
+        "constraint": getattr(trainee, "work_constraint", None),
+        "plan": plan,
+        "reads": _reads_for_lead(request, plan),
+        "contract": SocialContract.objects.filter(plan__trainee=trainee).first(),
+    }
+    return render(request, "care/trainee_record.html", context)
+
+
+def _reads_for_lead(request: HttpRequest, plan: Any) -> Any:
+    member = getattr(request.user, "staff_member", None)
+    if plan is None or member is None or not member.care_lead:
+        return None
+    return plan.reads.select_related("reader")[:50]
+
+
+@require_role(Role.CARE_WORKER, Role.MANAGER, Role.TRAINEE)
+def social_contract_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = get_object_or_404(
+        scope(SocialContract.objects.select_related("plan__trainee"), request.user), pk=pk
+    )
+    if contract is None:
+        raise Http404
+    html = render_to_string(
+        "care/social_contract_pdf.html",
+        {
+            "contract": contract,
+            "trainee": contract.plan.trainee,
+            "cooperative": settings.COOPERATIVE,
+        },
+    )
+    return _pdf(html, f"social-contract-{contract.pk}.pdf")
+
+
+def _pdf(html: str, filename: str) -> HttpResponse:
     from weasyprint import HTML
 
     response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="community-service-{order.pk}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

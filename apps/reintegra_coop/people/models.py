@@ -39,6 +39,11 @@ class Workshop(TrackedModel):
         validators=[MinValueValidator(Decimal("0"))],
         help_text=_("What an hour of trainee work costs the cooperative; used for order margins."),
     )
+    partner_employer = models.BooleanField(
+        _("partner employer (placement)"),
+        default=False,
+        help_text=_("Work logged here counts as placement days."),
+    )
     active = models.BooleanField(_("active"), default=True)
 
     visibility: ClassVar[Visibility] = Visibility(workshop="")
@@ -310,6 +315,11 @@ class StaffMember(TrackedModel):
         help_text=_("The trainees a care worker looks after."),
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    care_lead = models.BooleanField(
+        _("care lead"),
+        default=False,
+        help_text=_("May read the log of who read clinical records."),
+    )
     active = models.BooleanField(_("active"), default=True)
 
     visibility: ClassVar[Visibility] = Visibility(managers_only=True, own_user="user")

@@ -35,6 +35,9 @@ def approve(log_ids: Iterable[int], by: Any) -> int:
         amended = [log.amends_id for log in logs if log.amends_id]
         if amended:
             WorkLog.objects.filter(pk__in=amended).update(superseded=True)
+        from reintegra_coop.care.progress import recompute
+
+        recompute({log.trainee_id for log in logs})  # milestones follow approvals
     return len(logs)
 
 

@@ -1,0 +1,102 @@
+"""Recomputing milestones from the approved work record, in bulk (called when logs are
+approved or corrected; `recompute_milestones` command for everyone)."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from reintegra_coop.work.models import ShiftAssignment, WorkLog, WorkLogStatus
+
+from . import milestones as calc
+from .plans import Milestone, MilestoneKind
+
+
+def entries_for(trainee_ids: Iterable[int], today: datetime.date) -> dict[int, list[calc.Entry]]:
+    ids = list(trainee_ids)
+    by_trainee: dict[int, list[calc.Entry]] = defaultdict(list)
+    logged: set[tuple[int, datetime.date]] = set()
+    rows = (
+        WorkLog.objects.current()
+        .filter(
+            trainee_id__in=ids,
+            date__lte=today,
+            status__in=[WorkLogStatus.APPROVED, WorkLogStatus.LOCKED],
+        )
+        .values_list(
+            "pk",
+            "trainee_id",
+            "date",
+            "minutes",
+            "skill_id",
+            "attendance",
+            "done_independently",
+            "shift_id",
+            "workshop__partner_employer",
+        )
+    )
+    for pk, trainee_id, day, minutes, skill_id, attendance, independent, shift_id, partner in rows:
+        logged.add((trainee_id, day))
+        by_trainee[trainee_id].append(
+            calc.Entry(
+                log_id=pk,
+                date=day,
+                minutes=minutes,
+                skill_id=skill_id,
+                attended=attendance in ("present", "late"),
+                on_time=attendance == "present",
+                independent=independent,
+                rostered=shift_id is not None,
+                placement=partner,
+            )
+        )
+    # A rostered shift with no log at all is a shift not attended.
+    for trainee_id, day in ShiftAssignment.objects.filter(
+        trainee_id__in=ids, shift__date__lt=today
+    ).values_list("trainee_id", "shift__date"):
+        if (trainee_id, day) not in logged:
+            by_trainee[trainee_id].append(
+                calc.Entry(log_id=0, date=day, minutes=0, attended=False, on_time=False)
+            )
+    return by_trainee
+
+
+def recompute(trainee_ids: Iterable[int], today: datetime.date | None = None) -> int:
+    """Update every computed milestone of these trainees; returns how many changed."""
+    today = today or timezone.localdate()
+    ids = list(set(trainee_ids))
+    goals = list(
+        Milestone.objects.filter(trainee_id__in=ids).exclude(kind=MilestoneKind.SIGNED_OFF)
+    )
+    if not goals:
+        return 0
+    entries = entries_for({m.trainee_id for m in goals}, today)
+    changed: list[Milestone] = []
+    proofs: list[tuple[int, int]] = []
+    for milestone in goals:
+        result = calc.progress(
+            calc.Target(milestone.kind, milestone.target, milestone.skill_id, milestone.weeks),
+            entries[milestone.trainee_id],
+            today,
+        )
+        # An achievement keeps its date and proof; later corrections do not take it away.
+        if milestone.achieved_on is not None:
+            continue
+        if (result.done, result.achieved_on) != (milestone.progress, milestone.achieved_on):
+            milestone.progress = min(result.done, Decimal("9999999.99"))
+            milestone.achieved_on = result.achieved_on
+            changed.append(milestone)
+            if result.achieved_on:
+                proofs.extend((milestone.pk, log_id) for log_id in result.proof if log_id)
+    with transaction.atomic():
+        Milestone.objects.bulk_update(changed, ["progress", "achieved_on"])
+        through = Milestone.proof.through
+        through.objects.bulk_create(
+            [through(milestone_id=m, worklog_id=log) for m, log in proofs], ignore_conflicts=True
+        )
+    return len(changed)
