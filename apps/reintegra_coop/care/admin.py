@@ -6,7 +6,20 @@ from django.http import HttpRequest
 from reintegra_coop.core.admin import ScopedModelAdmin
 from reintegra_coop.core.roles import Role, role_of
 
-from .models import CommunityServiceOrder, UnavailableBlock, WorkConstraint
+from .models import (
+    ClinicalRead,
+    CommunityServiceOrder,
+    Diagnosis,
+    IndividualPlan,
+    Milestone,
+    ParticipationPause,
+    PlanGoal,
+    PlanReview,
+    SocialContract,
+    TherapyPlan,
+    UnavailableBlock,
+    WorkConstraint,
+)
 
 
 def _sees_reasons(request: HttpRequest) -> bool:
@@ -56,3 +69,76 @@ class CommunityServiceOrderAdmin(ScopedModelAdmin):
     list_display = ["trainee", "court_reference", "total_hours", "start", "deadline"]
     search_fields = ["trainee__first_name", "trainee__last_name", "court_reference"]
     date_hierarchy = "deadline"
+
+
+@admin.register(TherapyPlan)
+class TherapyPlanAdmin(ScopedModelAdmin):
+    """Scoped to the trainee's own care workers (care data); every page view of a plan is
+    logged like a read on the trainee's page."""
+
+    list_display = ["trainee"]
+    search_fields = ["trainee__first_name", "trainee__last_name"]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):  # type: ignore[no-untyped-def]
+        plan = self.get_queryset(request).filter(pk=object_id).first()
+        if plan is not None:
+            ClinicalRead.objects.create(reader=request.user, plan=plan)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+@admin.register(ClinicalRead)
+class ClinicalReadAdmin(ScopedModelAdmin):
+    list_display = ["plan", "reader", "read_at"]
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_view_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        member = getattr(request.user, "staff_member", None)
+        return bool(member and member.care_lead) and super().has_view_permission(request, obj)
+
+
+@admin.register(Diagnosis)
+class DiagnosisAdmin(ScopedModelAdmin):
+    list_display = ["trainee", "by_role", "assessed_on", "recommends"]
+    list_filter = ["by_role", "recommends"]
+
+
+class GoalInline(admin.TabularInline):
+    model = PlanGoal
+    extra = 0
+
+
+class ReviewInline(admin.TabularInline):
+    model = PlanReview
+    extra = 0
+
+
+@admin.register(IndividualPlan)
+class IndividualPlanAdmin(ScopedModelAdmin):
+    list_display = ["trainee", "opened_on"]
+    inlines = [GoalInline, ReviewInline]
+
+
+@admin.register(SocialContract)
+class SocialContractAdmin(ScopedModelAdmin):
+    list_display = ["plan", "welfare_office", "signed_on", "ends_on"]
+
+
+@admin.register(ParticipationPause)
+class ParticipationPauseAdmin(ScopedModelAdmin):
+    list_display = ["trainee", "starts_on", "ends_on"]
+
+    def get_exclude(self, request: HttpRequest, obj: Any = None) -> Any:
+        return [] if _sees_reasons(request) else ["reason"]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(ScopedModelAdmin):
+    list_display = ["trainee", "title", "kind", "target", "progress", "achieved_on"]
+    list_filter = ["kind"]
+    search_fields = ["trainee__first_name", "trainee__last_name", "title"]
+    readonly_fields = ["progress", "achieved_on", "signed_off_by"]

@@ -77,6 +77,9 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
         *_perms("pay", VIEW, "payrun", "payslip"),
         *_perms("housing", EDIT, "housingunit", "tenancy", "rentpayment", "inkindvaluesetting"),
         *_perms("care", EDIT, "communityserviceorder"),
+        *_perms(
+            "care", VIEW, "individualplan", "socialcontract", "participationpause", "milestone"
+        ),
     ],
     Role.INSTRUCTOR: [
         *_perms("people", VIEW, "trainee", "workshop", "skill"),
@@ -88,14 +91,28 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
         *_perms("work", EDIT, "shift", "shiftassignment", "worklog"),
         "work.view_shifttemplate",
         "work.delete_shiftassignment",
-        *_perms("care", VIEW, "workconstraint", "unavailableblock"),
+        *_perms("care", VIEW, "workconstraint", "unavailableblock", "milestone"),
+        "care.change_milestone",
     ],
     Role.CARE_WORKER: [
         *_perms("people", VIEW, "trainee", "workshop", "skill", "stagechange"),
         *_perms("work", VIEW, "worklog", "shift", "shiftassignment"),
         *_perms("care", EDIT, "workconstraint", "unavailableblock"),
         "care.delete_unavailableblock",
-        *_perms("care", EDIT, "communityserviceorder"),
+        *_perms(
+            "care",
+            EDIT,
+            "communityserviceorder",
+            "therapyplan",
+            "diagnosis",
+            "individualplan",
+            "plangoal",
+            "planreview",
+            "socialcontract",
+            "participationpause",
+            "milestone",
+        ),
+        "care.view_clinicalread",
         *_perms("housing", VIEW, "tenancy", "housingunit"),
     ],
     Role.ACCOUNTANT: [
