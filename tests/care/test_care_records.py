@@ -191,3 +191,48 @@ def test_milestones_follow_approvals_and_corrections_with_frozen_time(personas):
         approval.approve([correction.pk], personas.manager)
         goal.refresh_from_db()
         assert goal.achieved_on == datetime.date(2026, 11, 18)
+
+
+def test_an_instructor_signs_off_a_manual_milestone_with_evidence(client, personas):
+    goal = Milestone.objects.create(
+        trainee=personas.trainee_anna, kind="signed_off", title="Safe use of the tiller"
+    )
+    client.force_login(personas.garden_instructor)
+    url = reverse("care:sign_off", args=[goal.pk])
+    page = client.post(url, {"evidence": ""}, follow=True).content.decode()
+    assert "Describe the evidence for the sign-off." in page
+    client.post(url, {"evidence": "Demonstrated on 3 beds"})
+    goal.refresh_from_db()
+    assert (goal.signed_off_by, goal.evidence) == (
+        personas.garden_instructor,
+        "Demonstrated on 3 beds",
+    )
+    assert goal.achieved_on is not None
+    client.force_login(personas.carpentry_instructor)
+    other = Milestone.objects.create(trainee=personas.trainee_anna, kind="signed_off", title="x")
+    assert (
+        client.post(reverse("care:sign_off", args=[other.pk]), {"evidence": "y"}).status_code == 404
+    )
+
+
+def test_a_constraint_applies_only_while_valid(personas):
+    from reintegra_coop.work.exceptions import WorkRuleError
+    from reintegra_coop.work.validation import check_log
+
+    constraint = WorkConstraint.objects.create(
+        trainee=personas.trainee_anna, valid_from=datetime.date(2026, 11, 16)
+    )
+    UnavailableBlock.objects.create(
+        constraint=constraint, weekday=0, start=datetime.time(9), end=datetime.time(10)
+    )
+    earlier = WorkLog(
+        trainee=personas.trainee_anna,
+        workshop=personas.garden,
+        date=datetime.date(2026, 11, 9),
+        start=datetime.time(8),
+        end=datetime.time(12),
+    )
+    check_log(earlier, personas.garden_instructor)
+    earlier.date = datetime.date(2026, 11, 16)
+    with pytest.raises(WorkRuleError, match="unavailable 09:00"):
+        check_log(earlier, personas.garden_instructor)

@@ -48,6 +48,8 @@ class WorkConstraint(TrackedModel):
     )
     earliest_start = models.TimeField(_("earliest start"), null=True, blank=True)
     latest_end = models.TimeField(_("latest end"), null=True, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
 
     visibility: ClassVar[Visibility] = Visibility(trainee="trainee")
 
@@ -59,6 +61,8 @@ class WorkConstraint(TrackedModel):
         return str(self.trainee)
 
     def clean(self) -> None:
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": _("The end cannot be before the start.")})
         if self.earliest_start and self.latest_end and self.latest_end <= self.earliest_start:
             raise ValidationError(
                 {"latest_end": _("The latest end must be after the earliest start.")}

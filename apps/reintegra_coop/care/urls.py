@@ -10,4 +10,5 @@ urlpatterns = [
     path("caseload/", views.caseload, name="caseload"),
     path("trainees/<int:pk>/", views.trainee_record, name="trainee_record"),
     path("contracts/<int:pk>.pdf", views.social_contract_pdf, name="social_contract_pdf"),
+    path("milestones/<int:pk>/sign-off/", views.sign_off, name="sign_off"),
 ]

@@ -10,11 +10,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.db.models import Count, Sum
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from reintegra_coop.core.access import require_role
 from reintegra_coop.core.roles import Role
@@ -164,3 +166,23 @@ def _pdf(html: str, filename: str) -> HttpResponse:
     response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
+
+
+@require_role(Role.INSTRUCTOR, Role.CARE_WORKER)
+def sign_off(request: HttpRequest, pk: int) -> HttpResponse:
+    """Instructors sign off a course or manual milestone of their crew, with evidence."""
+    milestone = get_object_or_404(
+        scope(Milestone.objects.filter(kind="signed_off"), request.user), pk=pk
+    )
+    evidence = request.POST.get("evidence", "").strip() if request.method == "POST" else ""
+    if request.method == "POST" and not milestone.achieved_on:
+        if not evidence:
+            messages.error(request, _("Describe the evidence for the sign-off."))
+        else:
+            milestone.achieved_on, milestone.evidence = timezone.localdate(), evidence
+            milestone.signed_off_by = request.user  # type: ignore[assignment]
+            milestone.progress = milestone.target
+            milestone.stamp(request.user)  # type: ignore[arg-type]
+            milestone.save()
+            messages.success(request, _("Signed off."))
+    return redirect("care:trainee_record", pk=milestone.trainee_id)

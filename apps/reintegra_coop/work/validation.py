@@ -119,7 +119,7 @@ class RuleBook:
 
     def _limits(self, trainee_id: int, day: datetime.date) -> Limits:
         constraint = self.constraints.get(trainee_id)
-        if constraint is None:
+        if constraint is None or not _in_force(constraint, day):
             return Limits()
         blocks = tuple(
             Span(minutes_of(block.start), minutes_of(block.end))
@@ -216,3 +216,9 @@ def check_assignment(assignment: ShiftAssignment, by: Any) -> None:
         book.admit(
             trainee.pk, shift.date, shift.start, shift.end, True, by, assignment.override_reason
         )
+
+
+def _in_force(constraint: WorkConstraint, day: datetime.date) -> bool:
+    return (constraint.valid_from is None or constraint.valid_from <= day) and (
+        constraint.valid_until is None or day <= constraint.valid_until
+    )
