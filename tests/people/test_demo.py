@@ -72,6 +72,10 @@ def test_the_demo_has_the_centre_of_the_design(capsys):
     assert len(drafts) > 10 and all(draft.total >= 0 for draft in drafts)
     assert {draft.scheme for draft in drafts} == {"stipend", "hourly", "piece_rate"}
     assert len(statements(last_month)) == 6
+    from reintegra_coop.care.models import Milestone
+
+    assert Milestone.objects.filter(achieved_on__isnull=False).exists()
+    assert Milestone.objects.filter(achieved_on__isnull=True, progress__gt=0).exists()
     statuses = set(Order.objects.values_list("status", flat=True))
     assert statuses == set(OrderStatus.values)
     assert Order.objects.filter(customer__kind="internal").exists()

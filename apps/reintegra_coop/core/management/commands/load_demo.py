@@ -6,7 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-AREAS_WITH_DEMO = ["people", "orders", "work", "pay"]
+AREAS_WITH_DEMO = ["people", "orders", "work", "pay", "care"]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,116 @@
+"""The demo cooperative's care side: diagnoses, individual plans with goals and a social
+contract, therapy plans for the care team, and milestones of every kind at different stages
+(recomputed from the demo month of work).
+
+Idempotent: nothing is added once a therapy plan exists.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from reintegra_coop.people.models import Skill, Stage, Trainee
+
+from .models import (
+    Diagnosis,
+    IndividualPlan,
+    Milestone,
+    PlanGoal,
+    SocialContract,
+    TherapyPlan,
+)
+from .progress import recompute
+
+GOALS = [
+    ("social", "Keep the tenancy of the training flat"),
+    ("psychological", "Attend group therapy every week"),
+    ("vocational", "Work a full week at the partner employer"),
+]
+
+
+@transaction.atomic
+def load() -> None:
+    if TherapyPlan.objects.exists():
+        return
+    psychologist = User.objects.get(username="care.psychologist")
+    today = timezone.localdate()
+    trainees = list(
+        Trainee.objects.filter(stage__in=[Stage.TRIAL, Stage.PARTICIPANT]).order_by("card_number")
+    )
+    for number, trainee in enumerate(trainees):
+        started = trainee.participation_started_on or today
+        for role in ("psychologist", "social_worker", "vocational_counsellor"):
+            Diagnosis.objects.create(
+                trainee=trainee,
+                by_role=role,
+                recommends=True,
+                assessed_on=started - datetime.timedelta(days=7),
+                created_by=psychologist,
+            )
+        plan = IndividualPlan.objects.create(
+            trainee=trainee, opened_on=started, created_by=psychologist
+        )
+        for sphere, text in GOALS:
+            PlanGoal.objects.create(plan=plan, sphere=sphere, text=text, created_by=psychologist)
+        if number % 3 == 0:
+            SocialContract.objects.create(
+                plan=plan,
+                welfare_office="Miejski Ośrodek Pomocy Społecznej",
+                trainee_obligations="Take part in the workshop and the group sessions.",
+                office_obligations="Pay the housing allowance; a case worker visits monthly.",
+                cooperative_obligations="Provide supervised paid work and a workplace mentor.",
+                signed_on=started,
+                ends_on=started + datetime.timedelta(days=364),
+                created_by=psychologist,
+            )
+        TherapyPlan.objects.create(
+            trainee=trainee,
+            session_schedule="Group session Thursday 14:30",
+            goals="Abstinence; sleep routine; contact with family.",
+            clinical_notes="(demo) Notes for the care team only.",
+            created_by=psychologist,
+        )
+        skill = Skill.objects.filter(workshop__in=trainee.workshops.all()).first()
+        if skill is not None:
+            Milestone.objects.create(
+                trainee=trainee,
+                kind="hours_in_skill",
+                skill=skill,
+                title=f"30 hours of {skill.name.lower()}",
+                target=Decimal(30),
+                created_by=psychologist,
+            )
+        Milestone.objects.create(
+            trainee=trainee,
+            kind="attendance_rate",
+            weeks=4,
+            title="90 % attendance over 4 weeks",
+            target=Decimal(90),
+            created_by=psychologist,
+        )
+        Milestone.objects.create(
+            trainee=trainee,
+            kind="punctuality_streak",
+            title="10 shifts in a row on time",
+            target=Decimal(10),
+            created_by=psychologist,
+        )
+        Milestone.objects.create(
+            trainee=trainee,
+            kind="independent_work",
+            title="5 tasks done on their own",
+            target=Decimal(5),
+            created_by=psychologist,
+        )
+        Milestone.objects.create(
+            trainee=trainee,
+            kind="signed_off",
+            title="Health and safety course",
+            created_by=psychologist,
+        )
+    recompute([t.pk for t in trainees], today)
