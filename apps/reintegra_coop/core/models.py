@@ -20,6 +20,7 @@ class TrackedModel(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        editable=False,  # set by the code that saves, never typed into a form
     )
     modified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -28,6 +29,7 @@ class TrackedModel(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        editable=False,
     )
 
     class Meta:
