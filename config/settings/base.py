@@ -93,7 +93,8 @@ LOGOUT_REDIRECT_URL = "core:login"
 # Brute-force protection: PINs are short, so lock a username after a few failures.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # per account and per address
+SESSION_SAVE_EVERY_REQUEST = True  # expiry counts from the last click (idle logout)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 

@@ -21,17 +21,17 @@ class LoginForm(AuthenticationForm):
 
 
 class SetPinForm(forms.Form):
-    """A trainee's PIN: 4 to 8 digits, easy to type on a tablet, not trivially guessed."""
+    """A trainee's PIN: 4 to 6 digits, easy to type on a tablet, not trivially guessed."""
 
     new_password1 = forms.CharField(
         label=_("New PIN"),
         min_length=4,
-        max_length=8,
+        max_length=6,
         widget=forms.PasswordInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     new_password2 = forms.CharField(
         label=_("New PIN again"),
-        max_length=8,
+        max_length=6,
         widget=forms.PasswordInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 

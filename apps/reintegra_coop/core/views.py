@@ -16,6 +16,8 @@ from .access import require_role
 from .forms import LoginForm, SetPinForm
 from .roles import Role, role_of
 
+TRAINEE_IDLE_SECONDS = 10 * 60
+
 HOME_PAGES = {
     Role.MANAGER: "people:manager_home",
     Role.INSTRUCTOR: "people:instructor_home",
@@ -34,8 +36,11 @@ class LoginView(auth_views.LoginView):
         response = super().form_valid(form)
         # A trainee's page speaks their language from the first click on a shared tablet.
         trainee = getattr(form.get_user(), "trainee", None)
-        if trainee is not None and trainee.preferred_language:
-            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, trainee.preferred_language)
+        if trainee is not None:
+            # Shared tablets: a trainee is logged out after ten quiet minutes.
+            self.request.session.set_expiry(TRAINEE_IDLE_SECONDS)
+            if trainee.preferred_language:
+                response.set_cookie(settings.LANGUAGE_COOKIE_NAME, trainee.preferred_language)
         return response
 
 

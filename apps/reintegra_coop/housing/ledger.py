@@ -7,6 +7,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Q, Sum
 from django.db.models.functions import TruncMonth
@@ -39,12 +40,15 @@ def _months(first: datetime.date, last: datetime.date) -> list[datetime.date]:
     return months
 
 
-def statements(month: datetime.date) -> list[TenancyStatement]:
+def statements(month: datetime.date, trainee: Any = None) -> list[TenancyStatement]:
     from reintegra_coop.pay.models import PayslipLine, RunStatus
 
     first, last = month_bounds(month)
+    found = (
+        Tenancy.objects.filter(trainee=trainee) if trainee is not None else Tenancy.objects.all()
+    )
     tenancies = list(
-        Tenancy.objects.filter(start__lte=last)
+        found.filter(start__lte=last)
         .filter(Q(end__isnull=True) | Q(end__gte=first))
         .select_related("trainee", "unit")
         .order_by("trainee__last_name", "trainee__first_name")

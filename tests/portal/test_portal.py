@@ -1,0 +1,155 @@
+"""The trainee portal: only the trainee's own data, bounded queries, friendly refusals."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from reintegra_coop.portal.models import LoginCode
+from reintegra_coop.work.models import Shift, ShiftAssignment, WorkLog
+from tests.factories import PIN
+
+pytestmark = pytest.mark.django_db
+PAGES = [
+    "portal:home",
+    "portal:week",
+    "portal:hours",
+    "portal:pay",
+    "portal:rent",
+    "portal:progress",
+]
+
+
+@pytest.fixture
+def annas_month(personas):
+    anna, bartek = personas.trainee_anna, personas.trainee_bartek
+    today = timezone.localdate()
+    for n in range(1, 15):
+        WorkLog.objects.create(
+            trainee=anna,
+            workshop=personas.garden,
+            date=today - datetime.timedelta(days=n),
+            start=datetime.time(8),
+            end=datetime.time(12),
+            status="approved" if n > 3 else "submitted",
+        )
+    WorkLog.objects.create(
+        trainee=bartek,
+        workshop=personas.carpentry,
+        date=today - datetime.timedelta(days=1),
+        start=datetime.time(8),
+        end=datetime.time(12),
+        note="Bartek's secret",
+    )
+    shift = Shift.objects.create(
+        workshop=personas.garden,
+        date=today + datetime.timedelta(days=2),
+        start=datetime.time(8),
+        end=datetime.time(14),
+        capacity=5,
+    )
+    ShiftAssignment.objects.create(shift=shift, trainee=anna)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_portal_page_asks_a_bounded_number_of_queries(
+    client, personas, annas_month, page, django_assert_max_num_queries
+):
+    client.force_login(personas.trainee_anna.user)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse(page))
+    assert response.status_code == 200
+    assert "Bartek" not in response.content.decode()
+
+
+def test_my_hours_shows_approved_and_waiting_and_my_week_the_coming_shift(
+    client, personas, annas_month
+):
+    client.force_login(personas.trainee_anna.user)
+    hours = client.get(reverse("portal:hours")).content.decode()
+    assert "Approved" in hours and "Waiting" in hours and "Organic garden" in hours
+    week = client.get(reverse("portal:week")).content.decode()
+    assert "08:00–14:00 · Organic garden" in week
+
+
+def test_a_dispute_reaches_the_instructor_and_needs_words(client, personas, annas_month):
+    log = WorkLog.objects.filter(trainee=personas.trainee_anna).first()
+    client.force_login(personas.trainee_anna.user)
+    page = client.post(reverse("portal:dispute", args=[log.pk]), {"comment": "  "}, follow=True)
+    assert "Please write what is wrong with this entry." in page.content.decode()
+    client.post(reverse("portal:dispute", args=[log.pk]), {"comment": "I left at 11"})
+    log.refresh_from_db()
+    assert log.has_open_dispute and log.dispute_comment == "I left at 11"
+    bartek_log = WorkLog.objects.get(trainee=personas.trainee_bartek)
+    assert (
+        client.post(reverse("portal:dispute", args=[bartek_log.pk]), {"comment": "x"}).status_code
+        == 404
+    )
+    assert not WorkLog.objects.get(pk=bartek_log.pk).has_open_dispute
+
+
+def test_staff_cannot_use_the_portal_and_trainees_cannot_use_staff_pages(client, personas):
+    client.force_login(personas.garden_instructor)
+    assert client.get(reverse("portal:hours")).status_code == 403
+    client.force_login(personas.trainee_anna.user)
+    assert (
+        client.get(reverse("people:trainee_detail", args=[personas.trainee_bartek.pk])).status_code
+        == 403
+    )
+    assert client.get("/api/work-logs/").status_code == 403
+
+
+def test_a_printed_code_works_exactly_once(client, personas):
+    client.force_login(personas.garden_instructor)
+    slip = client.get(
+        reverse("portal:print_code", args=[personas.trainee_anna.pk])
+    ).content.decode()
+    code = LoginCode.objects.get()
+    assert code.code in slip and "<svg" in slip
+    client.logout()
+    response = client.get(reverse("portal:code_login", args=[code.code]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("portal:home")
+    client.logout()
+    again = client.get(reverse("portal:code_login", args=[code.code]), follow=True).content.decode()
+    assert "This code is used up or too old." in again
+
+
+def test_an_expired_code_is_refused(client, personas):
+    code = LoginCode.issue(personas.trainee_anna.user, personas.manager)
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=25)):
+        page = client.get(
+            reverse("portal:code_login", args=[code.code]), follow=True
+        ).content.decode()
+    assert "This code is used up or too old." in page
+
+
+def test_an_instructor_cannot_print_a_code_for_another_workshops_trainee(client, personas):
+    client.force_login(personas.garden_instructor)
+    assert (
+        client.get(reverse("portal:print_code", args=[personas.trainee_bartek.pk])).status_code
+        == 404
+    )
+
+
+def test_a_trainee_is_logged_out_after_ten_idle_minutes(client, personas):
+    client.post(reverse("core:login"), {"username": "anna", "password": PIN})
+    assert client.session.get_expiry_age() == 600
+
+
+def test_five_wrong_pins_lock_the_address_for_every_account(client, personas):
+    for _ in range(5):
+        client.post(reverse("core:login"), {"username": "anna", "password": "1111"})
+    response = client.post(reverse("core:login"), {"username": "bartek", "password": PIN})
+    assert response.status_code == 429
+    assert "Too many wrong tries" in response.content.decode()
+
+
+def test_a_pin_has_four_to_six_digits(client, personas):
+    client.force_login(personas.manager)
+    url = reverse("core:set_password", args=[personas.trainee_anna.user.pk])
+    page = client.post(
+        url, {"new_password1": "4826153", "new_password2": "4826153"}
+    ).content.decode()
+    assert "at most 6 characters" in page
