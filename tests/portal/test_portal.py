@@ -153,3 +153,14 @@ def test_a_pin_has_four_to_six_digits(client, personas):
         url, {"new_password1": "4826153", "new_password2": "4826153"}
     ).content.decode()
     assert "at most 6 characters" in page
+
+
+def test_idle_time_counts_from_the_last_click(client, personas):
+    client.post(reverse("core:login"), {"username": "anna", "password": PIN})
+    start = timezone.now()
+    with time_machine.travel(start + datetime.timedelta(minutes=9)):
+        assert client.get(reverse("portal:home")).status_code == 200
+    with time_machine.travel(start + datetime.timedelta(minutes=18)):
+        assert client.get(reverse("portal:home")).status_code == 200
+    with time_machine.travel(start + datetime.timedelta(minutes=29)):
+        assert client.get(reverse("portal:home")).status_code == 302

@@ -39,6 +39,7 @@ class LoginView(auth_views.LoginView):
         if trainee is not None:
             # Shared tablets: a trainee is logged out after ten quiet minutes.
             self.request.session.set_expiry(TRAINEE_IDLE_SECONDS)
+            self.request.session["idle_logout"] = TRAINEE_IDLE_SECONDS
             if trainee.preferred_language:
                 response.set_cookie(settings.LANGUAGE_COOKIE_NAME, trainee.preferred_language)
         return response

@@ -157,6 +157,7 @@ def code_login(request: HttpRequest, code: str) -> HttpResponseBase:
         return redirect("core:login")
     login(request, user, backend="reintegra_coop.core.auth_backends.UsernameOrCardNumberBackend")
     request.session.set_expiry(IDLE_SECONDS)
+    request.session["idle_logout"] = IDLE_SECONDS
     return redirect("portal:home")
 
 
@@ -172,5 +173,11 @@ def print_code(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "portal/code_slip.html",
-        {"trainee": trainee, "code": code, "qr": qr, "login_url": url, "site": settings.COOPERATIVE},
+        {
+            "trainee": trainee,
+            "code": code,
+            "qr": qr,
+            "login_url": url,
+            "site": settings.COOPERATIVE,
+        },
     )
