@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db import connection, transaction
 from django.utils import timezone
 
-from reintegra_coop.work.models import ShiftAssignment, WorkLog, WorkLogStatus
+from reintegra_coop.work.models import WORKING_CODES, ShiftAssignment, WorkLog
 
 from . import milestones as calc
 from .plans import Milestone, MilestoneKind
@@ -23,11 +23,8 @@ def entries_for(trainee_ids: Iterable[int], today: datetime.date) -> dict[int, l
     logged: set[tuple[int, datetime.date]] = set()
     rows = (
         WorkLog.objects.current()
-        .filter(
-            trainee_id__in=ids,
-            date__lte=today,
-            status__in=[WorkLogStatus.APPROVED, WorkLogStatus.LOCKED],
-        )
+        .approved()
+        .filter(trainee_id__in=ids, date__lte=today)
         .values_list(
             "pk",
             "trainee_id",
@@ -48,7 +45,7 @@ def entries_for(trainee_ids: Iterable[int], today: datetime.date) -> dict[int, l
                 date=day,
                 minutes=minutes,
                 skill_id=skill_id,
-                attended=attendance in ("present", "late"),
+                attended=attendance in WORKING_CODES,
                 on_time=attendance == "present",
                 independent=independent,
                 rostered=shift_id is not None,

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from django.db.models import Sum
 
-from reintegra_coop.work.models import WorkLog, WorkLogStatus
+from reintegra_coop.work.models import WorkLog
 
 from .community_service import Progress, ServiceOrder, progress
 from .models import CommunityServiceOrder
@@ -22,11 +22,11 @@ def order_progress(
     if orders:
         rows = (
             WorkLog.objects.current()
+            .approved()
+            .working()
             .filter(
                 trainee_id__in=[o.trainee_id for o in orders],
                 work_type="community_service",
-                attendance__in=["present", "late"],
-                status__in=[WorkLogStatus.APPROVED, WorkLogStatus.LOCKED],
                 date__gte=min(o.start for o in orders),
                 date__lte=max(o.deadline for o in orders),
             )

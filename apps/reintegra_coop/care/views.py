@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from reintegra_coop.core.access import require_role
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import can_see_care_data, scope, visible_trainees
-from reintegra_coop.work.models import WorkLog, WorkLogStatus
+from reintegra_coop.work.models import WorkLog
 
 from .milestones import ATTENDANCE_RATE, Target, progress
 from .models import ClinicalRead, CommunityServiceOrder, Milestone, SocialContract, TherapyPlan
@@ -100,16 +100,13 @@ def trainee_record(request: HttpRequest, pk: int) -> HttpResponse:
     trainee = get_object_or_404(visible_trainees(request.user), pk=pk)
     today = timezone.localdate()
     since = today - datetime.timedelta(weeks=12)
-    logs = WorkLog.objects.current().filter(
-        trainee=trainee, date__gte=since, status__in=[WorkLogStatus.APPROVED, WorkLogStatus.LOCKED]
-    )
+    logs = WorkLog.objects.current().approved().filter(trainee=trainee, date__gte=since)
     by_week: dict[datetime.date, int] = defaultdict(int)
-    for day, minutes in logs.filter(attendance__in=["present", "late"]).values_list(
-        "date", "minutes"
-    ):
+    for day, minutes in logs.working().values_list("date", "minutes"):
         by_week[day - datetime.timedelta(days=day.weekday())] += minutes
     by_skill = list(
-        logs.filter(attendance__in=["present", "late"], skill__isnull=False)
+        logs.working()
+        .filter(skill__isnull=False)
         .values("skill__name")
         .annotate(minutes=Sum("minutes"))
         .order_by("-minutes")

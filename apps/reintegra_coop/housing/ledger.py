@@ -13,7 +13,7 @@ from django.db.models import Q, Sum
 from django.db.models.functions import TruncMonth
 
 from reintegra_coop.pay.calendar import month_bounds
-from reintegra_coop.work.models import WorkLog, WorkLogStatus
+from reintegra_coop.work.models import WorkLog
 
 from .models import InKindValueSetting, RentPayment, Tenancy
 from .rent import RentMonth, RentStatement, statement
@@ -69,13 +69,9 @@ def statements(month: datetime.date, trainee: Any = None) -> list[TenancyStateme
     minutes_by_day: dict[int, dict[datetime.date, int]] = defaultdict(dict)
     for row in (
         WorkLog.objects.current()
-        .filter(
-            trainee_id__in=ids,
-            date__range=(since, last),
-            work_type="in_kind_rent",
-            attendance__in=["present", "late"],
-            status__in=[WorkLogStatus.APPROVED, WorkLogStatus.LOCKED],
-        )
+        .approved()
+        .working()
+        .filter(trainee_id__in=ids, date__range=(since, last), work_type="in_kind_rent")
         .values("trainee_id", "date")
         .annotate(total=Sum("minutes"))
     ):

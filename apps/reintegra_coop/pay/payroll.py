@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from reintegra_coop.core.money import round_money
 from reintegra_coop.housing.models import InKindValueSetting, Tenancy
 from reintegra_coop.people.models import Trainee
-from reintegra_coop.work.models import LockedPeriod, WorkLog, WorkLogStatus
+from reintegra_coop.work.models import WORKING_CODES, LockedPeriod, WorkLog, WorkLogStatus
 
 from .calendar import month_bounds, working_days
 from .lines import PayLine, total
@@ -44,8 +44,6 @@ from .models import (
 )
 from .stipend import StipendError, StipendMonth, calculate
 from .wages import hourly, piece_rate, piece_work
-
-WORKING = ("present", "late")
 
 
 @dataclass
@@ -99,12 +97,10 @@ def load_facts(month: datetime.date, trainee_ids: Iterable[int] | None = None) -
             )
     ids = list(schemes)
     # Only approved (or locked) logs count, for minutes and for attendance codes alike.
-    logs = WorkLog.objects.current().filter(
-        trainee_id__in=ids,
-        date__range=(first, last),
-        status__in=[WorkLogStatus.APPROVED, WorkLogStatus.LOCKED],
+    logs = WorkLog.objects.current().approved().filter(
+        trainee_id__in=ids, date__range=(first, last)
     )
-    approved = logs.filter(attendance__in=WORKING)
+    approved = logs.working()
     minutes = {
         (row["trainee_id"], row["work_type"]): row["total"]
         for row in approved.values("trainee_id", "work_type").annotate(total=Sum("minutes"))
@@ -159,8 +155,8 @@ def _day_codes(
     """One code per trainee and day: a day worked at all counts as present."""
     codes: dict[int, dict[datetime.date, str]] = defaultdict(dict)
     for trainee_id, day, code in rows:
-        if codes[trainee_id].get(day) not in WORKING:
-            codes[trainee_id][day] = "present" if code in WORKING else code
+        if codes[trainee_id].get(day) not in WORKING_CODES:
+            codes[trainee_id][day] = "present" if code in WORKING_CODES else code
     return dict(codes)
 
 
@@ -179,12 +175,8 @@ def _earlier_absences(
     since = min(starts.values())
     rows = (
         WorkLog.objects.current()
-        .filter(
-            trainee_id__in=list(starts),
-            date__lt=first,
-            date__gte=since,
-            status__in=[WorkLogStatus.APPROVED, WorkLogStatus.LOCKED],
-        )
+        .approved()
+        .filter(trainee_id__in=list(starts), date__lt=first, date__gte=since)
         .values_list("trainee_id", "date", "attendance")
     )
     working: set[datetime.date] = set()

@@ -71,9 +71,7 @@ def my_hours(request: HttpRequest) -> HttpResponse:
     trainee = me(request)
     today = timezone.localdate()
     since = (today.replace(day=1) - datetime.timedelta(days=62)).replace(day=1)
-    logs = WorkLog.objects.current().filter(
-        trainee=trainee, date__gte=since, attendance__in=["present", "late"]
-    )
+    logs = WorkLog.objects.current().working().filter(trainee=trainee, date__gte=since)
     weeks: dict[datetime.date, dict[str, int]] = defaultdict(lambda: {"approved": 0, "pending": 0})
     months: dict[str, dict[str, int]] = defaultdict(lambda: {"approved": 0, "pending": 0})
     for day, status, minutes in logs.values_list("date", "status").annotate(total=Sum("minutes")):

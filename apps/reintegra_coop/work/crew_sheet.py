@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from .exceptions import WorkRuleError
-from .models import CrewSheetSubmission, ShiftAssignment, WorkLog, WorkLogStatus
+from .models import WORKING_CODES, CrewSheetSubmission, ShiftAssignment, WorkLog, WorkLogStatus
 from .rules import Violation, minutes_of
 from .validation import RuleBook
 
@@ -73,7 +73,7 @@ def save_crew_sheet(
         book = RuleBook([row.trainee_id for row in rows] or [0], [day])
         problems: dict[int, list[Violation]] = {}
         for index, row in enumerate(rows):
-            working = row.attendance in ("present", "late")
+            working = row.attendance in WORKING_CODES
             try:
                 book.admit(row.trainee_id, day, row.start, row.end, working, by, override_reason)
             except WorkRuleError as error:

@@ -22,7 +22,7 @@ from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import Visibility
 
-from .querysets import WorkLogQuerySet
+from .querysets import WORKING_ATTENDANCE, WorkLogQuerySet
 
 WORK_ROLES = (Role.MANAGER, Role.ACCOUNTANT, Role.INSTRUCTOR, Role.CARE_WORKER, Role.TRAINEE)
 PLANNING_ROLES = (Role.MANAGER, Role.INSTRUCTOR, Role.CARE_WORKER, Role.TRAINEE)
@@ -37,7 +37,7 @@ class AttendanceCode(models.TextChoices):
     DAY_OFF = "day_off", _("Day off")
 
 
-WORKING_CODES = (AttendanceCode.PRESENT, AttendanceCode.LATE)
+WORKING_CODES = WORKING_ATTENDANCE
 
 
 class WorkType(models.TextChoices):

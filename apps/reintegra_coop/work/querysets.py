@@ -9,9 +9,14 @@ if TYPE_CHECKING:
     from .models import WorkLog  # noqa: F401 - named in the base class below
 
 
+# The one definition of worked time and of settled (approved or locked) entries.
+WORKING_ATTENDANCE = ("present", "late")
+SETTLED_STATUSES = ("approved", "locked")
+
+
 class WorkLogQuerySet(models.QuerySet["WorkLog"]):
     def approved(self) -> WorkLogQuerySet:
-        return self.filter(status__in=["approved", "locked"])
+        return self.filter(status__in=SETTLED_STATUSES)
 
     def current(self) -> WorkLogQuerySet:
         """Logs in force: not replaced by a correction."""
@@ -19,7 +24,7 @@ class WorkLogQuerySet(models.QuerySet["WorkLog"]):
 
     def working(self) -> WorkLogQuerySet:
         """Logs of time actually worked (present or late), not absences."""
-        return self.filter(attendance__in=["present", "late"])
+        return self.filter(attendance__in=WORKING_ATTENDANCE)
 
     def for_trainee(self, trainee: Any) -> WorkLogQuerySet:
         return self.filter(trainee=trainee)

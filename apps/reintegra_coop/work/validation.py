@@ -22,7 +22,7 @@ from reintegra_coop.core.roles import Role, role_of
 from reintegra_coop.people.models import Trainee
 
 from .exceptions import WorkRuleError
-from .models import LockedPeriod, Shift, ShiftAssignment, WorkLog, week_of
+from .models import WORKING_CODES, LockedPeriod, Shift, ShiftAssignment, WorkLog, week_of
 from .rules import Context, Limits, Span, Violation, check, minutes_of
 
 Entry = tuple[datetime.date, Span, bool]  # day, span, counts as working time
@@ -84,7 +84,7 @@ class RuleBook:
             .values_list("trainee_id", "date", "start", "end", "attendance")
         )
         for trainee_id, day, start, end, attendance in logs:
-            working = attendance in ("present", "late")
+            working = attendance in WORKING_CODES
             self.entries[trainee_id].append(
                 (day, Span(minutes_of(start), minutes_of(end)), working)
             )
