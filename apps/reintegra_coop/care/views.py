@@ -9,16 +9,15 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, Sum
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reintegra_coop.core.access import require_role
+from reintegra_coop.core.pdf import pdf_response, render_pdf
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import can_see_care_data, scope, visible_trainees
 from reintegra_coop.work.models import WorkLog
@@ -45,16 +44,11 @@ def service_statement(request: HttpRequest, pk: int) -> HttpResponse:
         scope(CommunityServiceOrder.objects.select_related("trainee"), request.user), pk=pk
     )
     [(order, result)] = order_progress([order], timezone.localdate())
-    html = render_to_string(
+    pdf = render_pdf(
         "care/service_statement_pdf.html",
-        {
-            "order": order,
-            "progress": result,
-            "cooperative": settings.COOPERATIVE,
-            "today": timezone.localdate(),
-        },
+        {"order": order, "progress": result, "today": timezone.localdate()},
     )
-    return _pdf(html, f"community-service-{order.pk}.pdf")
+    return pdf_response(pdf, f"community-service-{order.pk}.pdf")
 
 
 @require_role(Role.CARE_WORKER)
@@ -144,25 +138,10 @@ def social_contract_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     contract = get_object_or_404(
         scope(SocialContract.objects.select_related("plan__trainee"), request.user), pk=pk
     )
-    if contract is None:
-        raise Http404
-    html = render_to_string(
-        "care/social_contract_pdf.html",
-        {
-            "contract": contract,
-            "trainee": contract.plan.trainee,
-            "cooperative": settings.COOPERATIVE,
-        },
+    pdf = render_pdf(
+        "care/social_contract_pdf.html", {"contract": contract, "trainee": contract.plan.trainee}
     )
-    return _pdf(html, f"social-contract-{contract.pk}.pdf")
-
-
-def _pdf(html: str, filename: str) -> HttpResponse:
-    from weasyprint import HTML
-
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return pdf_response(pdf, f"social-contract-{contract.pk}.pdf")
 
 
 @require_role(Role.INSTRUCTOR, Role.CARE_WORKER)

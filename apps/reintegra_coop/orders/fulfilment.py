@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from reintegra_coop.core.numbering import next_number
 
-from .exceptions import InsufficientStockError
+from .exceptions import InsufficientStockError, InvalidTransitionError
 from .models import (
     CatalogueItem,
     Delivery,
@@ -30,8 +30,6 @@ def deliver(order: Order, by: Any, on: datetime.date) -> Delivery:
     with transaction.atomic():
         locked = Order.objects.select_for_update().get(pk=order.pk)
         if locked.status != OrderStatus.READY:
-            from .exceptions import InvalidTransitionError
-
             raise InvalidTransitionError(_("Only a ready order can be delivered."))
         delivery = Delivery(order=locked, number=next_number("WZ", on), delivered_on=on)
         delivery.stamp(by)

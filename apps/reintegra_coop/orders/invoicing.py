@@ -10,10 +10,10 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from reintegra_coop.core.numbering import next_number
+from reintegra_coop.core.pdf import render_pdf
 
 from .exceptions import InvalidTransitionError
 from .models import Delivery, Invoice, Order, OrderStatus
@@ -58,17 +58,9 @@ def mark_paid(order: Order, by: Any, on: datetime.date) -> None:
         order.set_status(OrderStatus.PAID, by)
 
 
-def _pdf(template: str, context: dict[str, Any]) -> bytes:
-    from weasyprint import HTML  # imported here: loading pango takes a moment
-
-    context = {"cooperative": settings.COOPERATIVE, "currency": settings.CURRENCY, **context}
-    html = render_to_string(template, context)
-    return HTML(string=html).write_pdf()
-
-
 def invoice_pdf(invoice: Invoice) -> bytes:
     order = invoice.order
-    return _pdf(
+    return render_pdf(
         "orders/invoice_pdf.html",
         {
             "invoice": invoice,
@@ -82,7 +74,7 @@ def invoice_pdf(invoice: Invoice) -> bytes:
 def delivery_note_pdf(delivery: Delivery) -> bytes:
     order = delivery.order
     movements = delivery.movements.select_related("lot", "lot__item")
-    return _pdf(
+    return render_pdf(
         "orders/delivery_note_pdf.html",
         {"delivery": delivery, "order": order, "lines": order.lines.all(), "movements": movements},
     )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reintegra_coop.core.access import require_role
+from reintegra_coop.core.pdf import pdf_response
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import scope
 
@@ -177,9 +178,7 @@ def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     invoice = get_object_or_404(
         scope(Invoice.objects.select_related("order__customer"), request.user), pk=pk
     )
-    response = HttpResponse(invoicing.invoice_pdf(invoice), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{invoice.number}.pdf"'
-    return response
+    return pdf_response(invoicing.invoice_pdf(invoice), f"{invoice.number}.pdf")
 
 
 @require_role(*FINANCE)
@@ -187,9 +186,7 @@ def delivery_note_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     delivery = get_object_or_404(
         scope(Delivery.objects.select_related("order__customer"), request.user), pk=pk
     )
-    response = HttpResponse(invoicing.delivery_note_pdf(delivery), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{delivery.number}.pdf"'
-    return response
+    return pdf_response(invoicing.delivery_note_pdf(delivery), f"{delivery.number}.pdf")
 
 
 @require_role(*FINANCE)

@@ -97,8 +97,8 @@ def load_facts(month: datetime.date, trainee_ids: Iterable[int] | None = None) -
             )
     ids = list(schemes)
     # Only approved (or locked) logs count, for minutes and for attendance codes alike.
-    logs = WorkLog.objects.current().approved().filter(
-        trainee_id__in=ids, date__range=(first, last)
+    logs = (
+        WorkLog.objects.current().approved().filter(trainee_id__in=ids, date__range=(first, last))
     )
     approved = logs.working()
     minutes = {

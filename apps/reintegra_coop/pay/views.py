@@ -9,12 +9,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reintegra_coop.core.access import require_role
+from reintegra_coop.core.pdf import pdf_response, render_pdf
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import scope
 
@@ -88,24 +87,12 @@ def payslip_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     payslip = get_object_or_404(
         scope(Payslip.objects.select_related("trainee", "run"), request.user), pk=pk
     )
-    language = payslip.trainee.preferred_language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        html = render_to_string(
-            "pay/payslip_pdf.html",
-            {
-                "payslip": payslip,
-                "lines": payslip.lines.all(),
-                "label": label,
-                "cooperative": settings.COOPERATIVE,
-            },
-        )
-    from weasyprint import HTML
-
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'inline; filename="payslip-{payslip.run.month:%Y-%m}-{payslip.trainee_id}.pdf"'
+    pdf = render_pdf(
+        "pay/payslip_pdf.html",
+        {"payslip": payslip, "lines": payslip.lines.all(), "label": label},
+        language=payslip.trainee.preferred_language or settings.LANGUAGE_CODE,
     )
-    return response
+    return pdf_response(pdf, f"payslip-{payslip.run.month:%Y-%m}-{payslip.trainee_id}.pdf")
 
 
 @require_role(*FINANCE)
