@@ -15,7 +15,7 @@ from django.db.models.functions import TruncMonth
 from reintegra_coop.pay.calendar import month_bounds
 from reintegra_coop.work.models import WorkLog
 
-from .models import InKindValueSetting, RentPayment, Tenancy
+from .models import InKindValueSetting, RentPayment, Tenancy, payroll_tenancy
 from .rent import RentMonth, RentStatement, statement
 
 ZERO = Decimal("0.00")
@@ -106,7 +106,7 @@ def statements(month: datetime.date, trainee: Any = None) -> list[TenancyStateme
             )
             deducted = (
                 payroll[(tenancy.trainee_id, each)]
-                if _payroll_tenancy(all_tenancies, tenancy.trainee_id, each) == tenancy.pk
+                if _deducted_for(all_tenancies, tenancy, each)
                 else ZERO
             )
             facts = RentMonth(
@@ -138,19 +138,10 @@ def statements(month: datetime.date, trainee: Any = None) -> list[TenancyStateme
     return result
 
 
-def _payroll_tenancy(tenancies: list[Tenancy], trainee_id: int, month: datetime.date) -> int | None:
-    """The tenancy a month's payroll rent deduction belongs to (the rule payroll.py uses)."""
-    first, last = month_bounds(month)
-    chosen = [
-        t
-        for t in tenancies
-        if t.trainee_id == trainee_id
-        and t.start <= last
-        and (t.end is None or t.end >= first)
-        and t.payroll_deduction > 0
-        and t.payroll_consent_on is not None
-    ]
-    return max(chosen, key=lambda t: t.start).pk if chosen else None
+def _deducted_for(tenancies: list[Tenancy], tenancy: Tenancy, month: datetime.date) -> bool:
+    """Whether the month's payroll rent deduction belongs to this tenancy."""
+    own = [t for t in tenancies if t.trainee_id == tenancy.trainee_id]
+    return payroll_tenancy(own, *month_bounds(month)) == tenancy
 
 
 def _day(value: datetime.date | datetime.datetime) -> datetime.date:

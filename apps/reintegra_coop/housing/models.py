@@ -3,6 +3,8 @@ the in-kind hourly value. The monthly ledger is computed by rent.py / ledger.py.
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import ClassVar
 
@@ -156,3 +158,20 @@ class InKindValueSetting(TrackedModel):
 
     def __str__(self) -> str:
         return f"{self.hourly_value} ({self.valid_from})"
+
+
+def payroll_tenancy(
+    tenancies: Iterable[Tenancy], first: datetime.date, last: datetime.date
+) -> Tenancy | None:
+    """The tenancy whose rent is deducted from pay in a month: with a deduction and the
+    trainee's consent, in force in the month, the latest one if two meet there. The pay run
+    deducts for it and the rent ledger credits the deduction to it."""
+    chosen = [
+        t
+        for t in tenancies
+        if t.start <= last
+        and (t.end is None or t.end >= first)
+        and t.payroll_deduction > 0
+        and t.payroll_consent_on is not None
+    ]
+    return max(chosen, key=lambda t: t.start, default=None)

@@ -14,6 +14,7 @@ class PayLine:
     quantity: Decimal = Decimal(0)
     rate: Decimal = Decimal(0)
     detail: str = ""  # e.g. the dates behind a deduction
+    debt_plan_id: int | None = None  # the repayment plan a deduction goes to
 
 
 def total(lines: list[PayLine]) -> Decimal:

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reintegra_coop.core.money import round_money
-from reintegra_coop.housing.models import InKindValueSetting, Tenancy
+from reintegra_coop.housing.models import InKindValueSetting, Tenancy, payroll_tenancy
 from reintegra_coop.people.models import Trainee
 from reintegra_coop.work.models import WORKING_CODES, LockedPeriod, WorkLog, WorkLogStatus
 
@@ -127,19 +127,14 @@ def load_facts(month: datetime.date, trainee_ids: Iterable[int] | None = None) -
 def payroll_tenancies(
     ids: Iterable[int], first: datetime.date, last: datetime.date
 ) -> dict[int, Tenancy]:
-    """The tenancy whose rent is deducted from pay in the month: with consent, in force in the
-    month, the latest one if two meet there. The rent ledger credits the deduction to it."""
-    found = (
-        Tenancy.objects.filter(
-            trainee_id__in=list(ids),
-            start__lte=last,
-            payroll_deduction__gt=0,
-            payroll_consent_on__isnull=False,
-        )
-        .filter(Q(end__isnull=True) | Q(end__gte=first))
-        .order_by("start")
-    )
-    return {tenancy.trainee_id: tenancy for tenancy in found}
+    """Each trainee's tenancy with rent deducted from pay in the month (housing's rule)."""
+    by_trainee: dict[int, list[Tenancy]] = defaultdict(list)
+    for tenancy in Tenancy.objects.filter(trainee_id__in=list(ids), start__lte=last):
+        by_trainee[tenancy.trainee_id].append(tenancy)
+    chosen = {
+        trainee_id: payroll_tenancy(found, first, last) for trainee_id, found in by_trainee.items()
+    }
+    return {trainee_id: tenancy for trainee_id, tenancy in chosen.items() if tenancy is not None}
 
 
 def _sums(queryset: Any, field_name: str) -> dict[int, Decimal]:
@@ -304,7 +299,7 @@ def _with_deductions(trainee_id: int, earnings: list[PayLine], facts: Facts) -> 
     for code, amount, plan in asked:
         take = min(max(amount, Decimal(0)), left)
         if take > 0:
-            lines.append(PayLine(code, -take, detail=str(plan.pk) if plan else ""))
+            lines.append(PayLine(code, -take, debt_plan_id=plan.pk if plan else None))
             left -= take
     return lines
 
@@ -371,8 +366,8 @@ def run_payroll(month: datetime.date, by: Any, trainee_ids: Iterable[int] | None
                     amount=line.amount,
                     quantity=line.quantity,
                     rate=line.rate,
-                    detail="" if line.code == "debt_repayment" else line.detail[:500],
-                    debt_plan_id=int(line.detail) if line.code == "debt_repayment" else None,
+                    detail=line.detail[:500],
+                    debt_plan_id=line.debt_plan_id,
                     informational=informational,
                 )
                 for payslip, draft in zip(payslips, drafts, strict=True)
