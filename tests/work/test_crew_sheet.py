@@ -206,3 +206,14 @@ def test_resolving_a_dispute_never_redirects_off_site(client, personas, garden_c
         {"resolution": "ok", "next": "https://evil.example/"},
     )
     assert response["Location"] == "/"
+
+
+def test_an_instructor_without_a_workshop_is_told_so(client, personas):
+    from reintegra_coop.core.roles import Role
+    from tests.factories import StaffMemberFactory
+
+    newcomer = StaffMemberFactory(user__username="new.instructor", role=Role.INSTRUCTOR).user
+    client.force_login(newcomer)
+    response = client.get(reverse("work:crew_sheet"))
+    assert response.status_code == 404
+    assert "You run no workshop yet; ask a manager to assign one." in response.content.decode()

@@ -20,7 +20,7 @@ from reintegra_coop.core.access import require_role
 from reintegra_coop.core.pdf import pdf_response, render_pdf
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import can_see_care_data, scope, visible_trainees
-from reintegra_coop.work.models import WorkLog
+from reintegra_coop.work.models import AttendanceCode, WorkLog
 
 from .milestones import ATTENDANCE_RATE, Target, progress
 from .models import ClinicalRead, CommunityServiceOrder, Milestone, SocialContract, TherapyPlan
@@ -105,7 +105,10 @@ def trainee_record(request: HttpRequest, pk: int) -> HttpResponse:
         .annotate(minutes=Sum("minutes"))
         .order_by("-minutes")
     )
-    attendance = dict(logs.order_by().values_list("attendance").annotate(n=Count("pk")))
+    attendance = [
+        (AttendanceCode(code).label, count)
+        for code, count in logs.order_by().values_list("attendance").annotate(n=Count("pk"))
+    ]
     plan: Any = None
     if can_see_care_data(request.user, trainee):
         plan = TherapyPlan.objects.filter(trainee=trainee).first()

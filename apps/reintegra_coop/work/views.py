@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -43,19 +44,28 @@ def chosen_workshop(
 ) -> tuple[Workshop, list[Workshop]]:
     workshops = list(scope(Workshop.objects.filter(active=True), request.user))
     if not workshops:
-        raise_no_workshop()
+        raise NoWorkshopError
     if workshop_id is None:
         return workshops[0], workshops
     chosen = next((w for w in workshops if w.pk == workshop_id), None)
     if chosen is None:
-        raise_no_workshop()
-    return chosen, workshops  # type: ignore[return-value]
+        raise Http404  # not one of theirs
+    return chosen, workshops
 
 
-def raise_no_workshop() -> None:
-    from django.http import Http404
+class NoWorkshopError(Exception):
+    """The instructor runs no workshop yet: the page says so instead of a bare "not found"."""
 
-    raise Http404(_("You run no workshop yet; ask a manager to assign one."))
+
+def workshop_page(view: Any) -> Any:
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        try:
+            return view(request, *args, **kwargs)
+        except NoWorkshopError:
+            return render(request, "work/no_workshop.html", status=404)
+
+    return wrapped
 
 
 def crew_choices(request: HttpRequest, workshop: Workshop) -> dict[str, list[tuple[Any, str]]]:
@@ -74,6 +84,7 @@ def crew_choices(request: HttpRequest, workshop: Workshop) -> dict[str, list[tup
 
 
 @require_role(Role.INSTRUCTOR, Role.MANAGER)
+@workshop_page
 def crew_sheet(request: HttpRequest, workshop_id: int | None = None) -> HttpResponseBase:
     workshop, workshops = chosen_workshop(request, workshop_id)
     day = chosen_day(request)
@@ -199,6 +210,7 @@ def show_rule_errors(rows: Any, crew: list[CrewRow], error: CrewSheetError) -> N
 
 
 @require_role(Role.INSTRUCTOR, Role.MANAGER)
+@workshop_page
 def crew_sheet_redirect(request: HttpRequest) -> HttpResponse:
     workshop, _workshops = chosen_workshop(request, None)
     return crew_sheet(request, workshop.pk)  # type: ignore[return-value]
@@ -209,6 +221,7 @@ def chosen_monday(request: HttpRequest) -> datetime.date:
 
 
 @require_role(Role.INSTRUCTOR, Role.MANAGER)
+@workshop_page
 def roster_week(request: HttpRequest, workshop_id: int | None = None) -> HttpResponseBase:
     workshop, workshops = chosen_workshop(request, workshop_id)
     monday = chosen_monday(request)
@@ -294,6 +307,7 @@ def _number(value: str | None) -> int:
 
 
 @require_role(Role.INSTRUCTOR, Role.MANAGER)
+@workshop_page
 def work_week(request: HttpRequest, workshop_id: int | None = None) -> HttpResponse:
     """The workshop's logs for a week, trainee by day, for checking and correcting."""
     workshop, workshops = chosen_workshop(request, workshop_id)
