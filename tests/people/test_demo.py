@@ -33,7 +33,17 @@ def snapshot() -> str:
     return serializers.serialize("json", rows)
 
 
-def test_the_demo_has_the_centre_of_the_design(capsys):
+# The demo is made relative to the day it is loaded: load it on an ordinary Monday, on the last
+# evening of a month whose previous month is in the previous year, on a leap day and on the
+# night Warsaw's clocks go forward.
+DEMO_MOMENTS = ["2026-11-23T10:00", "2027-01-31T23:50", "2028-02-29T12:00", "2027-03-28T01:59"]
+
+
+@pytest.mark.parametrize(
+    "moment", [pytest.param(moment, marks=pytest.mark.clock(moment)) for moment in DEMO_MOMENTS]
+)
+def test_the_demo_has_the_centre_of_the_design(capsys, moment):
+    assert timezone.localtime().isoformat().startswith(moment)  # the clock is where we put it
     call_command("load_demo")
     assert Workshop.objects.count() == 5
     assert Trainee.objects.count() == 24
@@ -83,6 +93,7 @@ def test_the_demo_has_the_centre_of_the_design(capsys):
     assert "manager" in printed and STAFF_PASSWORD in printed and TRAINEE_PIN in printed
 
 
+@pytest.mark.clock("2026-12-24T09:00")
 def test_loading_the_demo_twice_leaves_the_same_data():
     call_command("load_demo", quiet_logins=True)
     first = snapshot()

@@ -50,15 +50,15 @@ def load() -> None:
     manager = User.objects.get(username="manager")
     today = timezone.localdate()
     this_month = today.replace(day=1)
+    # From the start of last year: the demo's weeks of work reach back into December in January.
+    since = datetime.date(today.year - 1, 1, 1)
     StipendSetting.objects.create(
-        valid_from=datetime.date(today.year, 1, 1),
+        valid_from=since,
         base=D("1553.40"),
         trial_share=D("1.00"),
         created_by=manager,
     )
-    InKindValueSetting.objects.create(
-        valid_from=datetime.date(today.year, 1, 1), hourly_value=D("30.50"), created_by=manager
-    )
+    InKindValueSetting.objects.create(valid_from=since, hourly_value=D("30.50"), created_by=manager)
     trainees = list(
         Trainee.objects.filter(stage__in=[Stage.TRIAL, Stage.PARTICIPANT]).order_by("card_number")
     )
