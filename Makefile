@@ -6,8 +6,13 @@ SITE   ?= default
 PORT   ?= 8000
 LOCALE := apps/reintegra_coop/locale
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=config.settings.test
+# The suite runs on every core (pytest-xdist; a test module stays on one worker).
+PYTEST := $(BIN)/pytest -n auto --dist loadscope
+# Moments at which the whole suite must pass too (Europe/Warsaw): New Year's Eve late in the
+# evening, a minute before the clocks go forward on the last Sunday of March, a leap day.
+AWKWARD_MOMENTS := 2026-12-31T23:30 2027-03-28T01:59 2028-02-29T12:00
 
-.PHONY: run test lint bench install messages update-messages lock clean
+.PHONY: run test test-clocks lint bench install messages update-messages lock clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@.ci/ensure-debian-packages build
@@ -45,8 +50,17 @@ lint: install
 
 test: install lint
 	@.ci/ensure-debian-packages test
-	$(BIN)/pytest --db-backend=sqlite
-	$(BIN)/pytest --db-backend=mariadb
+	$(PYTEST) --db-backend=sqlite
+	$(PYTEST) --db-backend=mariadb
+	@$(MAKE) --no-print-directory test-clocks
+
+# The SQLite suite again at each awkward moment (`pytest --clock`, see README "Tests").
+test-clocks: install
+	@.ci/ensure-debian-packages test
+	@set -e; for moment in $(AWKWARD_MOMENTS); do \
+		echo "== the suite at $$moment (Europe/Warsaw) on SQLite"; \
+		$(PYTEST) --db-backend=sqlite --clock $$moment -q; \
+	done
 
 bench: install
 	@set -e; for script in benchmarks/[!_]*.py; do \

@@ -13,7 +13,10 @@ from reintegra_coop.care.models import UnavailableBlock, WorkConstraint
 from reintegra_coop.work.models import Shift, ShiftAssignment, WorkLog
 from tests.factories import PASSWORD, TraineeFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.clock("2026-11-23T10:00"),
+]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests.factories import PASSWORD, PIN
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def log_in(page, username, secret):

@@ -13,7 +13,10 @@ from playwright.sync_api import expect
 from reintegra_coop.orders.models import CustomerKind, ProductionLot
 from tests.factories import PASSWORD, CatalogueItemFactory, CustomerFactory, vat_rate
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.clock("2026-11-23T10:00"),
+]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 

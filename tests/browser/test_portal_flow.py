@@ -13,7 +13,10 @@ from reintegra_coop.care.models import Milestone
 from reintegra_coop.work.models import Shift, ShiftAssignment, WorkLog
 from tests.factories import PIN
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.clock("2026-11-23T10:00"),
+]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 PAGES = [
     ("home", "/portal/"),

@@ -17,7 +17,7 @@ from reintegra_coop.care.models import (
 )
 from reintegra_coop.core.scoping import scope
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T10:00")]
 DAY = datetime.date(2026, 9, 1)
 CARE_TEAM = {"care_worker"}
 PLAN_READERS = {"manager", "care_worker", "trainee_anna"}

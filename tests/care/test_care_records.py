@@ -23,7 +23,7 @@ from reintegra_coop.core.scoping import scope
 from reintegra_coop.work import approval
 from reintegra_coop.work.models import WorkLog
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T10:00")]
 SECRET = "Relapse risk after the court hearing"
 
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from reintegra_coop.care.models import CommunityServiceOrder
 from reintegra_coop.work.models import WorkLog
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T10:00")]
 
 
 def test_progress_comes_from_approved_community_service_logs_and_prints_a_statement(

@@ -7,7 +7,7 @@ from reintegra_coop.housing.ledger import statements
 from reintegra_coop.housing.models import HousingUnit, InKindValueSetting, RentPayment, Tenancy
 from reintegra_coop.work.models import WorkLog
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-12-02T10:00")]
 D = Decimal
 
 

@@ -7,7 +7,7 @@ import pytest
 from reintegra_coop.orders.models import OrderStatus
 from tests.factories import OrderFactory, add_line
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T10:00")]
 
 
 def test_the_manager_creates_an_order_and_a_line_through_the_api(client, personas, potatoes):

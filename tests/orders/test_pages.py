@@ -11,7 +11,7 @@ from django.urls import reverse
 from reintegra_coop.orders.models import Order, OrderLine, OrderStatus
 from tests.factories import OrderFactory, add_line, vat_rate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T10:00")]
 
 
 def order_form_data(customer, lines, **order):

@@ -25,7 +25,7 @@ from reintegra_coop.work.models import WorkLog
 
 from .conftest import TODAY
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T10:00")]
 S = OrderStatus
 
 

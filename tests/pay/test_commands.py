@@ -9,7 +9,7 @@ from reintegra_coop.pay.models import PayRun
 
 from .conftest import NOVEMBER, work
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-12-02T10:00")]
 
 
 def run(*args):

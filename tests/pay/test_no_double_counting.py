@@ -15,7 +15,7 @@ from reintegra_coop.work.models import WorkLog
 
 from .conftest import NOVEMBER
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-12-02T10:00")]
 TYPES = ["paid_work", "training", "in_kind_rent", "community_service", "volunteer"]
 
 

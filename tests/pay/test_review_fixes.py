@@ -18,7 +18,7 @@ from reintegra_coop.work.models import WorkLog
 
 from .conftest import NOVEMBER, work
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-12-02T10:00")]
 D = Decimal
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from tests.factories import TraineeFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T10:00")]
 
 
 def test_an_instructor_sees_only_their_crew_on_their_home_page(client, personas):

@@ -6,7 +6,7 @@ from reintegra_coop.people.exceptions import InvalidTransitionError
 from reintegra_coop.people.models import Stage, add_months
 from tests.factories import TraineeFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T10:00")]
 
 DAY = datetime.date(2026, 1, 10)
 

@@ -11,7 +11,7 @@ from reintegra_coop.portal.models import LoginCode
 from reintegra_coop.work.models import Shift, ShiftAssignment, WorkLog
 from tests.factories import PIN
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T10:00")]
 PAGES = [
     "portal:home",
     "portal:week",

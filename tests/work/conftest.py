@@ -1,21 +1,12 @@
 import datetime
 
 import pytest
-import time_machine
 
 from reintegra_coop.care.models import UnavailableBlock, WorkConstraint
 from reintegra_coop.work.models import Shift, ShiftAssignment
 from tests.factories import TraineeFactory
 
-TODAY = datetime.date(2026, 11, 23)  # a Monday
-
-
-@pytest.fixture(autouse=True)
-def monday_morning():
-    with time_machine.travel(
-        datetime.datetime(2026, 11, 23, 15, 0, tzinfo=datetime.UTC), tick=False
-    ):
-        yield
+TODAY = datetime.date(2026, 11, 23)  # a Monday; the work tests run at 16:00 that day
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from reintegra_coop.work.models import Shift, WorkLog
 
 from .conftest import TODAY
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T16:00", tick=False)]
 
 
 def post(client, url, data):

@@ -10,7 +10,7 @@ from reintegra_coop.work.models import CrewSheetSubmission, WorkLog
 
 from .conftest import TODAY
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T16:00", tick=False)]
 
 
 def sheet_page(client, workshop, day=TODAY):

@@ -14,7 +14,7 @@ from reintegra_coop.work.models import Shift, ShiftAssignment, ShiftTemplate, Wo
 
 from .conftest import TODAY
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T16:00", tick=False)]
 LAST_MONDAY = TODAY - datetime.timedelta(days=7)
 
 

@@ -12,7 +12,7 @@ from reintegra_coop.work.validation import check_assignment, check_log
 
 from .conftest import TODAY
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T16:00", tick=False)]
 T = datetime.time
 
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,8 @@ class OrdersConfig(AppConfig):
     name = "reintegra_coop.orders"
     label = "orders"
     verbose_name = _("Orders")
+
+    def ready(self) -> None:
+        from . import vat_rates
+
+        post_migrate.connect(vat_rates.seed_after_migrate, sender=self)
