@@ -26,14 +26,14 @@ def build(crew_size: int, rostered_everyone: bool = False) -> dict[str, object]:
     from django.contrib.auth.models import User
     from django.utils import timezone
 
-    from reintegra_coop.core.roles import Role
+    from reintegra_coop.core.roles import COMMAND_LINE, Role
     from reintegra_coop.people.models import StaffMember, Trainee, Workshop
     from reintegra_coop.work.models import Shift, ShiftAssignment, week_of
 
     garden = Workshop.objects.create(name=f"Garden {uuid.uuid4().hex[:6]}", kind="eco_production")
     other = Workshop.objects.create(name=f"Other {uuid.uuid4().hex[:6]}", kind="craft_workshop")
     user = User.objects.create(username=f"instructor-{uuid.uuid4().hex[:6]}")
-    StaffMember.objects.create(user=user, role=Role.INSTRUCTOR).workshops.set([garden])
+    StaffMember.appoint(user, Role.INSTRUCTOR, COMMAND_LINE).workshops.set([garden])
     trainees = Trainee.objects.bulk_create(
         [
             Trainee(first_name=f"T{n:04d}", last_name="Bench", stage="participant")

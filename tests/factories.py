@@ -8,7 +8,7 @@ from decimal import Decimal
 import factory
 from django.contrib.auth.models import User
 
-from reintegra_coop.core.roles import Role
+from reintegra_coop.core.roles import COMMAND_LINE, Role
 from reintegra_coop.orders.models import (
     CatalogueItem,
     Customer,
@@ -85,6 +85,11 @@ class StaffMemberFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     role = Role.MANAGER
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # A role is granted by someone: in tests, the site's administrator.
+        return model_class.appoint(kwargs.pop("user"), kwargs.pop("role"), COMMAND_LINE, **kwargs)
 
     @factory.post_generation
     def workshops(obj, create, extracted, **kwargs):

@@ -86,6 +86,7 @@ def test_the_care_worker_reads_the_plan_and_every_read_is_logged(client, persona
     assert "Who read this plan" not in page  # only a care lead sees the read log
     member = personas.care_worker.staff_member
     member.care_lead = True
+    member.stamp(personas.manager)  # a manager makes the care worker a care lead
     member.save()
     page = client.get(
         reverse("care:trainee_record", args=[personas.trainee_anna.pk])

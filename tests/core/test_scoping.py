@@ -102,6 +102,7 @@ def test_can_see_answers_for_one_row(personas):
 def test_an_inactive_staff_member_loses_their_role(personas):
     member = personas.garden_instructor.staff_member
     member.active = False
+    member.stamp(personas.manager)
     member.save()
     member.user.refresh_from_db()
     assert role_of(member.user) is None

@@ -3,6 +3,8 @@ per-site numbering series (ORD-2026-00042)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -35,13 +37,15 @@ class TrackedModel(models.Model):
     class Meta:
         abstract = True
 
-    def stamp(self, by: models.Model | None) -> None:
-        """Record who is saving this row; call before save() wherever a person acts."""
+    def stamp(self, by: Any) -> None:
+        """Record who is saving this row; call before save() wherever a person acts. ``by`` may
+        also be ``roles.COMMAND_LINE`` (the server's administrator), which is no user."""
+        self._acting_user = by  # read by rules that depend on who acts (granting a role)
         if by is None or not getattr(by, "pk", None):
             return
         if self._state.adding and self.created_by_id is None:
-            self.created_by = by  # type: ignore[assignment]
-        self.modified_by = by  # type: ignore[assignment]
+            self.created_by = by
+        self.modified_by = by
         self._history_user = by  # read by django-simple-history where a model keeps history
 
 

@@ -29,6 +29,28 @@ GROUP_NAMES = {
 STAFF_ROLES = (Role.MANAGER, Role.INSTRUCTOR, Role.CARE_WORKER, Role.ACCOUNTANT)
 
 
+class CommandLine:
+    """Whoever runs the bench's commands on the server (create-user, load-demo): the site's
+    administrator, who may grant every role."""
+
+    pk = None
+    is_superuser = True
+
+    def __repr__(self) -> str:
+        return "the command line"
+
+
+COMMAND_LINE = CommandLine()
+
+# Who may grant which staff role (DESIGN.md, "Who may hold and grant a role"). A login is a
+# trainee's or a staff member's, never both, and a trainee's login never has staff or superuser
+# flags: people/models.py keeps those two rules for every path that saves a login.
+GRANTS: dict[str, frozenset[Role]] = {
+    "superuser": frozenset(STAFF_ROLES),
+    Role.MANAGER: frozenset({Role.INSTRUCTOR, Role.CARE_WORKER, Role.ACCOUNTANT}),
+}
+
+
 # "app_label.codename" permissions per role. Later areas add their models here.
 def _perms(app: str, actions: tuple[str, ...], *models: str) -> list[str]:
     return [f"{app}.{action}_{model}" for model in models for action in actions]
@@ -167,6 +189,11 @@ def _look_up_role(user: Any) -> Role | None:
     return None
 
 
+def remember_role(user: Any, role: Role | None) -> None:
+    """Tell role_of what a list already loaded (a staff list), so it asks nothing per row."""
+    setattr(user, _ROLE_CACHE, role)
+
+
 def forget_role(user: Any) -> None:
     if hasattr(user, _ROLE_CACHE):
         delattr(user, _ROLE_CACHE)
@@ -193,3 +220,38 @@ def sync_groups_after_migrate(using: str = "default", **kwargs: Any) -> None:
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
     sync_groups()
+
+
+def _is_superuser(actor: Any) -> bool:
+    return actor is COMMAND_LINE or bool(getattr(actor, "is_superuser", False))
+
+
+def grantable_roles(actor: Any) -> frozenset[Role]:
+    """The staff roles ``actor`` may give or take away: a superuser (or the command line) any,
+    a manager instructor, care worker and accountant, everyone else none."""
+    if _is_superuser(actor):
+        return GRANTS["superuser"]
+    return GRANTS.get(role_of(actor) or "", frozenset())
+
+
+def may_grant(actor: Any, role: str) -> bool:
+    return role in grantable_roles(actor)
+
+
+def may_grant_care_lead(actor: Any) -> bool:
+    """A care lead is a care worker with the flag, granted by a manager (or a superuser)."""
+    return may_grant(actor, Role.CARE_WORKER)
+
+
+def may_manage_login(actor: Any, login: Any) -> bool:
+    """Whether ``actor`` may change ``login``: its password or PIN, its details, its staff
+    record. A superuser may change any; a manager a trainee's, a role-less one, their own and
+    those of the roles a manager grants; nobody else any."""
+    if _is_superuser(actor):
+        return True
+    if role_of(actor) != Role.MANAGER or getattr(login, "is_superuser", False):
+        return False
+    if login.pk == actor.pk:
+        return True
+    role = role_of(login)
+    return role is None or role == Role.TRAINEE or may_grant(actor, role)

@@ -1,6 +1,16 @@
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
+from django.contrib.auth.models import User
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from reintegra_coop.core.admin import ScopedModelAdmin
+from reintegra_coop.core.roles import grantable_roles, may_manage_login
 
 from .models import Skill, StaffMember, StageChange, Trainee, Workshop
 
@@ -70,3 +80,69 @@ class StaffMemberAdmin(ScopedModelAdmin):
     list_filter = ["role", "care_profession", "active", "workshops"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     filter_horizontal = ["workshops", "caseload"]
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # A manager may see a manager's staff record, but only a superuser changes it.
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or may_manage_login(request.user, obj.user))
+
+    def formfield_for_choice_field(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "role":
+            allowed = grantable_roles(request.user)
+            kwargs["choices"] = [("", "---------")] + [
+                (value, label) for value, label in db_field.choices if value in allowed
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+
+class LoginForm(UserChangeForm):
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        if self.instance.pk and (cleaned.get("is_staff") or cleaned.get("is_superuser")):
+            trainee = Trainee.objects.filter(user_id=self.instance.pk).first()
+            if trainee is not None:
+                raise forms.ValidationError(
+                    _("This login belongs to a trainee; it never has back-office rights.")
+                )
+        return cleaned
+
+
+class ScopedUserAdmin(UserAdmin):
+    """Logins. A manager changes those of trainees and of the roles a manager grants, never a
+    superuser's or another manager's; only a superuser hands out back-office rights."""
+
+    form = LoginForm
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
+        users = super().get_queryset(request)
+        return users if request.user.is_superuser else users.filter(is_superuser=False)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or may_manage_login(request.user, obj))
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or may_manage_login(request.user, obj))
+
+    def get_object(self, request: HttpRequest, object_id: str, from_field: Any = None) -> Any:
+        found = super().get_object(request, object_id, from_field)
+        if found is None:
+            raise Http404
+        return found
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        return (
+            "is_superuser",
+            "is_staff",
+            "groups",
+            "user_permissions",
+            "last_login",
+            "date_joined",
+        )
+
+
+admin.site.unregister(User)
+admin.site.register(User, ScopedUserAdmin)

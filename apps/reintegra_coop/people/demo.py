@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from reintegra_coop.core.roles import Role
+from reintegra_coop.core.roles import COMMAND_LINE, Role
 
 from .models import CareProfession, ExitReason, Skill, StaffMember, Stage, Trainee, Workshop
 from .models import WorkshopKind as Kind
@@ -183,10 +183,10 @@ def _user(username: str, first_name: str, last_name: str, password: str) -> User
 
 def _staff(demo: DemoStaff, workshops: dict[str, Workshop]) -> User:
     user = _user(demo.username, demo.first_name, demo.last_name, STAFF_PASSWORD)
-    member, created = StaffMember.objects.get_or_create(
-        user=user, defaults={"role": demo.role, "care_profession": demo.care_profession}
-    )
-    if created:
+    if not StaffMember.objects.filter(user=user).exists():
+        member = StaffMember.appoint(
+            user, demo.role, COMMAND_LINE, care_profession=demo.care_profession
+        )
         member.workshops.set([workshops[name] for name in demo.workshops])
     return user
 

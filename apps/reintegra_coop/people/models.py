@@ -8,15 +8,26 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models, transaction
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from reintegra_coop.core.dates import PlausibleDateField
 from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.money import money_field
-from reintegra_coop.core.roles import GROUP_NAMES, Role, forget_role
+from reintegra_coop.core.roles import (
+    GROUP_NAMES,
+    Role,
+    forget_role,
+    may_grant,
+    may_grant_care_lead,
+    may_manage_login,
+)
 from reintegra_coop.core.scoping import Visibility
 
 from .exceptions import InvalidTransitionError
@@ -110,6 +121,12 @@ ALLOWED_STAGE_CHANGES: dict[str, frozenset[str]] = {
 
 PROGRAMME_MONTHS = 12  # a trial month and up to 11 more; extensions are recorded on the plan
 
+# A login is a trainee's or a staff member's, never both; a trainee's login never has back-office
+# rights. The choice lists of every form (back office, API) offer only such logins, and the
+# models refuse any other (clean() for forms, save() for every other path).
+TRAINEE_LOGINS = models.Q(is_staff=False, is_superuser=False, staff_member__isnull=True)
+STAFF_LOGINS = models.Q(trainee__isnull=True)
+
 card_number_validator = RegexValidator(
     r"^[A-Za-z0-9-]{3,20}$", _("Use 3 to 20 letters, digits or dashes.")
 )
@@ -123,6 +140,7 @@ class Trainee(TrackedModel):
         null=True,
         blank=True,
         related_name="trainee",
+        limit_choices_to=TRAINEE_LOGINS,
     )
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
@@ -140,16 +158,16 @@ class Trainee(TrackedModel):
     stage = models.CharField(
         _("programme stage"), max_length=20, choices=Stage.choices, default=Stage.APPLICANT
     )
-    stage_since = models.DateField(_("in this stage since"), default=timezone.localdate)
-    applied_on = models.DateField(_("applied on"), default=timezone.localdate)
-    participation_started_on = models.DateField(
+    stage_since = PlausibleDateField(_("in this stage since"), default=timezone.localdate)
+    applied_on = PlausibleDateField(_("applied on"), default=timezone.localdate)
+    participation_started_on = PlausibleDateField(
         _("participation started on"),
         null=True,
         blank=True,
         help_text=_("The first day of the trial month."),
     )
-    planned_end_on = models.DateField(_("planned end of participation"), null=True, blank=True)
-    exited_on = models.DateField(_("exited on"), null=True, blank=True)
+    planned_end_on = PlausibleDateField(_("planned end of participation"), null=True, blank=True)
+    exited_on = PlausibleDateField(_("exited on"), null=True, blank=True)
     exit_reason = models.CharField(
         _("exit reason"), max_length=20, choices=ExitReason.choices, blank=True
     )
@@ -178,8 +196,17 @@ class Trainee(TrackedModel):
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
 
+    def clean(self) -> None:
+        super().clean()
+        problem = trainee_login_problem(self.user)
+        if problem:
+            raise ValidationError({"user": problem})
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         with transaction.atomic():
+            problem = trainee_login_problem(self.user)
+            if problem:
+                raise ValidationError({"user": problem})
             super().save(*args, **kwargs)
             if self.user is not None:
                 self.user.groups.add(Group.objects.get_or_create(name=GROUP_NAMES[Role.TRAINEE])[0])
@@ -216,6 +243,17 @@ class Trainee(TrackedModel):
             current.save()
         self.refresh_from_db()
         return change
+
+
+def trainee_login_problem(user: Any) -> str | None:
+    """Why ``user`` cannot be a trainee's login, or None if it can."""
+    if user is None:
+        return None
+    if user.is_superuser or user.is_staff:
+        return gettext("This login has back-office rights; a trainee's login never has them.")
+    if user.pk and StaffMember.objects.filter(user_id=user.pk).exists():
+        return gettext("This login belongs to a member of staff.")
+    return None
 
 
 def _check_stage_change(trainee: Trainee, stage: str, on: datetime.date, exit_reason: str) -> None:
@@ -260,7 +298,7 @@ class StageChange(TrackedModel):
     )
     from_stage = models.CharField(_("from stage"), max_length=20, choices=Stage.choices)
     to_stage = models.CharField(_("to stage"), max_length=20, choices=Stage.choices)
-    on = models.DateField(_("date"))
+    on = PlausibleDateField(_("date"))
     exit_reason = models.CharField(
         _("exit reason"), max_length=20, choices=ExitReason.choices, blank=True
     )
@@ -291,6 +329,7 @@ class StaffMember(TrackedModel):
         verbose_name=_("login"),
         on_delete=models.PROTECT,
         related_name="staff_member",
+        limit_choices_to=STAFF_LOGINS,
     )
     role = models.CharField(
         _("role"),
@@ -332,10 +371,63 @@ class StaffMember(TrackedModel):
     def __str__(self) -> str:
         return self.user.get_full_name() or self.user.get_username()
 
+    @classmethod
+    def appoint(cls, user: Any, role: str, by: Any, **fields: Any) -> StaffMember:
+        """Make ``user`` a member of staff with ``role``, granted by ``by`` (a user, or
+        roles.COMMAND_LINE for the bench's commands)."""
+        member = cls(user=user, role=role, **fields)
+        member.stamp(by)
+        member.save()
+        return member
+
+    def clean(self) -> None:
+        super().clean()
+        if self.user_id and Trainee.objects.filter(user_id=self.user_id).exists():
+            raise ValidationError({"user": gettext("This login belongs to a trainee.")})
+        actor = getattr(self, "_acting_user", None)
+        known_role = self.role in Role.values  # else the role field reports the problem
+        problem = self.grant_problem(actor) if actor is not None and known_role else None
+        if problem:
+            raise ValidationError({"role": problem})
+
+    def grant_problem(self, actor: Any) -> str | None:
+        """Why ``actor`` may not make this change to the staff record (DESIGN.md: a manager
+        grants instructor, care worker and accountant; only a superuser grants manager), or
+        None. Only a change of who holds which role needs a grant."""
+        stored = StaffMember.objects.filter(pk=self.pk).first() if self.pk else None
+        if stored is None:
+            new_holder, role_changed, lead_changed = True, True, self.care_lead
+        else:
+            new_holder = stored.user_id != self.user_id
+            role_changed = new_holder or (stored.role, stored.active) != (self.role, self.active)
+            lead_changed = stored.care_lead != self.care_lead
+        if not (role_changed or lead_changed):
+            return None
+        if actor is None:
+            return gettext("A role is granted by someone: record who grants it.")
+        for role in {self.role, *([stored.role] if stored else [])}:
+            if role_changed and not may_grant(actor, role):
+                if role == Role.MANAGER:
+                    return gettext("Only a superuser gives or takes away the manager role.")
+                return gettext("You may not give or take away the role %(role)s.") % {
+                    "role": dict(Role.choices).get(role, role)
+                }
+        if lead_changed and not may_grant_care_lead(actor):
+            return gettext("Only a manager makes a care worker a care lead.")
+        if new_holder and self.user_id and not may_manage_login(actor, self.user):
+            return gettext("You may not give a role to this login.")
+        return None
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         """Keep the login's group and back-office access in line with the role."""
         with transaction.atomic():
+            if self.user_id and Trainee.objects.filter(user_id=self.user_id).exists():
+                raise ValidationError({"user": gettext("This login belongs to a trainee.")})
+            problem = self.grant_problem(getattr(self, "_acting_user", None))
+            if problem:
+                raise ValidationError({"role": problem})
             super().save(*args, **kwargs)
+            self._acting_user = None  # the next change says again who makes it
             user = self.user
             staff_groups = Group.objects.filter(
                 name__in=[GROUP_NAMES[role] for role in GROUP_NAMES if role != Role.TRAINEE]
@@ -347,3 +439,14 @@ class StaffMember(TrackedModel):
                 user.is_staff = self.active
                 user.save(update_fields=["is_staff"])
             forget_role(user)
+
+
+@receiver(pre_save, sender=settings.AUTH_USER_MODEL)
+def keep_trainee_logins_out_of_the_back_office(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """The last guard, for paths without a form: a trainee's login never gets staff or
+    superuser flags."""
+    back_office = instance.is_staff or instance.is_superuser
+    if back_office and instance.pk and Trainee.objects.filter(user_id=instance.pk).exists():
+        raise ValidationError(
+            gettext("This login belongs to a trainee; it never has back-office rights.")
+        )

@@ -1,4 +1,6 @@
-"""Create a staff login with a role, or a trainee with a PIN login."""
+"""Create a staff login with a role, or a trainee with a PIN login. The command line acts as
+the site's administrator (roles.COMMAND_LINE): it may grant every role, but a trainee's login
+still never gets back-office rights."""
 
 import getpass
 import os
@@ -11,8 +13,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from reintegra_coop.core.forms import SetPinForm
-from reintegra_coop.core.roles import Role
-from reintegra_coop.people.models import StaffMember, Trainee, Workshop
+from reintegra_coop.core.roles import COMMAND_LINE, Role
+from reintegra_coop.people.models import StaffMember, Trainee, Workshop, card_number_validator
 
 
 class Command(BaseCommand):
@@ -46,6 +48,16 @@ class Command(BaseCommand):
         role = Role(options["role"])
         if User.objects.filter(username__iexact=username).exists():
             raise CommandError(f"A user named {username!r} already exists.")
+        if role == Role.TRAINEE and options["superuser"]:
+            raise CommandError("A trainee's login never has back-office rights: drop --superuser.")
+        card_number = (options["card_number"] or "").strip() or None
+        if card_number:
+            try:
+                card_number_validator(card_number)
+            except ValidationError as error:
+                raise CommandError(f"--card-number: {' '.join(error.messages)}") from None
+        if card_number and Trainee.objects.filter(card_number__iexact=card_number).exists():
+            raise CommandError(f"The card number {card_number!r} is already taken.")
         workshops = self._workshops(options["workshop"])
         secret = options["password"] or os.environ.get("REINTEGRA_PASSWORD") or self._prompt(role)
         self._check_secret(role, secret, username)
@@ -64,11 +76,11 @@ class Command(BaseCommand):
                     user=user,
                     first_name=options["first_name"] or username,
                     last_name=options["last_name"],
-                    card_number=options["card_number"] or None,
+                    card_number=card_number,
                 )
                 trainee.workshops.set(workshops)
             else:
-                member = StaffMember.objects.create(user=user, role=role)
+                member = StaffMember.appoint(user, role, COMMAND_LINE)
                 member.workshops.set(workshops)
         self.stdout.write(self.style.SUCCESS(f"Created {role.label} login {username!r}."))
 
