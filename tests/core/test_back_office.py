@@ -15,7 +15,7 @@ def test_an_instructor_lists_only_their_own_trainees_in_the_back_office(client, 
 def test_an_instructor_cannot_open_another_workshops_trainee(client, personas):
     client.force_login(personas.garden_instructor)
     response = client.get(f"/admin/people/trainee/{personas.trainee_bartek.pk}/change/")
-    assert response.status_code == 302  # the admin's "does not exist" redirect
+    assert response.status_code == 404  # outside their rows: not found, like a missing row
     assert (
         client.get(f"/admin/people/trainee/{personas.trainee_anna.pk}/change/").status_code == 200
     )

@@ -1,15 +1,21 @@
-"""The back office: Django admin for staff, with the same row-level scoping as our pages."""
+"""The back office: Django admin for staff, with the same row-level scoping as our pages.
+
+Every view of a scoped model — list, change, delete, history — shows a row only to those who may
+see it in its list: a row outside the list is "not found" (404), never a redirect that tells it
+exists, and the history of a row is read-only (changes go through the model's own door).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.models import User
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import ForeignKey, ManyToManyField, Model, QuerySet
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import NumberSeries, TrackedModel
 from .scoping import scope
@@ -24,27 +30,96 @@ class ScopedModelAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return scope(super().get_queryset(request), request.user)
 
+    def get_object(
+        self, request: HttpRequest, object_id: str, from_field: str | None = None
+    ) -> Any:
+        found = super().get_object(request, object_id, from_field)
+        if found is None:
+            raise Http404  # outside the user's rows, or gone: the same answer
+        return found
+
+    def in_scope(self, request: HttpRequest, obj: Model | None) -> bool:
+        if obj is None:
+            return True
+        cache: dict[tuple[str, Any], bool] = request.__dict__.setdefault("_in_scope", {})
+        key = (obj._meta.label, obj.pk)
+        if key not in cache:
+            rows = self.get_queryset(request)
+            cache[key] = obj.pk is not None and rows.filter(pk=obj.pk).exists()
+        return cache[key]
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_view_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_change_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_delete_permission(request, obj) and self.in_scope(request, obj)
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        return acting_form(super().get_form(request, obj, change, **kwargs), request.user)
+
     def formfield_for_foreignkey(
         self, db_field: ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
     ) -> ModelChoiceField[Any] | None:
-        kwargs.setdefault("queryset", _scoped_choices(db_field.remote_field.model, request))
+        kwargs.setdefault("queryset", scoped_choices(db_field.remote_field.model, request))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(
         self, db_field: ManyToManyField[Any, Any], request: HttpRequest, **kwargs: Any
     ) -> ModelMultipleChoiceField[Any] | None:
-        kwargs.setdefault("queryset", _scoped_choices(db_field.remote_field.model, request))
+        kwargs.setdefault("queryset", scoped_choices(db_field.remote_field.model, request))
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_model(self, request: HttpRequest, obj: Model, form: Any, change: bool) -> None:
         if isinstance(obj, TrackedModel):
-            obj.stamp(request.user)  # type: ignore[arg-type]
+            obj.stamp(request.user)
         super().save_model(request, obj, form, change)
 
 
-def _scoped_choices(model: Any, request: HttpRequest) -> QuerySet[Any]:
+class ScopedHistoryAdmin(ScopedModelAdmin, SimpleHistoryAdmin):
+    """A scoped model with django-simple-history: its history is shown, scoped like its list,
+    and never reverted from the back office (a revert would skip the model's rules)."""
+
+    def has_change_history_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def history_view(
+        self, request: HttpRequest, object_id: str, extra_context: Any = None
+    ) -> HttpResponse:
+        self.get_object(request, object_id)  # 404 outside the user's rows
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
+    ) -> HttpResponse:
+        self.get_object(request, object_id)
+        if request.method == "POST":
+            raise PermissionDenied  # read-only history
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+def acting_form(form_class: Any, user: Any) -> Any:
+    """The admin form, its instance knowing who acts while it is validated (rules such as who
+    may grant a role depend on it)."""
+
+    class ActingForm(form_class):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.instance._acting_user = user
+
+    ActingForm.__name__ = form_class.__name__
+    return ActingForm
+
+
+def scoped_choices(model: Any, request: HttpRequest) -> QuerySet[Any]:
     if hasattr(model, "visibility"):
         return scope(model._default_manager.all(), request.user)
+    if model is get_user_model() and not request.user.is_superuser:
+        return model._default_manager.filter(is_superuser=False)
     return model._default_manager.all()
 
 
@@ -54,28 +129,3 @@ class NumberSeriesAdmin(admin.ModelAdmin):
     list_filter = ["prefix", "year"]
     search_fields = ["prefix"]
     readonly_fields = ["prefix", "year", "last_number"]
-
-
-class ScopedUserAdmin(UserAdmin):
-    """Managers may reset passwords, but never see or change a superuser."""
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
-        users = super().get_queryset(request)
-        return users if request.user.is_superuser else users.filter(is_superuser=False)
-
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
-        if request.user.is_superuser:
-            return super().get_readonly_fields(request, obj)
-        # Only a superuser hands out back-office rights; roles come from the staff record.
-        return (
-            "is_superuser",
-            "is_staff",
-            "groups",
-            "user_permissions",
-            "last_login",
-            "date_joined",
-        )
-
-
-admin.site.unregister(User)
-admin.site.register(User, ScopedUserAdmin)

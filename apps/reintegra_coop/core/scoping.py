@@ -111,7 +111,21 @@ def scope(queryset: QS, user: Any) -> QS:
 
 def _within(queryset: QS, path: str, allowed: QuerySet[Any]) -> QS:
     # An id subquery, not a join: keeps one query and avoids duplicate rows.
-    return queryset.filter(**{f"{path or 'pk'}__in": allowed.values("pk")})
+    condition = {f"{path or 'pk'}__in": allowed.values("pk")}
+    if not _many_valued(queryset.model, path):
+        return queryset.filter(**condition)
+    # Through a one-to-many path (an order's tasks) a join would repeat the row once per match.
+    matching = queryset.model._default_manager.filter(**condition).values("pk")
+    return queryset.filter(pk__in=matching)
+
+
+def _many_valued(model: Any, path: str) -> bool:
+    for part in path.split("__") if path else []:
+        field = model._meta.get_field(part)
+        if field.many_to_many or field.one_to_many:
+            return True
+        model = field.related_model
+    return False
 
 
 def can_see(user: Any, obj: Model) -> bool:

@@ -3,9 +3,8 @@ from typing import Any
 from django.contrib import admin
 from django.forms import ModelForm
 from django.http import HttpRequest
-from simple_history.admin import SimpleHistoryAdmin
 
-from reintegra_coop.core.admin import ScopedModelAdmin
+from reintegra_coop.core.admin import ScopedHistoryAdmin, ScopedModelAdmin
 
 from .exceptions import WorkRuleError
 from .models import LockedPeriod, Shift, ShiftAssignment, ShiftTemplate, WorkLog
@@ -70,7 +69,7 @@ class ShiftAssignmentAdmin(ScopedModelAdmin):
 
 
 @admin.register(WorkLog)
-class WorkLogAdmin(ScopedModelAdmin, SimpleHistoryAdmin):
+class WorkLogAdmin(ScopedHistoryAdmin):
     list_display = [
         "date",
         "trainee",
