@@ -20,6 +20,10 @@ if SITE.behind_https_proxy:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in SITE.allowed_hosts]
+TRUSTED_PROXIES = list(SITE.trusted_proxies)
+IDLE_MINUTES = {"staff": SITE.idle_minutes_staff, "trainee": SITE.idle_minutes_trainee}
+LOGIN_CODE_HOURS = SITE.login_code_hours
+CARE_LEADS_PRINT_LOGIN_CODES = SITE.care_leads_print_login_codes
 MEDIA_ROOT = SITE.files_folder
 MEDIA_URL = "/files/"
 

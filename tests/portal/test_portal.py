@@ -7,7 +7,6 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from reintegra_coop.portal.models import LoginCode
 from reintegra_coop.work.models import Shift, ShiftAssignment, WorkLog
 from tests.factories import PIN
 
@@ -101,49 +100,9 @@ def test_staff_cannot_use_the_portal_and_trainees_cannot_use_staff_pages(client,
     assert client.get("/api/work-logs/").status_code == 403
 
 
-def test_a_printed_code_works_exactly_once(client, personas):
-    client.force_login(personas.garden_instructor)
-    slip = client.get(
-        reverse("portal:print_code", args=[personas.trainee_anna.pk])
-    ).content.decode()
-    code = LoginCode.objects.get()
-    assert code.code in slip and "<svg" in slip
-    client.logout()
-    response = client.get(reverse("portal:code_login", args=[code.code]), follow=True)
-    assert response.redirect_chain[-1][0] == reverse("portal:home")
-    client.logout()
-    again = client.get(reverse("portal:code_login", args=[code.code]), follow=True).content.decode()
-    assert "This code is used up or too old." in again
-
-
-def test_an_expired_code_is_refused(client, personas):
-    code = LoginCode.issue(personas.trainee_anna.user, personas.manager)
-    with time_machine.travel(timezone.now() + datetime.timedelta(hours=25)):
-        page = client.get(
-            reverse("portal:code_login", args=[code.code]), follow=True
-        ).content.decode()
-    assert "This code is used up or too old." in page
-
-
-def test_an_instructor_cannot_print_a_code_for_another_workshops_trainee(client, personas):
-    client.force_login(personas.garden_instructor)
-    assert (
-        client.get(reverse("portal:print_code", args=[personas.trainee_bartek.pk])).status_code
-        == 404
-    )
-
-
 def test_a_trainee_is_logged_out_after_ten_idle_minutes(client, personas):
     client.post(reverse("core:login"), {"username": "anna", "password": PIN})
     assert client.session.get_expiry_age() == 600
-
-
-def test_five_wrong_pins_lock_the_address_for_every_account(client, personas):
-    for _ in range(5):
-        client.post(reverse("core:login"), {"username": "anna", "password": "1111"})
-    response = client.post(reverse("core:login"), {"username": "bartek", "password": PIN})
-    assert response.status_code == 429
-    assert "Too many wrong tries" in response.content.decode()
 
 
 def test_a_pin_has_four_to_six_digits(client, personas):

@@ -56,6 +56,14 @@ class SiteConfig:
     behind_https_proxy: bool = False
     #: the seller on invoices and delivery notes: name, address, tax_id, bank_account
     cooperative: dict[str, str] = field(default_factory=dict)
+    #: reverse proxies whose X-Forwarded-For header is believed (e.g. ["127.0.0.1"] for nginx)
+    trusted_proxies: tuple[str, ...] = ()
+    #: quiet minutes before a session ends
+    idle_minutes_staff: int = 30
+    idle_minutes_trainee: int = 10
+    #: one-time login codes: hours valid, and whether care leads may print them too
+    login_code_hours: int = 24
+    care_leads_print_login_codes: bool = False
 
     @property
     def files_folder(self) -> Path:
@@ -123,9 +131,41 @@ def load_site(name: str | None = None) -> SiteConfig:
         allowed_hosts=tuple(security.get("allowed_hosts", ("127.0.0.1", "localhost"))),
         behind_https_proxy=bool(security.get("behind_https_proxy", False)),
         cooperative={key: str(value) for key, value in data.get("cooperative", {}).items()},
+        trusted_proxies=tuple(str(entry) for entry in security.get("trusted_proxies", ())),
+        idle_minutes_staff=_whole_number(security, "idle_minutes_staff", 30, path),
+        idle_minutes_trainee=_whole_number(security, "idle_minutes_trainee", 10, path),
+        login_code_hours=_whole_number(security, "login_code_hours", 24, path),
+        care_leads_print_login_codes=_flag(security, "care_leads_print_login_codes", path),
     )
     validate_settings(config.currency, config.time_zone, config.language, config.country)
+    validate_proxies(config.trusted_proxies, path)
     return config
+
+
+def _whole_number(section: dict[str, object], key: str, default: int, path: Path) -> int:
+    value = section.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 24 * 60:
+        raise BenchError(f"{path}: [security] {key} must be a whole number from 1 to 1440.")
+    return value
+
+
+def _flag(section: dict[str, object], key: str, path: Path) -> bool:
+    value = section.get(key, False)
+    if not isinstance(value, bool):
+        raise BenchError(f"{path}: [security] {key} must be true or false.")
+    return value
+
+
+def validate_proxies(entries: tuple[str, ...], path: Path) -> None:
+    import ipaddress
+
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise BenchError(
+                f"{path}: [security] trusted_proxies: {entry!r} is not an address or network."
+            ) from None
 
 
 def render_site_config(
@@ -162,6 +202,15 @@ debug = false
 allowed_hosts = ["127.0.0.1", "localhost"]
 # true when nginx (or another proxy) serves the site over HTTPS
 behind_https_proxy = false
+# the proxies whose X-Forwarded-For names the client (wrong PINs are counted per address):
+# ["127.0.0.1"] when nginx runs on this machine; [] when nothing stands in front
+trusted_proxies = []
+# a session ends after this many quiet minutes
+idle_minutes_staff = 30
+idle_minutes_trainee = 10
+# one-time login codes for trainees: hours valid; care leads may print them too if true
+login_code_hours = 24
+care_leads_print_login_codes = false
 """
 
 

@@ -8,15 +8,13 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.contrib.auth.models import User
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from .access import require_role
 from .forms import LoginForm, SetPinForm
-from .roles import Role, role_of
-
-TRAINEE_IDLE_SECONDS = 10 * 60
+from .roles import Role, may_manage_login, role_of
 
 HOME_PAGES = {
     Role.MANAGER: "people:manager_home",
@@ -36,12 +34,8 @@ class LoginView(auth_views.LoginView):
         response = super().form_valid(form)
         # A trainee's page speaks their language from the first click on a shared tablet.
         trainee = getattr(form.get_user(), "trainee", None)
-        if trainee is not None:
-            # Shared tablets: a trainee is logged out after ten quiet minutes.
-            self.request.session.set_expiry(TRAINEE_IDLE_SECONDS)
-            self.request.session["idle_logout"] = TRAINEE_IDLE_SECONDS
-            if trainee.preferred_language:
-                response.set_cookie(settings.LANGUAGE_COOKIE_NAME, trainee.preferred_language)
+        if trainee is not None and trainee.preferred_language:
+            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, trainee.preferred_language)
         return response
 
 
@@ -56,10 +50,9 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_role(Role.MANAGER)
 def set_password(request: HttpRequest, user_id: int) -> HttpResponseBase:
     """A manager sets a new password (or a trainee's PIN) for someone who forgot theirs."""
-    accounts = (
-        User.objects.all() if request.user.is_superuser else User.objects.filter(is_superuser=False)
-    )
-    account = get_object_or_404(accounts, pk=user_id)
+    account = get_object_or_404(User, pk=user_id)
+    if not may_manage_login(request.user, account):
+        raise Http404  # a superuser's or another manager's login: not theirs to change
     form_class = SetPinForm if hasattr(account, "trainee") else SetPasswordForm
     form = form_class(account, request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -11,4 +11,5 @@ urlpatterns = [
     path("accountant/", views.accountant_home, name="accountant_home"),
     path("staff/", views.staff_list, name="staff_list"),
     path("trainees/<int:pk>/", views.trainee_detail, name="trainee_detail"),
+    path("trainees/<int:pk>/unlock/", views.unlock_login, name="unlock_login"),
 ]

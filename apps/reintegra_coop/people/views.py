@@ -6,13 +6,22 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from reintegra_coop.core import lockout
 from reintegra_coop.core.access import require_role
-from reintegra_coop.core.roles import STAFF_ROLES, Role
+from reintegra_coop.core.roles import (
+    STAFF_ROLES,
+    Role,
+    may_manage_login,
+    remember_role,
+    role_of,
+)
 from reintegra_coop.core.scoping import scope, visible_trainees, visible_workshops
 
 from .exceptions import InvalidTransitionError
 from .forms import StageChangeForm
+from .logins import may_print_login_codes
 from .models import StaffMember
 
 
@@ -44,8 +53,11 @@ def accountant_home(request: HttpRequest) -> HttpResponse:
 
 @require_role(*STAFF_ROLES)
 def staff_list(request: HttpRequest) -> HttpResponse:
-    staff = scope(StaffMember.objects.select_related("user"), request.user)
-    return render(request, "people/staff_list.html", {"staff": staff})
+    staff = list(scope(StaffMember.objects.select_related("user"), request.user))
+    for member in staff:
+        remember_role(member.user, Role(member.role) if member.active else None)
+    manageable = {m.user_id for m in staff if may_manage_login(request.user, m.user)}
+    return render(request, "people/staff_list.html", {"staff": staff, "manageable": manageable})
 
 
 @require_role(*STAFF_ROLES)
@@ -73,5 +85,26 @@ def trainee_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
             )
             return redirect("people:trainee_detail", pk=trainee.pk)
     history = trainee.stage_changes.select_related("created_by")
-    context = {"trainee": trainee, "history": history, "form": form}
+    role = role_of(request.user)
+    login = trainee.user
+    context = {
+        "trainee": trainee,
+        "history": history,
+        "form": form,
+        "may_set_pin": login is not None and may_manage_login(request.user, login),
+        "may_print_code": login is not None and may_print_login_codes(request.user),
+        "may_unlock": login is not None and role == Role.MANAGER,
+        "wrong_tries": lockout.failures(login.get_username()) if login is not None else 0,
+        "may_see_record": role in (Role.CARE_WORKER, Role.MANAGER, Role.INSTRUCTOR),
+    }
     return render(request, "people/trainee_detail.html", context)
+
+
+@require_POST
+@require_role(Role.MANAGER)
+def unlock_login(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """Forget the wrong PINs typed for a trainee's login, so they can log in at once."""
+    trainee = get_object_or_404(visible_trainees(request.user).filter(user__isnull=False), pk=pk)
+    lockout.unlock(trainee.user.get_username())  # type: ignore[union-attr]
+    messages.success(request, _("%(name)s can log in again.") % {"name": trainee.full_name})
+    return redirect("people:trainee_detail", pk=trainee.pk)

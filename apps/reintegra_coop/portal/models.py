@@ -1,4 +1,9 @@
-"""One-time login codes a member of staff prints (as a QR code) for a trainee's own phone."""
+"""One-time login codes a manager prints (as a QR code) for a trainee's own phone.
+
+The rules (DESIGN.md, "Who may hold and grant a role"): codes are for trainee logins only, printed
+by managers (and by care leads where the site allows it, for their caseload); a new code voids
+the trainee's older ones; a code works once, within ``LOGIN_CODE_HOURS`` (24 by default), and is
+used by pressing a button (a POST), so a link preview cannot use it up."""
 
 from __future__ import annotations
 
@@ -6,12 +11,17 @@ import datetime
 import secrets
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from reintegra_coop.people.logins import may_print_login_codes
+from reintegra_coop.people.models import Trainee, trainee_login_problem
+
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to mix up
-VALID_FOR = datetime.timedelta(hours=24)
 
 
 class LoginCode(models.Model):
@@ -34,11 +44,23 @@ class LoginCode(models.Model):
         return f"{self.user} {self.created_at:%Y-%m-%d}"
 
     @classmethod
-    def issue(cls, user: Any, by: Any) -> LoginCode:
-        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
-        return cls.objects.create(
-            user=user, code=code, created_by=by, expires_at=timezone.now() + VALID_FOR
-        )
+    def issue(cls, trainee: Trainee, by: Any) -> LoginCode:
+        """A new code for the trainee's login; the trainee's older codes stop working."""
+        if not may_print_login_codes(by):
+            raise PermissionDenied(gettext("Only a manager prints login codes."))
+        user = trainee.user
+        if user is None or trainee_login_problem(user):
+            raise PermissionDenied(gettext("Login codes are only for a trainee's own login."))
+        now = timezone.now()
+        with transaction.atomic():
+            cls.objects.filter(user=user, used_at__isnull=True, expires_at__gt=now).update(
+                expires_at=now
+            )
+            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
+            valid_for = datetime.timedelta(hours=settings.LOGIN_CODE_HOURS)
+            return cls.objects.create(
+                user=user, code=code, created_by=by, expires_at=now + valid_for
+            )
 
     @classmethod
     def redeem(cls, code: str) -> Any:
@@ -54,6 +76,11 @@ class LoginCode(models.Model):
             )
             if found is None:
                 return None
+            if (
+                trainee_login_problem(found.user)
+                or not Trainee.objects.filter(user_id=found.user_id).exists()
+            ):
+                return None  # only a trainee's own login, even for a code made before the rules
             found.used_at = timezone.now()
             found.save(update_fields=["used_at"])
             return found.user

@@ -13,26 +13,27 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from reintegra_coop.care.models import Milestone
 from reintegra_coop.core.access import require_role
-from reintegra_coop.core.roles import STAFF_ROLES, Role
+from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import visible_trainees
 from reintegra_coop.housing.ledger import statements
-from reintegra_coop.pay.models import Payslip, RunStatus
+from reintegra_coop.pay.models import Payslip
+from reintegra_coop.people.logins import BACKEND, may_print_login_codes
 from reintegra_coop.people.models import Trainee
 from reintegra_coop.work.models import ShiftAssignment, WorkLog
 
 from .models import LoginCode
 
-IDLE_SECONDS = 10 * 60  # a shared tablet logs out after ten quiet minutes
 WEEKS_AHEAD = 2
 
 
@@ -117,9 +118,8 @@ def dispute(request: HttpRequest, pk: int) -> HttpResponseBase:
 @require_role(Role.TRAINEE)
 def my_pay(request: HttpRequest) -> HttpResponse:
     payslips = (
-        Payslip.objects.filter(
-            trainee__user__pk=uid(request), run__status__in=[RunStatus.APPROVED, RunStatus.PAID]
-        )
+        Payslip.objects.released()
+        .filter(trainee__user__pk=uid(request))
         .select_related("run")
         .order_by("-run__month")
     )
@@ -145,26 +145,34 @@ def my_progress(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/progress.html", {"achieved": achieved, "next_up": next_up})
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def code_login(request: HttpRequest, code: str) -> HttpResponseBase:
-    """A printed one-time code (the QR code on the slip) logs the trainee in, once."""
-    user = LoginCode.redeem(code)
-    if user is None or not user.is_active:
-        messages.error(
-            request, _("This code is used up or too old. Ask a member of staff for a new one.")
-        )
-        return redirect("core:login")
-    login(request, user, backend="reintegra_coop.core.auth_backends.UsernameOrCardNumberBackend")
-    request.session.set_expiry(IDLE_SECONDS)
-    request.session["idle_logout"] = IDLE_SECONDS
-    return redirect("portal:home")
+    """The page a printed code (the QR code on the slip) opens. Opening it changes nothing — a
+    link preview may open it too; the trainee presses the button, which logs them in once. It
+    never replaces a session that is already logged in: that person logs out first."""
+    signed_in = request.user.is_authenticated
+    if request.method == "POST" and not signed_in:
+        user = LoginCode.redeem(code)
+        if user is None or not user.is_active:
+            messages.error(
+                request, _("This code is used up or too old. Ask a member of staff for a new one.")
+            )
+            return redirect("core:login")
+        login(request, user, backend=BACKEND)
+        return redirect("portal:home")
+    status = 409 if request.method == "POST" else 200
+    return render(request, "portal/code_login.html", {"signed_in": signed_in}, status=status)
 
 
-@require_role(*STAFF_ROLES)
+@require_POST
+@require_role(Role.MANAGER, Role.CARE_WORKER)
 def print_code(request: HttpRequest, pk: int) -> HttpResponse:
     """A slip with a one-time login code and its QR code, for a trainee's own phone."""
+    if not may_print_login_codes(request.user):
+        raise PermissionDenied
     trainee = get_object_or_404(visible_trainees(request.user).filter(user__isnull=False), pk=pk)
-    code = LoginCode.issue(trainee.user, request.user)
-    url = request.build_absolute_uri(f"/portal/code/{code.code}/")
+    code = LoginCode.issue(trainee, request.user)
+    url = request.build_absolute_uri(reverse("portal:code_login", args=[code.code]))
     import segno
 
     qr = segno.make(url, error="m").svg_inline(scale=6, title=_("Login code"))

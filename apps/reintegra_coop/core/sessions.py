@@ -1,0 +1,51 @@
+"""Sessions end after some quiet minutes, by role: one setting, ``IDLE_MINUTES``
+(site_config.toml ``[security] idle_minutes_staff`` and ``idle_minutes_trainee``; defaults 30
+and 10: a shared tablet must not stay logged in). The idle time is worked out at login and kept
+in the session, so each request only pushes the expiry forward, without asking the database;
+and only once a minute, so a page does not also write the session each time it is opened."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+from .roles import Role, role_of
+
+SESSION_KEY = "idle_seconds"
+TOUCHED_KEY = "idle_touched"
+TOUCH_EVERY_SECONDS = 60
+
+
+def idle_seconds(user: Any) -> int:
+    minutes: dict[str, int] = settings.IDLE_MINUTES
+    role = role_of(user)
+    key = "trainee" if role == Role.TRAINEE else "staff"
+    return int(minutes.get(str(role), minutes[key])) * 60
+
+
+def start_idle_clock(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+    """On login (Django's user_logged_in signal)."""
+    seconds = idle_seconds(user)
+    request.session[SESSION_KEY] = seconds
+    request.session[TOUCHED_KEY] = int(time.time())
+    request.session.set_expiry(seconds)
+
+
+class IdleLogoutMiddleware:
+    """Each request of a logged-in session pushes its expiry forward by the idle time."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        session = getattr(request, "session", None)
+        if session is not None and session.get(SESSION_KEY):
+            now = int(time.time())
+            if now - int(session.get(TOUCHED_KEY, 0)) >= TOUCH_EVERY_SECONDS:
+                session[TOUCHED_KEY] = now
+                session.set_expiry(int(session[SESSION_KEY]))
+        return self.get_response(request)
