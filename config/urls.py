@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from reintegra_coop.core.api import StaffOnly
 from reintegra_coop.orders.api import router as api
 from reintegra_coop.work.api import ShiftAssignmentViewSet, ShiftViewSet, WorkLogViewSet
 
@@ -19,7 +20,11 @@ urlpatterns = [
     path("housing/", include("reintegra_coop.housing.urls")),
     path("care/", include("reintegra_coop.care.urls")),
     path("api/", include(api.urls)),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path(
+        "api/schema/",
+        SpectacularAPIView.as_view(permission_classes=[StaffOnly]),
+        name="api_schema",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

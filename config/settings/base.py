@@ -36,7 +36,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "reintegra_coop.portal.middleware.IdleLogoutMiddleware",
+    "reintegra_coop.core.sessions.IdleLogoutMiddleware",
+    "reintegra_coop.core.queries.BadQueryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
@@ -77,7 +78,7 @@ TEMPLATES = [
 AUTHENTICATION_BACKENDS = [
     # First, so locked-out users are refused before any password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "reintegra_coop.core.auth_backends.UsernameOrCardNumberBackend",
+    "reintegra_coop.people.logins.UsernameOrCardNumberBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -91,12 +92,27 @@ LOGIN_URL = "core:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:login"
 
-# Brute-force protection: PINs are short, so lock a username after a few failures.
-AXES_FAILURE_LIMIT = 5
+# Wrong passwords and PINs lock a person, not a place: core/lockout.py explains the rules.
+AXES_HANDLER = "reintegra_coop.core.lockout.PerPersonLockoutHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+AXES_USERNAME_CALLABLE = "reintegra_coop.people.logins.account_name"
+AXES_CLIENT_IP_CALLABLE = "reintegra_coop.core.client_address.client_address"
+AXES_FAILURE_LIMIT = LOCKOUT_FAILURES_PER_ADDRESS = 5  # one account, from one address
+LOCKOUT_FAILURES_PER_ACCOUNT = 10  # one account, from anywhere
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # per account and per address
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = True  # clears only the account that logged in
+# Addresses of the reverse proxies whose X-Forwarded-For is believed (core/client_address.py).
+TRUSTED_PROXIES: list[str] = []
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+
+# Sessions end after this many quiet minutes (core/sessions.py); a role's own key wins.
+IDLE_MINUTES = {"staff": 30, "trainee": 10}
+# One-time login codes (portal/models.py): valid this long; managers print them, and care
+# leads too where the site allows it.
+LOGIN_CODE_HOURS = 24
+CARE_LEADS_PRINT_LOGIN_CODES = False
+# The back office shows a record's history; it never reverts it (core/admin.py).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 LANGUAGES = [("pl", _("Polish")), ("cs", _("Czech")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]

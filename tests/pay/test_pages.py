@@ -67,6 +67,12 @@ def test_a_trainee_downloads_only_their_own_payslip(client, personas, hourly_ann
     anna_slip = run.payslips.get(trainee=personas.trainee_anna)
     bartek_slip = run.payslips.get(trainee=personas.trainee_bartek)
     client.force_login(personas.trainee_anna.user)
+    draft = client.get(reverse("pay:payslip_pdf", args=[anna_slip.pk]))
+    assert draft.status_code == 404  # not hers until the manager approves the run
+    slip_url = reverse("pay:payslip_pdf", args=[anna_slip.pk])
+    assert slip_url not in client.get(reverse("portal:pay")).content.decode()
+    payroll.approve(run, personas.manager)
+    assert slip_url in client.get(reverse("portal:pay")).content.decode()
     pdf = client.get(reverse("pay:payslip_pdf", args=[anna_slip.pk]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     assert client.get(reverse("pay:payslip_pdf", args=[bartek_slip.pk])).status_code == 404

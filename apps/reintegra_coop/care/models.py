@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from reintegra_coop.core.dates import PlausibleDateField
 from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.scoping import Visibility
 
@@ -48,8 +49,8 @@ class WorkConstraint(TrackedModel):
     )
     earliest_start = models.TimeField(_("earliest start"), null=True, blank=True)
     latest_end = models.TimeField(_("latest end"), null=True, blank=True)
-    valid_from = models.DateField(_("valid from"), null=True, blank=True)
-    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    valid_from = PlausibleDateField(_("valid from"), null=True, blank=True)
+    valid_until = PlausibleDateField(_("valid until"), null=True, blank=True)
 
     visibility: ClassVar[Visibility] = Visibility(trainee="trainee")
 
@@ -83,8 +84,8 @@ class UnavailableBlock(TrackedModel):
     start = models.TimeField(_("from"))
     end = models.TimeField(_("until"))
     reason = models.CharField(_("reason (care workers only)"), max_length=200, blank=True)
-    valid_from = models.DateField(_("valid from"), null=True, blank=True)
-    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    valid_from = PlausibleDateField(_("valid from"), null=True, blank=True)
+    valid_until = PlausibleDateField(_("valid until"), null=True, blank=True)
 
     visibility: ClassVar[Visibility] = Visibility(trainee="constraint__trainee")
 
@@ -118,8 +119,8 @@ class CommunityServiceOrder(TrackedModel):
     monthly_maximum_hours = models.PositiveIntegerField(
         _("monthly maximum hours"), null=True, blank=True, default=40
     )
-    start = models.DateField(_("starts on"))
-    deadline = models.DateField(_("deadline"))
+    start = PlausibleDateField(_("starts on"))
+    deadline = PlausibleDateField(_("deadline"))
 
     visibility: ClassVar[Visibility] = Visibility(trainee="trainee")
 

@@ -12,6 +12,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from reintegra_coop.core.dates import PlausibleDateField
 from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import Visibility
@@ -80,7 +81,7 @@ class Diagnosis(TrackedModel):
         related_name="diagnoses",
     )
     by_role = models.CharField(_("assessed as"), max_length=30, choices=DiagnosisRole.choices)
-    assessed_on = models.DateField(_("assessed on"))
+    assessed_on = PlausibleDateField(_("assessed on"))
     recommends = models.BooleanField(_("recommends the programme"))
     summary = models.TextField(_("summary"), blank=True)
 
@@ -104,7 +105,7 @@ class IndividualPlan(TrackedModel):
         on_delete=models.PROTECT,
         related_name="individual_plan",
     )
-    opened_on = models.DateField(_("opened on"))
+    opened_on = PlausibleDateField(_("opened on"))
 
     visibility: ClassVar[Visibility] = Visibility(
         trainee="trainee", roles=(Role.MANAGER, Role.CARE_WORKER, Role.TRAINEE)
@@ -144,7 +145,7 @@ class PlanGoal(TrackedModel):
     )
     sphere = models.CharField(_("sphere"), max_length=20, choices=Sphere.choices)
     text = models.CharField(_("goal"), max_length=300)
-    reached_on = models.DateField(_("reached on"), null=True, blank=True)
+    reached_on = PlausibleDateField(_("reached on"), null=True, blank=True)
 
     visibility: ClassVar[Visibility] = Visibility(
         trainee="plan__trainee", roles=(Role.MANAGER, Role.CARE_WORKER, Role.TRAINEE)
@@ -163,7 +164,7 @@ class PlanReview(TrackedModel):
     plan = models.ForeignKey(
         IndividualPlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="reviews"
     )
-    reviewed_on = models.DateField(_("reviewed on"))
+    reviewed_on = PlausibleDateField(_("reviewed on"))
     summary = models.TextField(_("summary"))
 
     visibility: ClassVar[Visibility] = Visibility(
@@ -193,8 +194,8 @@ class SocialContract(TrackedModel):
     office_obligations = models.TextField(_("the office's obligations"))
     cooperative_obligations = models.TextField(_("the cooperative's obligations"))
     rights = models.TextField(_("rights"), blank=True)
-    signed_on = models.DateField(_("signed on"))
-    ends_on = models.DateField(_("ends on"))
+    signed_on = PlausibleDateField(_("signed on"))
+    ends_on = PlausibleDateField(_("ends on"))
 
     visibility: ClassVar[Visibility] = Visibility(
         trainee="plan__trainee", roles=(Role.MANAGER, Role.CARE_WORKER, Role.TRAINEE)
@@ -218,8 +219,8 @@ class ParticipationPause(TrackedModel):
     trainee = models.ForeignKey(
         "people.Trainee", verbose_name=_("trainee"), on_delete=models.PROTECT, related_name="pauses"
     )
-    starts_on = models.DateField(_("starts on"))
-    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    starts_on = PlausibleDateField(_("starts on"))
+    ends_on = PlausibleDateField(_("ends on"), null=True, blank=True)
     reason = models.TextField(_("reason (care workers only)"), blank=True)
 
     visibility: ClassVar[Visibility] = Visibility(
@@ -276,7 +277,7 @@ class Milestone(TrackedModel):
     progress = models.DecimalField(
         _("progress"), max_digits=9, decimal_places=2, default=0, editable=False
     )
-    achieved_on = models.DateField(_("achieved on"), null=True, blank=True, editable=False)
+    achieved_on = PlausibleDateField(_("achieved on"), null=True, blank=True, editable=False)
     proof = models.ManyToManyField(
         "work.WorkLog", verbose_name=_("logs that proved it"), blank=True, related_name="+"
     )

@@ -161,7 +161,7 @@ def sign_off(request: HttpRequest, pk: int) -> HttpResponse:
             milestone.achieved_on, milestone.evidence = timezone.localdate(), evidence
             milestone.signed_off_by = request.user  # type: ignore[assignment]
             milestone.progress = milestone.target
-            milestone.stamp(request.user)  # type: ignore[arg-type]
+            milestone.stamp(request.user)
             milestone.save()
             messages.success(request, _("Signed off."))
     return redirect("care:trainee_record", pk=milestone.trainee_id)

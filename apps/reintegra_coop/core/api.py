@@ -5,9 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from rest_framework.permissions import DjangoModelPermissions
+from rest_framework.permissions import BasePermission, DjangoModelPermissions
 
+from .roles import STAFF_ROLES, role_of
 from .scoping import scope
+
+
+class StaffOnly(BasePermission):
+    """The API's schema and documentation: for staff, not for the public or trainees."""
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        return role_of(request.user) in STAFF_ROLES
 
 
 class ScopedModelPermissions(DjangoModelPermissions):

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from reintegra_coop.core.dates import PlausibleDateField
 from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.money import money_field
 from reintegra_coop.core.roles import Role
@@ -60,8 +61,8 @@ class Tenancy(TrackedModel):
     unit = models.ForeignKey(
         HousingUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="tenancies"
     )
-    start = models.DateField(_("starts on"))
-    end = models.DateField(_("ends on"), null=True, blank=True)
+    start = PlausibleDateField(_("starts on"))
+    end = PlausibleDateField(_("ends on"), null=True, blank=True)
     share_fixed = money_field(
         _("share: fixed amount a month"),
         null=True,
@@ -81,7 +82,7 @@ class Tenancy(TrackedModel):
         default=Decimal("0.00"),
         validators=[MinValueValidator(Decimal(0))],
     )
-    payroll_consent_on = models.DateField(
+    payroll_consent_on = PlausibleDateField(
         _("trainee consented to payroll deduction on"), null=True, blank=True
     )
 
@@ -129,7 +130,7 @@ class RentPayment(TrackedModel):
     tenancy = models.ForeignKey(
         Tenancy, verbose_name=_("tenancy"), on_delete=models.PROTECT, related_name="payments"
     )
-    paid_on = models.DateField(_("paid on"))
+    paid_on = PlausibleDateField(_("paid on"))
     amount = money_field(_("amount"), validators=[MinValueValidator(Decimal("0.01"))])
 
     visibility: ClassVar[Visibility] = Visibility(trainee="tenancy__trainee", roles=HOUSING_ROLES)
@@ -146,7 +147,7 @@ class RentPayment(TrackedModel):
 class InKindValueSetting(TrackedModel):
     """What an hour of in-kind rent work is worth, from a date on."""
 
-    valid_from = models.DateField(_("valid from"), unique=True)
+    valid_from = PlausibleDateField(_("valid from"), unique=True)
     hourly_value = money_field(_("value of an hour"), validators=[MinValueValidator(Decimal(0))])
 
     visibility: ClassVar[Visibility] = Visibility(roles=(Role.MANAGER, Role.ACCOUNTANT))

@@ -7,18 +7,15 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from reintegra_coop.core.access import require_role
+from reintegra_coop.core.queries import MonthQuery, read_query
 from reintegra_coop.core.roles import Role
-from reintegra_coop.pay.calendar import parse_period
 
 from .ledger import statements
 
 
 @require_role(Role.MANAGER, Role.ACCOUNTANT)
 def rent_statements(request: HttpRequest) -> HttpResponse:
-    try:
-        month = parse_period(request.GET.get("period", ""))
-    except ValueError:
-        month = timezone.localdate().replace(day=1)
+    month = read_query(request, MonthQuery)["period"] or timezone.localdate().replace(day=1)
     rows = statements(month)
     arrears = [row for row in rows if row.result.closing_balance > 0]
     return render(

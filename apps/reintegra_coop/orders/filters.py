@@ -6,9 +6,14 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from reintegra_coop.core.dates import DayField
 from reintegra_coop.people.models import Workshop
 
 from .models import Customer, Order, OrderKind, OrderStatus
+
+
+class PlausibleDateFilter(django_filters.DateFilter):
+    field_class = DayField
 
 
 class OrderFilter(django_filters.FilterSet):
@@ -21,13 +26,13 @@ class OrderFilter(django_filters.FilterSet):
     customer = django_filters.ModelChoiceFilter(
         label=_("Customer"), queryset=Customer.objects.all()
     )
-    due_after = django_filters.DateFilter(
+    due_after = PlausibleDateFilter(
         label=_("Due from"),
         field_name="due_on",
         lookup_expr="gte",
         widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
     )
-    due_before = django_filters.DateFilter(
+    due_before = PlausibleDateFilter(
         label=_("Due until"),
         field_name="due_on",
         lookup_expr="lte",

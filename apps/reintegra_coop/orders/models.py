@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from reintegra_coop.core.dates import PlausibleDateField
 from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.money import format_quantity, money_field, quantity_field
 from reintegra_coop.core.numbering import next_number
@@ -178,8 +179,8 @@ class Order(TrackedModel):
     customer = models.ForeignKey(
         Customer, verbose_name=_("customer"), on_delete=models.PROTECT, related_name="orders"
     )
-    ordered_on = models.DateField(_("ordered on"), default=timezone.localdate)
-    due_on = models.DateField(_("due on"))
+    ordered_on = PlausibleDateField(_("ordered on"), default=timezone.localdate)
+    due_on = PlausibleDateField(_("due on"))
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -506,8 +507,8 @@ class ProductionLot(TrackedModel):
     quantity = quantity_field(
         _("quantity produced"), validators=[MinValueValidator(Decimal("0.001"))]
     )
-    produced_on = models.DateField(_("produced on"), default=timezone.localdate)
-    best_before = models.DateField(_("best before"), null=True, blank=True)
+    produced_on = PlausibleDateField(_("produced on"), default=timezone.localdate)
+    best_before = PlausibleDateField(_("best before"), null=True, blank=True)
 
     objects = ProductionLotQuerySet.as_manager()
     visibility: ClassVar[Visibility] = Visibility(workshop="workshop", roles=PRODUCTION)
@@ -547,7 +548,7 @@ class StockMovement(TrackedModel):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=MovementKind.choices)
     quantity = quantity_field(_("quantity"), validators=[MinValueValidator(Decimal("0.001"))])
-    on = models.DateField(_("date"), default=timezone.localdate)
+    on = PlausibleDateField(_("date"), default=timezone.localdate)
     delivery = models.ForeignKey(
         "Delivery",
         verbose_name=_("delivery"),
@@ -576,7 +577,7 @@ class Delivery(TrackedModel):
         Order, verbose_name=_("order"), on_delete=models.PROTECT, related_name="deliveries"
     )
     number = models.CharField(_("number"), max_length=30, unique=True, editable=False)
-    delivered_on = models.DateField(_("delivered on"), default=timezone.localdate)
+    delivered_on = PlausibleDateField(_("delivered on"), default=timezone.localdate)
 
     visibility: ClassVar[Visibility] = Visibility(roles=FINANCE)
 
@@ -594,12 +595,12 @@ class Invoice(TrackedModel):
         Order, verbose_name=_("order"), on_delete=models.PROTECT, related_name="invoice"
     )
     number = models.CharField(_("number"), max_length=30, unique=True, editable=False)
-    issued_on = models.DateField(_("issued on"), default=timezone.localdate)
-    due_on = models.DateField(_("payment due on"))
+    issued_on = PlausibleDateField(_("issued on"), default=timezone.localdate)
+    due_on = PlausibleDateField(_("payment due on"))
     net = money_field(_("net"), editable=False)
     vat = money_field(_("VAT"), editable=False)
     gross = money_field(_("gross"), editable=False)
-    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    paid_on = PlausibleDateField(_("paid on"), null=True, blank=True)
 
     visibility: ClassVar[Visibility] = Visibility(roles=FINANCE)
 

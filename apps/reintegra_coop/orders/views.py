@@ -211,7 +211,7 @@ def task_list(request: HttpRequest) -> HttpResponseBase:
         task = get_object_or_404(tasks, pk=int(task_id) if task_id.isdigit() else 0)
         if request.POST.get("status") in TaskStatus.values:
             task.status = request.POST["status"]
-            task.stamp(request.user)  # type: ignore[arg-type]
+            task.stamp(request.user)
             task.save(update_fields=["status", "modified_at", "modified_by"])
         return redirect("orders:tasks")
     return render(
@@ -228,7 +228,7 @@ def stock(request: HttpRequest) -> HttpResponseBase:
     out_form = StockOutForm(items, request.POST if "take_out" in request.POST else None)
     if lot_form.is_bound and lot_form.is_valid():
         lot = lot_form.save(commit=False)
-        lot.stamp(request.user)  # type: ignore[arg-type]
+        lot.stamp(request.user)
         lot.save()
         messages.success(request, _("Lot %(number)s is recorded.") % {"number": lot.lot_number})
         return redirect("orders:stock")

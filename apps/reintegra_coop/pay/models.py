@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from reintegra_coop.core.dates import PlausibleDateField
 from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.money import money_field, quantity_field
 from reintegra_coop.core.roles import Role
@@ -43,7 +44,7 @@ class StipendSetting(TrackedModel):
     """The integration stipend's numbers from a date on (a new base from January applies
     from January)."""
 
-    valid_from = models.DateField(_("valid from"), unique=True)
+    valid_from = PlausibleDateField(_("valid from"), unique=True)
     base = money_field(_("monthly base"), validators=[MinValueValidator(Decimal(0))])
     trial_share = share_field(_("share paid in the trial month"))
     unexcused_divisor = models.PositiveSmallIntegerField(
@@ -116,8 +117,8 @@ class PayScheme(TrackedModel):
         related_name="pay_schemes",
     )
     kind = models.CharField(_("scheme"), max_length=20, choices=SchemeKind.choices)
-    valid_from = models.DateField(_("valid from"))
-    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    valid_from = PlausibleDateField(_("valid from"))
+    valid_until = PlausibleDateField(_("valid until"), null=True, blank=True)
     hourly_rate = money_field(
         _("hourly rate"), null=True, blank=True, validators=[MinValueValidator(Decimal(0))]
     )
@@ -182,7 +183,7 @@ class PieceWork(TrackedModel):
         on_delete=models.PROTECT,
         related_name="piece_work",
     )
-    date = models.DateField(_("date"))
+    date = PlausibleDateField(_("date"))
     units = quantity_field(_("units"), validators=[MinValueValidator(Decimal("0.001"))])
     note = models.CharField(_("note"), max_length=200, blank=True)
 
@@ -206,7 +207,7 @@ class Bonus(TrackedModel):
         on_delete=models.PROTECT,
         related_name="bonuses",
     )
-    month = models.DateField(_("month (first day)"))
+    month = PlausibleDateField(_("month (first day)"))
     amount = money_field(_("amount"), validators=[MinValueValidator(Decimal("0.01"))])
 
     visibility: ClassVar[Visibility] = Visibility(trainee="trainee", roles=PAY_ROLES)
@@ -231,7 +232,7 @@ class Advance(TrackedModel):
         on_delete=models.PROTECT,
         related_name="advances",
     )
-    month = models.DateField(_("deducted in month (first day)"))
+    month = PlausibleDateField(_("deducted in month (first day)"))
     amount = money_field(_("amount"), validators=[MinValueValidator(Decimal("0.01"))])
 
     visibility: ClassVar[Visibility] = Visibility(trainee="trainee", roles=PAY_ROLES)
@@ -258,7 +259,7 @@ class DebtRepaymentPlan(TrackedModel):
         _("monthly amount"), validators=[MinValueValidator(Decimal("0.01"))]
     )
     cap = money_field(_("total to repay"), validators=[MinValueValidator(Decimal("0.01"))])
-    start_month = models.DateField(_("from month (first day)"))
+    start_month = PlausibleDateField(_("from month (first day)"))
     active = models.BooleanField(_("active"), default=True)
 
     visibility: ClassVar[Visibility] = Visibility(trainee="trainee", roles=PAY_ROLES)
@@ -278,7 +279,7 @@ class RunStatus(models.TextChoices):
 
 
 class PayRun(TrackedModel):
-    month = models.DateField(_("month (first day)"))
+    month = PlausibleDateField(_("month (first day)"))
     status = models.CharField(
         _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.DRAFT
     )
@@ -298,6 +299,12 @@ class PayRun(TrackedModel):
         return f"{self.month:%Y-%m} ({self.get_status_display()})"
 
 
+class PayslipQuerySet(models.QuerySet["Payslip"]):
+    def released(self) -> PayslipQuerySet:
+        """Payslips of approved (or paid) runs: the only ones a trainee sees."""
+        return self.filter(run__status__in=[RunStatus.APPROVED, RunStatus.PAID])
+
+
 class Payslip(models.Model):
     run = models.ForeignKey(
         PayRun, verbose_name=_("pay run"), on_delete=models.CASCADE, related_name="payslips"
@@ -313,6 +320,7 @@ class Payslip(models.Model):
     protected_from_seizure = models.BooleanField(_("protected from seizure"), default=False)
     needs_recalculation = models.BooleanField(_("needs recalculation"), default=False)
 
+    objects = PayslipQuerySet.as_manager()
     visibility: ClassVar[Visibility] = Visibility(trainee="trainee", roles=PAY_ROLES)
 
     class Meta:

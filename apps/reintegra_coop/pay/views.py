@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from reintegra_coop.core.access import require_role
 from reintegra_coop.core.pdf import pdf_response, render_pdf
-from reintegra_coop.core.roles import Role
+from reintegra_coop.core.roles import Role, role_of
 from reintegra_coop.core.scoping import scope
 
 from . import payroll
@@ -84,9 +84,10 @@ def run_step(request: HttpRequest, pk: int, step: str) -> HttpResponseBase:
 
 @require_role(Role.MANAGER, Role.ACCOUNTANT, Role.TRAINEE)
 def payslip_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    payslip = get_object_or_404(
-        scope(Payslip.objects.select_related("trainee", "run"), request.user), pk=pk
-    )
+    payslips = scope(Payslip.objects.select_related("trainee", "run"), request.user)
+    if role_of(request.user) == Role.TRAINEE:
+        payslips = payslips.released()  # a draft is not the trainee's payslip yet
+    payslip = get_object_or_404(payslips, pk=pk)
     pdf = render_pdf(
         "pay/payslip_pdf.html",
         {"payslip": payslip, "lines": payslip.lines.all(), "label": label},

@@ -6,12 +6,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from reintegra_coop.core.dates import DayField
+
 from .models import ALLOWED_STAGE_CHANGES, ExitReason, Stage, Trainee
 
 
 class StageChangeForm(forms.Form):
     to_stage = forms.ChoiceField(label=_("New stage"))
-    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = DayField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     exit_reason = forms.ChoiceField(
         label=_("Exit reason"),
         required=False,

@@ -7,6 +7,8 @@ from django import forms
 from django.forms import BaseFormSet, formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from reintegra_coop.core.dates import DayField
+
 from .models import AttendanceCode, WorkType
 
 TIME = forms.TimeInput(attrs={"type": "time", "step": 60}, format="%H:%M")
@@ -94,10 +96,10 @@ class ApprovalFilterForm(forms.Form):
     workshop = forms.TypedChoiceField(
         label=_("Workshop"), coerce=int, required=False, empty_value=None
     )
-    first_day = forms.DateField(
+    first_day = DayField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    last_day = forms.DateField(
+    last_day = DayField(
         label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 

@@ -10,13 +10,14 @@ import uuid
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from reintegra_coop.core.dates import PlausibleDateField
 from reintegra_coop.core.exceptions import InvalidTransitionError
 from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.roles import Role
@@ -26,6 +27,7 @@ from .querysets import WORKING_ATTENDANCE, WorkLogQuerySet
 
 WORK_ROLES = (Role.MANAGER, Role.ACCOUNTANT, Role.INSTRUCTOR, Role.CARE_WORKER, Role.TRAINEE)
 PLANNING_ROLES = (Role.MANAGER, Role.INSTRUCTOR, Role.CARE_WORKER, Role.TRAINEE)
+MAX_CAPACITY = 500  # people on one shift; more is a typing mistake
 
 
 class AttendanceCode(models.TextChoices):
@@ -81,7 +83,9 @@ class ShiftTemplate(TrackedModel):
     )
     start = models.TimeField(_("start"))
     end = models.TimeField(_("end"))
-    capacity = models.PositiveSmallIntegerField(_("capacity"), validators=[MinValueValidator(1)])
+    capacity = models.PositiveSmallIntegerField(
+        _("capacity"), validators=[MinValueValidator(1), MaxValueValidator(MAX_CAPACITY)]
+    )
     active = models.BooleanField(_("active"), default=True)
 
     visibility: ClassVar[Visibility] = Visibility(workshop="workshop", roles=PLANNING_ROLES)
@@ -130,10 +134,12 @@ class Shift(TrackedModel):
         blank=True,
         related_name="shifts",
     )
-    date = models.DateField(_("date"))
+    date = PlausibleDateField(_("date"))
     start = models.TimeField(_("start"))
     end = models.TimeField(_("end"))
-    capacity = models.PositiveSmallIntegerField(_("capacity"), validators=[MinValueValidator(1)])
+    capacity = models.PositiveSmallIntegerField(
+        _("capacity"), validators=[MinValueValidator(1), MaxValueValidator(MAX_CAPACITY)]
+    )
 
     visibility: ClassVar[Visibility] = Visibility(workshop="workshop", roles=PLANNING_ROLES)
 
@@ -213,8 +219,8 @@ class ShiftAssignment(TrackedModel):
 class LockedPeriod(TrackedModel):
     """Days whose logs can no longer change (set when a pay period is approved)."""
 
-    first_day = models.DateField(_("first day"))
-    last_day = models.DateField(_("last day"))
+    first_day = PlausibleDateField(_("first day"))
+    last_day = PlausibleDateField(_("last day"))
     reason = models.CharField(_("reason"), max_length=200, blank=True)
 
     visibility: ClassVar[Visibility] = Visibility(roles=(Role.MANAGER, Role.ACCOUNTANT))
@@ -235,7 +241,7 @@ class WorkLog(TrackedModel):
         on_delete=models.PROTECT,
         related_name="work_logs",
     )
-    date = models.DateField(_("date"))
+    date = PlausibleDateField(_("date"))
     start = models.TimeField(_("start"))
     end = models.TimeField(_("end"))
     minutes = models.PositiveIntegerField(_("minutes"), editable=False, default=0)
@@ -407,7 +413,7 @@ class CrewSheetSubmission(models.Model):
     workshop = models.ForeignKey(
         "people.Workshop", verbose_name=_("workshop"), on_delete=models.PROTECT, related_name="+"
     )
-    date = models.DateField(_("date"))
+    date = PlausibleDateField(_("date"))
     submitted_by = models.ForeignKey(
         "auth.User", verbose_name=_("submitted by"), on_delete=models.PROTECT, related_name="+"
     )

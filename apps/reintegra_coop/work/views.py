@@ -14,11 +14,11 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from reintegra_coop.core.access import require_role
+from reintegra_coop.core.queries import DayQuery, read_query
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import scope, visible_trainees
 from reintegra_coop.orders.models import OrderStatus, ProductionTask
@@ -36,7 +36,8 @@ OPEN_ORDER = [OrderStatus.CONFIRMED, OrderStatus.IN_PRODUCTION, OrderStatus.READ
 
 
 def chosen_day(request: HttpRequest) -> datetime.date:
-    return parse_date(request.GET.get("date", "") or "") or timezone.localdate()
+    day: datetime.date | None = read_query(request, DayQuery)["date"]
+    return day or timezone.localdate()
 
 
 def chosen_workshop(
