@@ -23,7 +23,7 @@ def main(backend: str) -> None:
 
     from reintegra_coop.care.models import Milestone
     from reintegra_coop.care.progress import recompute
-    from reintegra_coop.pay.calendar import working_days
+    from reintegra_coop.core.calendar import working_days
     from reintegra_coop.people.models import Skill, Trainee, Workshop
     from reintegra_coop.work.models import WorkLog
 

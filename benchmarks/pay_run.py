@@ -22,7 +22,7 @@ MONTH = datetime.date(2026, 10, 1)
 def build() -> object:
     from django.contrib.auth.models import User
 
-    from reintegra_coop.pay.calendar import working_days
+    from reintegra_coop.core.calendar import working_days
     from reintegra_coop.pay.models import PayScheme, StipendSetting
     from reintegra_coop.people.models import Trainee, Workshop
     from reintegra_coop.work.models import WorkLog

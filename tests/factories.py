@@ -151,3 +151,15 @@ def add_line(order: Order, item: CatalogueItem, quantity: str, discount: str = "
         vat_percent=item.vat_rate.percent,
         discount_percent=Decimal(discount),
     )
+
+
+def working_days_before(day: datetime.date, count: int) -> list[datetime.date]:
+    """The ``count`` working days before ``day``, latest first (work is logged only on them)."""
+    from reintegra_coop.core.calendar import is_working_day
+
+    found: list[datetime.date] = []
+    while len(found) < count:
+        day -= datetime.timedelta(days=1)
+        if is_working_day(day):
+            found.append(day)
+    return found

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from reintegra_coop.care.models import Milestone
 from reintegra_coop.work.models import Shift, ShiftAssignment, WorkLog
-from tests.factories import PIN
+from tests.factories import PIN, working_days_before
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -31,11 +31,11 @@ PAGES = [
 @pytest.fixture
 def annas_record(personas):
     anna, today = personas.trainee_anna, timezone.localdate()
-    for n in range(1, 6):
+    for day in working_days_before(today, 5):
         WorkLog.objects.create(
             trainee=anna,
             workshop=personas.garden,
-            date=today - datetime.timedelta(days=n),
+            date=day,
             start=datetime.time(8),
             end=datetime.time(13),
             status="approved",

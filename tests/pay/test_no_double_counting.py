@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reintegra_coop.core.calendar import working_days
 from reintegra_coop.housing.ledger import statements
 from reintegra_coop.housing.models import HousingUnit, InKindValueSetting, Tenancy
 from reintegra_coop.pay.payroll import draft_payslips
@@ -28,7 +29,7 @@ TYPES = ["paid_work", "training", "in_kind_rent", "community_service", "voluntee
             st.sampled_from(TYPES), st.integers(1, 8), st.sampled_from(["present", "late", "sick"])
         ),
         min_size=1,
-        max_size=20,
+        max_size=20,  # November 2026 has 20 working days: one entry each
     )
 )
 def test_no_minute_is_both_paid_and_credited_to_rent(personas, hourly_anna, entries):
@@ -46,11 +47,11 @@ def test_no_minute_is_both_paid_and_credited_to_rent(personas, hourly_anna, entr
         defaults={"share_fixed": Decimal("5000")},
     )
     WorkLog.objects.all().delete()
-    for day, (work_type, hours, attendance) in enumerate(entries, start=1):
+    for day, (work_type, hours, attendance) in zip(working_days(NOVEMBER), entries, strict=False):
         WorkLog.objects.create(
             trainee=anna,
             workshop=personas.garden,
-            date=NOVEMBER.replace(day=day),
+            date=day,
             start=datetime.time(8),
             end=datetime.time(8 + hours),
             work_type=work_type,

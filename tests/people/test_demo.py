@@ -91,6 +91,7 @@ def test_the_demo_has_the_centre_of_the_design(capsys, moment):
     assert Order.objects.filter(customer__kind="internal").exists()
     printed = capsys.readouterr().out
     assert "manager" in printed and STAFF_PASSWORD in printed and TRAINEE_PIN in printed
+    call_command("check_data")  # no overlapping work, no day codes off the programme
 
 
 @pytest.mark.clock("2026-12-24T09:00")

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reintegra_coop.work.models import Shift, ShiftAssignment, WorkLog
-from tests.factories import PIN
+from tests.factories import PIN, working_days_before
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T10:00")]
 PAGES = [
@@ -25,19 +25,20 @@ PAGES = [
 def annas_month(personas):
     anna, bartek = personas.trainee_anna, personas.trainee_bartek
     today = timezone.localdate()
-    for n in range(1, 15):
+    days = working_days_before(today, 10)  # two weeks of work
+    for n, day in enumerate(days):
         WorkLog.objects.create(
             trainee=anna,
             workshop=personas.garden,
-            date=today - datetime.timedelta(days=n),
+            date=day,
             start=datetime.time(8),
             end=datetime.time(12),
-            status="approved" if n > 3 else "submitted",
+            status="approved" if n > 2 else "submitted",
         )
     WorkLog.objects.create(
         trainee=bartek,
         workshop=personas.carpentry,
-        date=today - datetime.timedelta(days=1),
+        date=days[0],
         start=datetime.time(8),
         end=datetime.time(12),
         note="Bartek's secret",

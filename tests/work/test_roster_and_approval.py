@@ -51,20 +51,24 @@ def log(personas, **fields):
     return WorkLog.objects.create(**values)
 
 
-def test_templates_make_a_weeks_shifts_once(personas, templates):
+def test_templates_make_a_weeks_shifts_once_and_only_on_working_days(personas, templates):
     made = roster.generate_shifts(
         personas.garden, TODAY, TODAY + datetime.timedelta(days=6), personas.manager
     )
-    assert made == 6
+    assert made == 5  # Monday to Friday; no work is logged on a Saturday, so no shift
     assert (
         roster.generate_shifts(
             personas.garden, TODAY, TODAY + datetime.timedelta(days=6), personas.manager
         )
         == 0
     )
-    assert Shift.objects.filter(date=TODAY + datetime.timedelta(days=5)).get().start == (
-        datetime.time(9)
+    assert not Shift.objects.filter(date=TODAY + datetime.timedelta(days=5)).exists()
+    christmas_week = datetime.date(2026, 12, 21)
+    roster.generate_shifts(
+        personas.garden, christmas_week, christmas_week + datetime.timedelta(days=6), by=None
     )
+    days = set(Shift.objects.filter(date__gte=christmas_week).values_list("date", flat=True))
+    assert days == {datetime.date(2026, 12, day) for day in (21, 22, 23)}  # 24-26: holidays
 
 
 def test_an_assignment_respects_capacity_and_care_blocks(personas, templates, care_block):
@@ -163,7 +167,7 @@ def test_the_week_view_asks_the_same_number_of_queries_for_any_crew_size(
 
 
 def test_a_manager_approves_in_bulk_by_filter(client, personas):
-    for day in (TODAY, TODAY - datetime.timedelta(days=1)):
+    for day in (TODAY, TODAY - datetime.timedelta(days=3)):  # Monday and the Friday before
         log(personas, date=day)
     log(personas, trainee=personas.trainee_bartek, workshop=personas.carpentry)
     client.force_login(personas.manager)

@@ -46,7 +46,7 @@ def test_a_future_date_is_refused():
 
 def test_a_locked_period_is_refused():
     assert rules_broken(locked=True) == [
-        ("locked_period", True, "2026-11-23 is in a locked period.")
+        ("locked_period", True, "2026-11-23 is in a closed month: record it as a late entry.")
     ]
 
 
@@ -98,7 +98,7 @@ def test_an_absence_takes_no_time_so_overlaps_and_caps_do_not_apply():
     limits = Limits(unavailable=(span("08:00", "09:00"),), max_minutes_per_day=60)
     assert rules_broken(working=False, limits=limits, other_spans=(span("08:00", "09:00"),)) == []
     assert rules_broken(working=False, locked=True) == [
-        ("locked_period", True, "2026-11-23 is in a locked period.")
+        ("locked_period", True, "2026-11-23 is in a closed month: record it as a late entry.")
     ]
 
 

@@ -114,7 +114,10 @@ def test_a_locked_period_and_an_overlap(personas):
     )
     assert refusal(personas) == [("overlap", "08:00–12:00 overlaps another entry, 11:00–13:00.")]
     LockedPeriod.objects.create(first_day=TODAY - datetime.timedelta(days=30), last_day=TODAY)
-    assert ("locked_period", "2026-11-23 is in a locked period.") in refusal(personas)
+    assert (
+        "locked_period",
+        "2026-11-23 is in a closed month: record it as a late entry.",
+    ) in refusal(personas)
 
 
 def test_the_weekly_cap_counts_the_rest_of_the_week(personas, limits):

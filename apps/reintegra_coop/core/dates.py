@@ -65,6 +65,18 @@ class MonthField(forms.CharField):
             plausible_date(value)
 
 
+def parse_period(text: str) -> datetime.date:
+    """ "2026-11" → 1 November 2026, for the command line: ValueError with a clear message."""
+    try:
+        return parse_month(text)
+    except ValidationError as error:
+        if error.code == "implausible_date":
+            raise ValueError(
+                f"{text!r} is outside the months we keep ({EARLIEST:%Y-%m} to {LATEST:%Y-%m})."
+            ) from None
+        raise ValueError(f"{text!r} is not a month; write it as YYYY-MM, e.g. 2026-11.") from None
+
+
 def parse_month(text: str) -> datetime.date:
     """ "2026-11" → 1 November 2026; ValidationError (with the same words everywhere)
     otherwise."""

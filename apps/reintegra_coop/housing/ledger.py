@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Q, Sum
 from django.db.models.functions import TruncMonth
 
-from reintegra_coop.pay.calendar import month_bounds
+from reintegra_coop.core.dates import month_bounds
 from reintegra_coop.work.models import WorkLog
 
 from .models import InKindValueSetting, RentPayment, Tenancy, payroll_tenancy

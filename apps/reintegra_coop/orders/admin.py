@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from reintegra_coop.core.admin import ScopedModelAdmin
+from reintegra_coop.core.admin import ScopedHistoryAdmin, ScopedModelAdmin
 
 from .models import (
     CatalogueItem,
@@ -75,11 +75,12 @@ class OrderAdmin(ScopedModelAdmin):
 
 
 @admin.register(ProductionTask)
-class ProductionTaskAdmin(ScopedModelAdmin):
+class ProductionTaskAdmin(ScopedHistoryAdmin):
     list_display = ["order", "workshop", "description", "estimated_hours", "status"]
     list_filter = ["status", "workshop"]
     search_fields = ["order__number", "description"]
-    readonly_fields = ["order", "line", "workshop"]  # tasks come from confirming an order
+    # Tasks come from confirming an order; their status changes on the task list.
+    readonly_fields = ["order", "line", "workshop", "status"]
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
         return False

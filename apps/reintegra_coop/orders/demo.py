@@ -13,8 +13,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from reintegra_coop.people.models import Trainee, Workshop
-from reintegra_coop.work.models import WorkLog, WorkLogStatus
+from reintegra_coop.people.models import Workshop
 
 from . import fulfilment, invoicing
 from .models import (
@@ -305,23 +304,5 @@ def _advance(
             invoicing.mark_paid(order, manager, day)
         else:
             order.set_status(status, manager)
-        if status == OrderStatus.IN_PRODUCTION:
-            _log_work(order, manager, day, number)
-
-
-def _log_work(order: Order, manager: User, day: datetime.date, number: int) -> None:
-    """A few approved hours of the workshop's trainees on each task, for the margin."""
-    for task in order.tasks.select_related("workshop"):
-        crew = Trainee.objects.filter(workshops=task.workshop, stage__in=["trial", "participant"])
-        for offset, trainee in enumerate(crew[:2]):
-            WorkLog.objects.create(
-                trainee=trainee,
-                date=day,
-                workshop=task.workshop,
-                task=task,
-                start=datetime.time(8 + offset, 0),
-                end=datetime.time(12 + offset, 30 * (number % 2)),
-                status=WorkLogStatus.APPROVED,
-                created_by=manager,
-                modified_by=manager,
-            )
+    # The hours on the orders' tasks come from the month of work (work/demo.py), which logs
+    # part of each day's work on the workshop's tasks.

@@ -41,7 +41,7 @@ def deliver(order: Order, by: Any, on: datetime.date) -> Delivery:
                 )
                 take_from_stock(line.item, line.quantity, kind, by, on, delivery=delivery)
         locked.set_status(OrderStatus.DELIVERED, by)
-    order.status = OrderStatus.DELIVERED
+    order.refresh_from_db(fields=["status"])
     return delivery
 
 

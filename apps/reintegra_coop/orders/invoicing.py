@@ -43,7 +43,7 @@ def issue_invoice(
         invoice.stamp(by)
         invoice.save()
         locked.set_status(OrderStatus.INVOICED, by)
-    order.status = OrderStatus.INVOICED
+    order.refresh_from_db(fields=["status"])
     return invoice
 
 

@@ -3,6 +3,7 @@ deliveries and invoices. Workflows over several models live in fulfilment.py and
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -12,6 +13,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+from simple_history.utils import bulk_update_with_history
 
 from reintegra_coop.core.dates import PlausibleDateField
 from reintegra_coop.core.models import TrackedModel
@@ -270,7 +273,7 @@ class Order(TrackedModel):
             if new == OrderStatus.CONFIRMED:
                 current.create_production_tasks(by)
             if new == OrderStatus.READY:  # ready means production is finished
-                current.tasks.exclude(status=TaskStatus.DONE).update(status=TaskStatus.DONE)
+                ProductionTask.change_status(current.tasks.all(), TaskStatus.DONE, by)
         self.status = new
         return change
 
@@ -483,6 +486,7 @@ class ProductionTask(TrackedModel):
         _("status"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.TO_DO
     )
 
+    history = HistoricalRecords()
     visibility: ClassVar[Visibility] = Visibility(workshop="workshop", roles=PRODUCTION)
 
     class Meta:
@@ -492,6 +496,29 @@ class ProductionTask(TrackedModel):
 
     def __str__(self) -> str:
         return f"{self.order.number}: {self.description}"
+
+    @staticmethod
+    def change_status(tasks: Iterable[ProductionTask], new: str, by: Any) -> int:
+        """The one door through which a task's status changes: to do, in progress and done, in
+        any order (an instructor may reopen a task); each change is in the task's history."""
+        if new not in TaskStatus.values:
+            raise InvalidTransitionError(
+                gettext("%(status)s is not a task status.") % {"status": new}
+            )
+        changed = [task for task in tasks if task.status != new]
+        now = timezone.now()
+        for task in changed:
+            task.status, task.modified_at = new, now
+            if getattr(by, "pk", None):
+                task.modified_by = by
+        bulk_update_with_history(
+            changed,
+            ProductionTask,
+            ["status", "modified_at", "modified_by"],
+            default_user=by if getattr(by, "pk", None) else None,
+            default_change_reason=f"status → {new}",
+        )
+        return len(changed)
 
 
 class ProductionLot(TrackedModel):

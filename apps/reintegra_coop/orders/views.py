@@ -210,9 +210,7 @@ def task_list(request: HttpRequest) -> HttpResponseBase:
         task_id = request.POST.get("task", "")
         task = get_object_or_404(tasks, pk=int(task_id) if task_id.isdigit() else 0)
         if request.POST.get("status") in TaskStatus.values:
-            task.status = request.POST["status"]
-            task.stamp(request.user)
-            task.save(update_fields=["status", "modified_at", "modified_by"])
+            ProductionTask.change_status([task], request.POST["status"], request.user)
         return redirect("orders:tasks")
     return render(
         request, "orders/task_list.html", {"tasks": tasks, "statuses": TaskStatus.choices}

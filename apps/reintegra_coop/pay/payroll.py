@@ -21,12 +21,13 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reintegra_coop.core.calendar import working_days
+from reintegra_coop.core.dates import month_bounds
 from reintegra_coop.core.money import round_money
 from reintegra_coop.housing.models import InKindValueSetting, Tenancy, payroll_tenancy
 from reintegra_coop.people.models import Trainee
 from reintegra_coop.work.models import WORKING_CODES, LockedPeriod, WorkLog, WorkLogStatus
 
-from .calendar import month_bounds, working_days
 from .lines import PayLine, total
 from .models import (
     Advance,

@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reintegra_coop.core.access import require_role
+from reintegra_coop.core.dates import parse_period
 from reintegra_coop.core.pdf import pdf_response, render_pdf
 from reintegra_coop.core.roles import Role, role_of
 from reintegra_coop.core.scoping import scope
 
 from . import payroll
-from .calendar import parse_period
 from .labels import label
 from .models import PayError, PayRun, Payslip
 

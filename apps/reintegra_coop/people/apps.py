@@ -6,3 +6,10 @@ class PeopleConfig(AppConfig):
     name = "reintegra_coop.people"
     label = "people"
     verbose_name = _("People")
+
+    def ready(self) -> None:
+        from reintegra_coop.core.integrity import register
+
+        from . import integrity
+
+        register(integrity.trainee_logins_with_rights)

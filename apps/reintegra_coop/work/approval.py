@@ -2,43 +2,47 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from .models import WorkLog, WorkLogStatus
+from .models import LockedPeriod, WorkLog, WorkLogStatus
 from .validation import check_log
 
 
 def approve(log_ids: Iterable[int], by: Any) -> int:
     """Approve the given draft or submitted logs, under row locks; a correction's approval
-    retires the log it amends. Returns how many were approved."""
+    retires the log it amends. A log of a closed month is approved only as a late entry (paid
+    in a later period). Returns how many were approved."""
     with transaction.atomic():
-        logs = list(
-            WorkLog.objects.select_for_update().filter(
+        logs = [
+            log
+            for log in WorkLog.objects.select_for_update().filter(
                 pk__in=list(log_ids), status__in=[WorkLogStatus.DRAFT, WorkLogStatus.SUBMITTED]
             )
+            if log.late or not is_closed(log.date)
+        ]
+        WorkLog.change_status(logs, WorkLogStatus.APPROVED, by, reason="approved")
+        amended = list(
+            WorkLog.objects.filter(pk__in=[log.amends_id for log in logs if log.amends_id])
         )
-        now = timezone.now()
-        for log in logs:
-            log.status, log.modified_by, log.modified_at = WorkLogStatus.APPROVED, by, now
+        for old in amended:
+            old.superseded = True
         bulk_update_with_history(
-            logs,
-            WorkLog,
-            ["status", "modified_by", "modified_at"],
-            default_user=by,
-            default_change_reason="approved",
+            amended, WorkLog, ["superseded"], default_user=by, default_change_reason="corrected"
         )
-        amended = [log.amends_id for log in logs if log.amends_id]
-        if amended:
-            WorkLog.objects.filter(pk__in=amended).update(superseded=True)
         from reintegra_coop.care.progress import recompute
 
         recompute({log.trainee_id for log in logs})  # milestones follow approvals
     return len(logs)
+
+
+def is_closed(day: datetime.date) -> bool:
+    """Whether ``day`` is in a month whose pay period is approved (a locked period)."""
+    return LockedPeriod.objects.filter(first_day__lte=day, last_day__gte=day).exists()
 
 
 CORRECTABLE_FIELDS = [
@@ -72,6 +76,7 @@ def correct(log: WorkLog, changes: dict[str, Any], by: Any) -> WorkLog:
             workshop_id=current.workshop_id,
             shift_id=current.shift_id,
             amends=current,
+            late=is_closed(current.date),  # a closed month's correction is paid later
             status=WorkLogStatus.SUBMITTED,
             **{name: getattr(current, name) for name in CORRECTABLE_FIELDS if name not in changes},
             **changes,

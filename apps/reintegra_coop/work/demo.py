@@ -29,6 +29,7 @@ from .models import (
     week_of,
 )
 from .roster import generate_shifts
+from .validation import RuleBook
 
 WEEKS_BACK = 4
 START, END = datetime.time(8), datetime.time(14)
@@ -61,7 +62,9 @@ def load() -> None:
         )
         generate_shifts(workshop, first, last, manager)
         crew = list(
-            Trainee.objects.filter(workshops=workshop, stage__in=[Stage.TRIAL, Stage.PARTICIPANT])
+            Trainee.objects.filter(
+                workshops=workshop, stage__in=[Stage.TRIAL, Stage.PARTICIPANT]
+            ).prefetch_related("workshops")
         )
         shifts = list(Shift.objects.filter(workshop=workshop, date__range=(first, last)))
         ShiftAssignment.objects.bulk_create(
@@ -108,8 +111,13 @@ def _constraints(manager: User) -> None:
 
 
 def _may_be_rostered(trainee: Trainee, shift: Shift) -> bool:
+    """In the programme that day, and in this workshop that day: a trainee of two workshops
+    works in each on alternate days (one place at a time)."""
     started = trainee.participation_started_on
-    return started is not None and started <= shift.date
+    if started is None or shift.date < started:
+        return False
+    workshops = sorted(trainee.workshops.all(), key=lambda w: w.name)
+    return workshops[shift.date.toordinal() % len(workshops)].pk == shift.workshop_id
 
 
 def _logs(
@@ -159,4 +167,8 @@ def _logs(
                     modified_by=manager,
                 )
             )
+    # The demo's logs keep the rules every log keeps (no overlaps, working days only, ...).
+    book = RuleBook([log.trainee_id for log in logs] or [0], [log.date for log in logs] or [today])
+    for log in logs:
+        book.admit(log.trainee_id, log.date, log.start, log.end, log.is_working, manager)
     bulk_create_with_history(logs, WorkLog, default_user=manager)

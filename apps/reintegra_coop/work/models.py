@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
@@ -16,14 +17,18 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+from simple_history.utils import bulk_update_with_history
 
+from reintegra_coop.core.calendar import is_working_day
 from reintegra_coop.core.dates import PlausibleDateField
 from reintegra_coop.core.exceptions import InvalidTransitionError
 from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import Visibility
+from reintegra_coop.people.models import Trainee
 
 from .querysets import WORKING_ATTENDANCE, WorkLogQuerySet
+from .rules import Span, day_code_problems, minutes_of, overlaps
 
 WORK_ROLES = (Role.MANAGER, Role.ACCOUNTANT, Role.INSTRUCTOR, Role.CARE_WORKER, Role.TRAINEE)
 PLANNING_ROLES = (Role.MANAGER, Role.INSTRUCTOR, Role.CARE_WORKER, Role.TRAINEE)
@@ -57,12 +62,16 @@ class WorkLogStatus(models.TextChoices):
     LOCKED = "locked", _("Locked")
 
 
+# The one table of a log's status changes. Locking (and unlocking, when a month is reopened)
+# is the pay period's to do; approving is the manager's. WorkLog.change_status is the only door.
 ALLOWED_LOG_STATUS_CHANGES: dict[str, frozenset[str]] = {
     WorkLogStatus.DRAFT: frozenset({WorkLogStatus.SUBMITTED, WorkLogStatus.APPROVED}),
     WorkLogStatus.SUBMITTED: frozenset({WorkLogStatus.APPROVED}),
     WorkLogStatus.APPROVED: frozenset({WorkLogStatus.LOCKED}),
-    WorkLogStatus.LOCKED: frozenset(),
+    WorkLogStatus.LOCKED: frozenset({WorkLogStatus.APPROVED}),
 }
+# Saving any of these fields checks the log against the rules every log keeps.
+CHECKED_FIELDS = {"trainee", "trainee_id", "date", "start", "end", "attendance", "superseded"}
 
 
 class ShiftTemplate(TrackedModel):
@@ -305,6 +314,21 @@ class WorkLog(TrackedModel):
     dispute_comment = models.TextField(_("trainee's comment"), blank=True)
     dispute_resolved_at = models.DateTimeField(_("dispute resolved at"), null=True, blank=True)
     dispute_resolution = models.TextField(_("resolution"), blank=True)
+    late = models.BooleanField(
+        _("late entry"),
+        default=False,
+        help_text=_(
+            "Entered (or deferred) for a month whose pay period is closed; the difference it "
+            "makes is paid in a later pay period."
+        ),
+    )
+    paid_in = PlausibleDateField(
+        _("paid in the pay period of"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("For a late entry: the month whose pay period paid it."),
+    )
     submission = models.ForeignKey(
         "CrewSheetSubmission",
         verbose_name=_("crew sheet"),
@@ -328,20 +352,63 @@ class WorkLog(TrackedModel):
         indexes = [
             models.Index(fields=["trainee", "date"]),
             models.Index(fields=["workshop", "date"]),
+            models.Index(fields=["date", "status"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="work_log_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(minutes__gt=0), name="work_log_takes_minutes"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.trainee} {self.date} {self.start:%H:%M}–{self.end:%H:%M}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.minutes = max(
-            0, (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
-        )
-        if kwargs.get("update_fields") is not None and {"start", "end"} & set(
-            kwargs["update_fields"]
-        ):
-            kwargs["update_fields"] = [*kwargs["update_fields"], "minutes"]
-        super().save(*args, **kwargs)
+        """Every path that saves a log (pages, API, back office, imports) keeps the rules that
+        must always hold: the end after the start, no overlap with the trainee's other work,
+        and a day code only on a working day inside the programme."""
+        self.minutes = minutes_of(self.end) - minutes_of(self.start)
+        fields = kwargs.get("update_fields")
+        if fields is not None and {"start", "end"} & set(fields):
+            kwargs["update_fields"] = fields = [*fields, "minutes"]
+        with transaction.atomic():
+            if fields is None or CHECKED_FIELDS & set(fields):
+                problems = self.broken_rules()
+                if problems:
+                    raise ValidationError({"date": problems})
+            super().save(*args, **kwargs)
+
+    def broken_rules(self) -> list[str]:
+        """What this log breaks of the rules every log keeps (the last guard: the pages and the
+        API give the same refusals, row by row, through validation.RuleBook)."""
+        span = Span(minutes_of(self.start), minutes_of(self.end))
+        if span.end <= span.start:
+            return [gettext("The end must be after the start.")]
+        trainee = (
+            Trainee.objects.filter(pk=self.trainee_id)
+            .values("participation_started_on", "exited_on")
+            .first()
+        ) or {}
+        started, exited = trainee.get("participation_started_on"), trainee.get("exited_on")
+        in_programme = started is not None and started <= self.date
+        in_programme = in_programme and (exited is None or self.date <= exited)
+        found = day_code_problems(self.date, is_working_day(self.date), in_programme)
+        if self.is_working and not self.superseded:
+            others = (
+                WorkLog.objects.current()
+                .working()
+                .filter(trainee_id=self.trainee_id, date=self.date)
+                .exclude(pk__in=[pk for pk in (self.pk, self.amends_id) if pk])
+            )
+            if self.pk:  # a correction replaces the log it amends: they may overlap
+                others = others.exclude(amends_id=self.pk)
+            others = others.values_list("start", "end")
+            spans = [Span(minutes_of(start), minutes_of(end)) for start, end in others]
+            found += overlaps(span, spans)
+        return [violation.message for violation in found]
 
     @property
     def is_working(self) -> bool:
@@ -355,24 +422,44 @@ class WorkLog(TrackedModel):
     def has_open_dispute(self) -> bool:
         return self.disputed_at is not None and self.dispute_resolved_at is None
 
-    def set_status(self, new: str, by: Any) -> None:
-        """Move the log along draft → submitted → approved → locked, under a row lock so an
-        approval and an edit of the same log never overwrite each other."""
+    def set_status(self, new: str, by: Any, reason: str = "") -> None:
+        """Move this log along the table, under a row lock so an approval and an edit of the
+        same log never overwrite each other."""
         with transaction.atomic():
             current = WorkLog.objects.select_for_update().get(pk=self.pk)
-            if new not in ALLOWED_LOG_STATUS_CHANGES[current.status]:
+            WorkLog.change_status([current], new, by, reason)
+        self.status = new
+
+    @staticmethod
+    def change_status(logs: Iterable[WorkLog], new: str, by: Any, reason: str = "") -> int:
+        """The one door through which a log's status changes (draft → submitted → approved →
+        locked, and locked → approved when a month is reopened): each change is checked
+        against the table and written to the log's history with who, when and why. The caller
+        holds the logs under a row lock."""
+        logs = list(logs)
+        for log in logs:
+            if new not in ALLOWED_LOG_STATUS_CHANGES[log.status]:
                 raise InvalidTransitionError(
                     gettext("A work log cannot go from %(current)s to %(new)s.")
                     % {
-                        "current": WorkLogStatus(current.status).label,
+                        "current": WorkLogStatus(log.status).label,
                         "new": WorkLogStatus(new).label,
                     }
                 )
-            current.status = new
-            current.stamp(by)
-            current._change_reason = f"status → {new}"  # type: ignore[attr-defined]
-            current.save(update_fields=["status", "modified_at", "modified_by"])
-        self.status = new
+        now = timezone.now()
+        for log in logs:
+            log.status, log.modified_at = new, now
+            if getattr(by, "pk", None):
+                log.modified_by = by
+        bulk_update_with_history(
+            logs,
+            WorkLog,
+            ["status", "modified_at", "modified_by"],
+            batch_size=500,
+            default_user=by if getattr(by, "pk", None) else None,
+            default_change_reason=reason or f"status → {new}",
+        )
+        return len(logs)
 
     def dispute(self, comment: str) -> None:
         """The trainee says this entry is wrong; it stays flagged until staff resolve it."""

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from reintegra_coop.core.calendar import is_working_day
 from reintegra_coop.people.models import Trainee
 
 from .exceptions import WorkRuleError
@@ -22,7 +23,8 @@ def days(first: datetime.date, last: datetime.date) -> list[datetime.date]:
 
 
 def generate_shifts(workshop: Any, first: datetime.date, last: datetime.date, by: Any) -> int:
-    """Create the shifts the workshop's active templates call for; existing ones stay."""
+    """Create the shifts the workshop's active templates call for on working days; existing
+    ones stay."""
     templates = list(ShiftTemplate.objects.filter(workshop=workshop, active=True))
     existing = set(
         Shift.objects.filter(workshop=workshop, date__range=(first, last)).values_list(
@@ -41,6 +43,7 @@ def generate_shifts(workshop: Any, first: datetime.date, last: datetime.date, by
             modified_by=by,
         )
         for day in days(first, last)
+        if is_working_day(day)  # no shifts on public holidays: nobody logs work then
         for template in templates
         if day.weekday() in template.weekday_numbers() and (day, template.start) not in existing
     ]

@@ -2,7 +2,8 @@
 keeps"). Pure functions over plain values: the database gathering is in validation.py.
 
 Hard rules (overlaps, unavailable times, earliest start / latest end, a locked period, end not
-after start, more than 16 hours, a future date) cannot be overridden. Soft rules (the caps on
+after start, more than 16 hours, a future date, a day that is not a working day or is outside
+the trainee's programme) cannot be overridden. Soft rules (the caps on
 hours per day and per week) may be overridden by a manager with a recorded reason.
 """
 
@@ -58,6 +59,9 @@ class Context:
     other_minutes_that_week: int = 0
     locked: bool = False
     limits: Limits = field(default_factory=Limits)
+    #: a day code (present, sick, ...) exists only on a working day inside the programme
+    working_day: bool = True
+    in_programme: bool = True
 
 
 def minutes_of(time: datetime.time) -> int:
@@ -95,17 +99,42 @@ def check(
     if context.locked:
         found.append(
             Violation(
-                "locked_period", _("%(date)s is in a locked period.") % {"date": day.isoformat()}
+                "locked_period",
+                _("%(date)s is in a closed month: record it as a late entry.")
+                % {"date": day.isoformat()},
             )
         )
+    found.extend(day_code_problems(day, context.working_day, context.in_programme))
     if not working:
         return found
-    found.extend(_overlaps(span, context.other_spans))
+    found.extend(overlaps(span, context.other_spans))
     found.extend(_limits(span, context))
     return found
 
 
-def _overlaps(span: Span, others: Iterable[Span]) -> list[Violation]:
+def day_code_problems(day: datetime.date, working_day: bool, in_programme: bool) -> list[Violation]:
+    """A day code (present, late, excused, unexcused, sick, day off) exists only on a working
+    day (Monday to Friday, not a public holiday) inside the trainee's programme."""
+    found = []
+    if not working_day:
+        found.append(
+            Violation(
+                "not_a_working_day",
+                _("%(date)s is not a working day (a weekend or a public holiday).")
+                % {"date": day.isoformat()},
+            )
+        )
+    if not in_programme:
+        found.append(
+            Violation(
+                "outside_programme",
+                _("%(date)s is outside the trainee's programme.") % {"date": day.isoformat()},
+            )
+        )
+    return found
+
+
+def overlaps(span: Span, others: Iterable[Span]) -> list[Violation]:
     return [
         Violation(
             "overlap",

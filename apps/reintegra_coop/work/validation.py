@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reintegra_coop.care.models import UnavailableBlock, WorkConstraint
+from reintegra_coop.core.calendar import is_working_day
 from reintegra_coop.core.roles import Role, role_of
 from reintegra_coop.people.models import Trainee
 
@@ -41,10 +42,17 @@ class RuleBook:
         self.roster = roster
         self.today = timezone.localdate()
         trainee_ids, days = set(trainee_ids), sorted(set(days))
+        trainees = Trainee.objects.filter(pk__in=trainee_ids)
         if connection.in_atomic_block:
             # Lock the trainees, so two saves for one trainee (two tablets, a sheet and the
             # API) cannot both pass the checks and then overlap.
-            list(Trainee.objects.select_for_update().filter(pk__in=trainee_ids).values_list("pk"))
+            trainees = trainees.select_for_update()
+        self.programme = {
+            pk: (started, exited)
+            for pk, started, exited in trainees.values_list(
+                "pk", "participation_started_on", "exited_on"
+            )
+        }
         first, last = week_of(days[0])[0], week_of(days[-1])[1]
         self.entries: dict[int, list[Entry]] = defaultdict(list)
         self.constraints: dict[int, WorkConstraint] = {}
@@ -103,19 +111,36 @@ class RuleBook:
         start: datetime.time,
         end: datetime.time,
         working: bool = True,
+        late: bool = False,
     ) -> list[Violation]:
         span = Span(minutes_of(start), minutes_of(end))
         monday, sunday = week_of(day)
+        locked = any(first <= day <= last for first, last in self.locked)
         others = [(d, s) for d, s, w in self.entries[trainee_id] if w]
         context = Context(
             today=datetime.date.max if self.roster else self.today,
             other_spans=tuple(s for d, s in others if d == day),
             other_minutes_that_day=sum(s.minutes for d, s in others if d == day),
             other_minutes_that_week=sum(s.minutes for d, s in others if monday <= d <= sunday),
-            locked=any(first <= day <= last for first, last in self.locked),
+            locked=locked and not late,
             limits=self._limits(trainee_id, day),
+            working_day=self.roster or is_working_day(day),
+            in_programme=self.roster or self._in_programme(trainee_id, day),
         )
-        return check(day, span, context, working)
+        found = check(day, span, context, working)
+        if late and not locked:
+            found.append(
+                Violation(
+                    "late_entry",
+                    _("%(date)s is in an open month: record the entry as usual, not as late.")
+                    % {"date": day.isoformat()},
+                )
+            )
+        return found
+
+    def _in_programme(self, trainee_id: int, day: datetime.date) -> bool:
+        started, exited = self.programme.get(trainee_id, (None, None))
+        return started is not None and started <= day and (exited is None or day <= exited)
 
     def _limits(self, trainee_id: int, day: datetime.date) -> Limits:
         constraint = self.constraints.get(trainee_id)
@@ -147,10 +172,12 @@ class RuleBook:
         working: bool,
         by: Any,
         override_reason: str = "",
+        late: bool = False,
     ) -> list[Violation]:
         """Check one entry; raise WorkRuleError unless it passes (a manager's recorded reason
-        lets soft limits through). On success the entry joins the book for later rows."""
-        found = self.violations(trainee_id, day, start, end, working)
+        lets soft limits through). On success the entry joins the book for later rows.
+        ``late``: an entry for a closed month, paid in a later pay period."""
+        found = self.violations(trainee_id, day, start, end, working, late)
         if found and not may_override(found, by, override_reason):
             raise WorkRuleError(found)
         self.entries[trainee_id].append((day, Span(minutes_of(start), minutes_of(end)), working))
@@ -170,7 +197,14 @@ def check_log(log: WorkLog, by: Any) -> None:
     exclude = [pk for pk in (log.pk, log.amends_id) if pk]
     book = RuleBook([log.trainee_id], [log.date], exclude=exclude)
     book.admit(
-        log.trainee_id, log.date, log.start, log.end, log.is_working, by, log.override_reason
+        log.trainee_id,
+        log.date,
+        log.start,
+        log.end,
+        log.is_working,
+        by,
+        log.override_reason,
+        late=log.late,
     )
 
 

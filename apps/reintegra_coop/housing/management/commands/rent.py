@@ -5,8 +5,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from reintegra_coop.core.dates import parse_period
 from reintegra_coop.housing.ledger import statements
-from reintegra_coop.pay.calendar import parse_period
 
 
 class Command(BaseCommand):

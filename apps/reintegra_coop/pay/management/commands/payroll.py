@@ -7,8 +7,8 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
 
+from reintegra_coop.core.dates import parse_period
 from reintegra_coop.pay import payroll
-from reintegra_coop.pay.calendar import parse_period
 from reintegra_coop.pay.models import PayError
 from reintegra_coop.people.models import Trainee
 

@@ -1,0 +1,33 @@
+"""Working days: Monday to Friday less the site's public holidays (the `holidays` package, for
+the site's country). The stipend counts them, and a day code (present, sick, …) exists only on
+one of them."""
+
+from __future__ import annotations
+
+import datetime
+from functools import lru_cache
+
+import holidays
+from django.conf import settings
+
+from .dates import month_bounds
+
+
+@lru_cache(maxsize=64)
+def public_holidays(year: int, country: str) -> frozenset[datetime.date]:
+    return frozenset(holidays.country_holidays(country, years=year))
+
+
+def site_country(country: str | None = None) -> str:
+    return str(country or getattr(settings, "COUNTRY", "PL"))
+
+
+def is_working_day(day: datetime.date, country: str | None = None) -> bool:
+    return day.weekday() < 5 and day not in public_holidays(day.year, site_country(country))
+
+
+def working_days(first_day: datetime.date, country: str | None = None) -> tuple[datetime.date, ...]:
+    """The working days of ``first_day``'s month."""
+    first, last = month_bounds(first_day)
+    days = (first + datetime.timedelta(days=n) for n in range(last.day))
+    return tuple(day for day in days if is_working_day(day, country))
