@@ -101,6 +101,8 @@ AXES_FAILURE_LIMIT = LOCKOUT_FAILURES_PER_ADDRESS = 5  # one account, from one a
 LOCKOUT_FAILURES_PER_ACCOUNT = 10  # one account, from anywhere
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_RESET_ON_SUCCESS = True  # clears only the account that logged in
+# Tries during a lock do not lengthen it: nobody keeps another person locked out for good.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # Addresses of the reverse proxies whose X-Forwarded-For is believed (core/client_address.py).
 TRUSTED_PROXIES: list[str] = []
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
@@ -142,6 +144,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # JSON only: the browsable HTML view would list unscoped choices in its forms.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "reintegra_coop.core.api.exception_handler",
     "COERCE_DECIMAL_TO_STRING": True,
 }
 SPECTACULAR_SETTINGS = {

@@ -90,6 +90,21 @@ def test_no_back_office_view_shows_or_changes_a_row_outside_the_roles_list(
     assert walked > 0
 
 
+@pytest.mark.parametrize("role", ["manager", "care_worker"])
+def test_no_back_office_page_answers_a_crafted_id_with_a_server_error(client, cooperative, role):
+    client.force_login(cooperative.users[role])
+    client.raise_request_exception = False
+    errors = []
+    for model in admin.site._registry:
+        name = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        for crafted in ("abc", "1.5", "99999999999999999999999"):
+            for view in ("change", "delete", "history"):
+                url = reverse(f"{name}_{view}", args=[crafted])
+                if client.get(url).status_code >= 500:
+                    errors.append(url)
+    assert errors == []
+
+
 def test_a_manager_sees_but_cannot_change_another_managers_login_and_staff_record(
     client, cooperative
 ):

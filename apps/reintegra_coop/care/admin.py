@@ -80,9 +80,8 @@ class TherapyPlanAdmin(ScopedModelAdmin):
     search_fields = ["trainee__first_name", "trainee__last_name"]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):  # type: ignore[no-untyped-def]
-        plan = self.get_queryset(request).filter(pk=object_id).first()
-        if plan is not None:
-            ClinicalRead.objects.create(reader=request.user, plan=plan)
+        plan = self.get_object(request, object_id)  # 404 outside the care team, or a bad id
+        ClinicalRead.objects.create(reader=request.user, plan=plan)
         return super().change_view(request, object_id, form_url, extra_context)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import ForeignKey, ManyToManyField, Model, QuerySet
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404, HttpRequest, HttpResponse
@@ -37,6 +37,27 @@ class ScopedModelAdmin(admin.ModelAdmin):
         if found is None:
             raise Http404  # outside the user's rows, or gone: the same answer
         return found
+
+    def lookup_allowed(self, lookup: str, value: str, request: HttpRequest | None = None) -> bool:
+        """Only the filters the list offers, and the model's own visible fields: a free lookup
+        across a relation (?therapy_plan__isnull=False) or on a hidden field (?reason__start…)
+        would answer questions about rows and fields the user may not see."""
+        offered = [self.date_hierarchy or ""] + [
+            entry if isinstance(entry, str) else entry[0]
+            for entry in self.list_filter
+            if isinstance(entry, str | tuple)
+        ]
+        if any(path and (lookup == path or lookup.startswith(f"{path}__")) for path in offered):
+            return super().lookup_allowed(lookup, value, request)
+        name = lookup.split("__")[0]
+        try:
+            field = self.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return False
+        hidden = set(self.get_exclude(request) or []) if request is not None else set()
+        if field.is_relation or name in hidden:
+            return False
+        return super().lookup_allowed(lookup, value, request)
 
     def in_scope(self, request: HttpRequest, obj: Model | None) -> bool:
         if obj is None:
@@ -97,6 +118,8 @@ class ScopedHistoryAdmin(ScopedModelAdmin, SimpleHistoryAdmin):
         self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
     ) -> HttpResponse:
         self.get_object(request, object_id)
+        if not str(version_id).isdigit():
+            raise Http404
         if request.method == "POST":
             raise PermissionDenied  # read-only history
         return super().history_form_view(request, object_id, version_id, extra_context)

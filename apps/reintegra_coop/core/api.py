@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import BasePermission, DjangoModelPermissions
+from rest_framework.response import Response
 
 from .roles import STAFF_ROLES, role_of
 from .scoping import scope
@@ -37,3 +40,15 @@ class ScopedViewSetMixin:
 
     def get_queryset(self) -> QuerySet[Any]:
         return scope(super().get_queryset(), self.request.user)  # type: ignore[misc]
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """A rule the model layer keeps (raised as Django's ValidationError on save) answers 400
+    naming the field, as a serializer's own check would, never 500."""
+    from rest_framework.views import exception_handler as drf_exception_handler  # not at import:
+    # rest_framework.views reads the settings that name this module
+
+    if isinstance(exc, DjangoValidationError):
+        detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+        exc = ValidationError(detail)
+    return drf_exception_handler(exc, context)

@@ -70,6 +70,9 @@ def quantity_field(verbose_name: StrOrPromise, **options: Any) -> models.Decimal
     return models.DecimalField(verbose_name, max_digits=12, decimal_places=3, **options)
 
 
+MONEY_MAX = Decimal("9999999999.99")  # the largest amount a money column holds
+
+
 def money_field(verbose_name: StrOrPromise, **options: Any) -> models.DecimalField:
     """A Decimal column wide enough for a cooperative's amounts (up to 9,999,999,999.99)."""
     return models.DecimalField(verbose_name, max_digits=12, decimal_places=2, **options)

@@ -159,6 +159,7 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
 }
 
 _ROLE_CACHE = "_reintegra_role"
+_HELD_ROLE_CACHE = "_reintegra_held_role"
 
 
 def role_of(user: AbstractBaseUser | AnonymousUser | None) -> Role | None:
@@ -189,9 +190,9 @@ def _look_up_role(user: Any) -> Role | None:
     return None
 
 
-def remember_role(user: Any, role: Role | None) -> None:
-    """Tell role_of what a list already loaded (a staff list), so it asks nothing per row."""
-    setattr(user, _ROLE_CACHE, role)
+def remember_held_role(user: Any, role: Role | None) -> None:
+    """Tell held_role what a list already loaded (a staff list), so it asks nothing per row."""
+    setattr(user, _HELD_ROLE_CACHE, role)
 
 
 def forget_role(user: Any) -> None:
@@ -244,14 +245,43 @@ def may_grant_care_lead(actor: Any) -> bool:
 
 
 def may_manage_login(actor: Any, login: Any) -> bool:
-    """Whether ``actor`` may change ``login``: its password or PIN, its details, its staff
-    record. A superuser may change any; a manager a trainee's, a role-less one, their own and
-    those of the roles a manager grants; nobody else any."""
+    """Whether ``actor`` may change ``login``: its details and its staff record. A superuser may
+    change any; a manager a trainee's, a role-less one, their own and those of the roles a
+    manager grants (a deactivated manager's stays a superuser's); nobody else any."""
     if _is_superuser(actor):
         return True
     if role_of(actor) != Role.MANAGER or getattr(login, "is_superuser", False):
         return False
     if login.pk == actor.pk:
         return True
-    role = role_of(login)
+    role = held_role(login)
     return role is None or role == Role.TRAINEE or may_grant(actor, role)
+
+
+def may_set_password(actor: Any, login: Any) -> bool:
+    """Whether ``actor`` may set ``login``'s password or PIN: as may_manage_login, but a care
+    worker's only a superuser sets (the login reads clinical records; a manager who knew its
+    password could read them as the care worker)."""
+    if _is_superuser(actor):
+        return True
+    if login.pk != getattr(actor, "pk", None) and held_role(login) == Role.CARE_WORKER:
+        return False
+    return may_manage_login(actor, login)
+
+
+def held_role(user: Any) -> Role | None:
+    """The role a login holds or held: a staff record's role even while it is inactive (a
+    deactivated manager's login is still a manager's to protect)."""
+    from reintegra_coop.people.models import StaffMember, Trainee
+
+    if hasattr(user, _HELD_ROLE_CACHE):
+        return getattr(user, _HELD_ROLE_CACHE)
+    staff_role = StaffMember.objects.filter(user=user).values_list("role", flat=True).first()
+    if staff_role:
+        role: Role | None = Role(staff_role)
+    elif Trainee.objects.filter(user=user).exists():
+        role = Role.TRAINEE
+    else:
+        role = Role.MANAGER if getattr(user, "is_superuser", False) else None
+    setattr(user, _HELD_ROLE_CACHE, role)
+    return role

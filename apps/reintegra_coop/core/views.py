@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from .access import require_role
 from .forms import LoginForm, SetPinForm
-from .roles import Role, may_manage_login, role_of
+from .roles import Role, may_set_password, role_of
 
 HOME_PAGES = {
     Role.MANAGER: "people:manager_home",
@@ -51,8 +51,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def set_password(request: HttpRequest, user_id: int) -> HttpResponseBase:
     """A manager sets a new password (or a trainee's PIN) for someone who forgot theirs."""
     account = get_object_or_404(User, pk=user_id)
-    if not may_manage_login(request.user, account):
-        raise Http404  # a superuser's or another manager's login: not theirs to change
+    if not may_set_password(request.user, account):
+        raise Http404  # a superuser's, a manager's or a care worker's: not theirs to set
     form_class = SetPinForm if hasattr(account, "trainee") else SetPasswordForm
     form = form_class(account, request.POST or None)
     if request.method == "POST" and form.is_valid():

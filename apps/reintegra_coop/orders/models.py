@@ -18,7 +18,7 @@ from simple_history.utils import bulk_update_with_history
 
 from reintegra_coop.core.dates import PlausibleDateField
 from reintegra_coop.core.models import TrackedModel
-from reintegra_coop.core.money import format_quantity, money_field, quantity_field
+from reintegra_coop.core.money import MONEY_MAX, format_quantity, money_field, quantity_field
 from reintegra_coop.core.numbering import next_number
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import Visibility
@@ -402,13 +402,31 @@ class OrderLine(models.Model):
             )
         if self.order.is_internal:
             self.unit_price = Decimal("0.00")  # own use: zero price, valued at list price
+        self._compute_amounts()
+        problem = self.too_large()
+        if problem:
+            raise ValidationError({"quantity": problem})
+        super().save(*args, **kwargs)
+
+    def _compute_amounts(self) -> None:
         amounts = line_amounts(
             self.quantity, self.unit_price, self.vat_percent, self.discount_percent
         )
         self.net, self.vat, self.gross = amounts.net, amounts.vat, amounts.gross
         list_price = self.item.price if self.item is not None else self.unit_price
         self.list_value = list_value(self.quantity, list_price)
-        super().save(*args, **kwargs)
+
+    def too_large(self) -> str | None:
+        """Why the line (or its order with it) comes to more than an amount can hold."""
+        others = OrderLine.objects.filter(order_id=self.order_id).exclude(pk=self.pk)
+        sums = others.aggregate(gross=models.Sum("gross"), listed=models.Sum("list_value"))
+        order_gross = (sums["gross"] or Decimal(0)) + self.gross
+        order_listed = (sums["listed"] or Decimal(0)) + self.list_value
+        if max(self.gross, self.list_value, order_gross, order_listed) > MONEY_MAX:
+            return gettext("The order would come to more than %(most)s; split it.") % {
+                "most": f"{MONEY_MAX:,.2f}"
+            }
+        return None
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         if not self.order.is_editable:
@@ -416,6 +434,12 @@ class OrderLine(models.Model):
         return super().delete(*args, **kwargs)
 
     def clean(self) -> None:
+        numbers = (self.quantity, self.unit_price, self.vat_percent, self.discount_percent)
+        if all(value is not None for value in numbers) and self.order_id:
+            self._compute_amounts()
+            problem = self.too_large()
+            if problem:
+                raise ValidationError({"quantity": problem})
         if (
             self.vat_percent is not None
             and not VatRate.objects.filter(percent=self.vat_percent, active=True).exists()

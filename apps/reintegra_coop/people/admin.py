@@ -5,12 +5,13 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from reintegra_coop.core.admin import ScopedModelAdmin
-from reintegra_coop.core.roles import grantable_roles, may_manage_login
+from reintegra_coop.core.roles import grantable_roles, may_manage_login, may_set_password
 
 from .models import Skill, StaffMember, StageChange, Trainee, Workshop
 
@@ -124,6 +125,12 @@ class ScopedUserAdmin(UserAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or may_manage_login(request.user, obj))
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> Any:
+        user = self.get_object(request, id)
+        if not may_set_password(request.user, user):
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
 
     def get_object(self, request: HttpRequest, object_id: str, from_field: Any = None) -> Any:
         found = super().get_object(request, object_id, from_field)

@@ -13,8 +13,8 @@ from reintegra_coop.core.access import require_role
 from reintegra_coop.core.roles import (
     STAFF_ROLES,
     Role,
-    may_manage_login,
-    remember_role,
+    may_set_password,
+    remember_held_role,
     role_of,
 )
 from reintegra_coop.core.scoping import scope, visible_trainees, visible_workshops
@@ -55,8 +55,8 @@ def accountant_home(request: HttpRequest) -> HttpResponse:
 def staff_list(request: HttpRequest) -> HttpResponse:
     staff = list(scope(StaffMember.objects.select_related("user"), request.user))
     for member in staff:
-        remember_role(member.user, Role(member.role) if member.active else None)
-    manageable = {m.user_id for m in staff if may_manage_login(request.user, m.user)}
+        remember_held_role(member.user, Role(member.role))
+    manageable = {m.user_id for m in staff if may_set_password(request.user, m.user)}
     return render(request, "people/staff_list.html", {"staff": staff, "manageable": manageable})
 
 
@@ -91,7 +91,7 @@ def trainee_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         "trainee": trainee,
         "history": history,
         "form": form,
-        "may_set_pin": login is not None and may_manage_login(request.user, login),
+        "may_set_pin": login is not None and may_set_password(request.user, login),
         "may_print_code": login is not None and may_print_login_codes(request.user),
         "may_unlock": login is not None and role == Role.MANAGER,
         "wrong_tries": lockout.failures(login.get_username()) if login is not None else 0,

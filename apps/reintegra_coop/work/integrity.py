@@ -4,6 +4,7 @@ or is outside the trainee's programme."""
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -16,7 +17,7 @@ from .rules import Span, minutes_of
 
 
 def overlapping_logs() -> Iterator[Problem]:
-    by_day: dict[tuple[int, object], list[tuple[int, Span]]] = defaultdict(list)
+    by_day: dict[tuple[int, datetime.date], list[tuple[int, Span]]] = defaultdict(list)
     rows = (
         WorkLog.objects.current()
         .working()

@@ -28,7 +28,7 @@ from reintegra_coop.core.scoping import Visibility
 from reintegra_coop.people.models import Trainee
 
 from .querysets import WORKING_ATTENDANCE, WorkLogQuerySet
-from .rules import Span, day_code_problems, minutes_of, overlaps
+from .rules import Span, Violation, day_code_problems, minutes_of, overlaps
 
 WORK_ROLES = (Role.MANAGER, Role.ACCOUNTANT, Role.INSTRUCTOR, Role.CARE_WORKER, Role.TRAINEE)
 PLANNING_ROLES = (Role.MANAGER, Role.INSTRUCTOR, Role.CARE_WORKER, Role.TRAINEE)
@@ -71,7 +71,8 @@ ALLOWED_LOG_STATUS_CHANGES: dict[str, frozenset[str]] = {
     WorkLogStatus.LOCKED: frozenset({WorkLogStatus.APPROVED}),
 }
 # Saving any of these fields checks the log against the rules every log keeps.
-CHECKED_FIELDS = {"trainee", "trainee_id", "date", "start", "end", "attendance", "superseded"}
+CHECKED_FIELDS = {"trainee", "date", "start", "end", "attendance", "superseded", "workshop"}
+CHECKED_FIELDS |= {"task", "skill", "shift"} | {f"{name}_id" for name in CHECKED_FIELDS}
 
 
 class ShiftTemplate(TrackedModel):
@@ -387,15 +388,16 @@ class WorkLog(TrackedModel):
         span = Span(minutes_of(self.start), minutes_of(self.end))
         if span.end <= span.start:
             return [gettext("The end must be after the start.")]
-        trainee = (
+        window = (
             Trainee.objects.filter(pk=self.trainee_id)
-            .values("participation_started_on", "exited_on")
+            .values_list("participation_started_on", "exited_on")
             .first()
-        ) or {}
-        started, exited = trainee.get("participation_started_on"), trainee.get("exited_on")
+        )
+        started, exited = window if window is not None else (None, None)
         in_programme = started is not None and started <= self.date
         in_programme = in_programme and (exited is None or self.date <= exited)
         found = day_code_problems(self.date, is_working_day(self.date), in_programme)
+        found += self._elsewhere()
         if self.is_working and not self.superseded:
             others = (
                 WorkLog.objects.current()
@@ -405,10 +407,27 @@ class WorkLog(TrackedModel):
             )
             if self.pk:  # a correction replaces the log it amends: they may overlap
                 others = others.exclude(amends_id=self.pk)
-            others = others.values_list("start", "end")
-            spans = [Span(minutes_of(start), minutes_of(end)) for start, end in others]
+            spans = [
+                Span(minutes_of(start), minutes_of(end))
+                for start, end in others.values_list("start", "end")
+            ]
             found += overlaps(span, spans)
         return [violation.message for violation in found]
+
+    def _elsewhere(self) -> list[Violation]:
+        """The task, skill and shift a log names belong to its own workshop (and day)."""
+        found = []
+        for name, message in (
+            ("task", _("The task belongs to another workshop.")),
+            ("skill", _("The skill belongs to another workshop.")),
+            ("shift", _("The shift belongs to another workshop.")),
+        ):
+            related = getattr(self, name) if getattr(self, f"{name}_id") else None
+            if related is not None and related.workshop_id != self.workshop_id:
+                found.append(Violation(f"{name}_elsewhere", str(message)))
+        if self.shift_id and self.shift is not None and self.shift.date != self.date:
+            found.append(Violation("shift_elsewhere", gettext("The shift is on another day.")))
+        return found
 
     @property
     def is_working(self) -> bool:
