@@ -109,6 +109,9 @@ AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 
 # Sessions end after this many quiet minutes (core/sessions.py); a role's own key wins.
 IDLE_MINUTES = {"staff": 30, "trainee": 10}
+# A month's rent falls due on this day of the month (housing/rent.py: arrears count only what
+# fell due).
+RENT_DUE_DAY = 10
 # One-time login codes (portal/models.py): valid this long; managers print them, and care
 # leads too where the site allows it.
 LOGIN_CODE_HOURS = 24

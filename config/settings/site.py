@@ -20,6 +20,7 @@ if SITE.behind_https_proxy:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in SITE.allowed_hosts]
+RENT_DUE_DAY = SITE.rent_due_day
 TRUSTED_PROXIES = list(SITE.trusted_proxies)
 IDLE_MINUTES = {"staff": SITE.idle_minutes_staff, "trainee": SITE.idle_minutes_trainee}
 LOGIN_CODE_HOURS = SITE.login_code_hours

@@ -18,6 +18,8 @@ from django.urls import reverse
 from reintegra_coop.bench.pytest_plugin import parse_clock
 from reintegra_coop.core.roles import COMMAND_LINE, Role
 from reintegra_coop.people.models import StaffMember
+from reintegra_coop.work import approval
+from reintegra_coop.work.models import WorkLog
 from tests.factories import UserFactory
 
 DEMO_MOMENT = "2026-12-02T10:00"  # the tests of the walks run at this moment too
@@ -43,7 +45,7 @@ def cooperative(django_db_setup, django_db_blocker) -> Generator[Cooperative, No
     Made once for the module inside a transaction rolled back at its end (each test runs in a
     savepoint within it)."""
     from reintegra_coop.care.models import ClinicalRead, TherapyPlan
-    from reintegra_coop.pay import payroll
+    from reintegra_coop.pay import period
 
     with (
         django_db_blocker.unblock(),
@@ -52,8 +54,14 @@ def cooperative(django_db_setup, django_db_blocker) -> Generator[Cooperative, No
     ):
         call_command("load_demo", quiet_logins=True)
         manager = User.objects.get(username="manager")
-        run = payroll.run_payroll(datetime.date(2026, 11, 1), manager)
-        payroll.approve(run, manager)
+        november = datetime.date(2026, 11, 1)
+        in_november = WorkLog.objects.filter(date__range=(november, datetime.date(2026, 11, 30)))
+        pending = in_november.filter(status__in=["draft", "submitted"])
+        approval.approve(pending.values_list("pk", flat=True), manager)
+        for log in in_november.disputed():
+            log.resolve_dispute("checked", manager)
+        period.run(november, manager)
+        period.approve(november, manager)
         ClinicalRead.objects.create(
             reader=User.objects.get(username="care.psychologist"), plan=TherapyPlan.objects.first()
         )

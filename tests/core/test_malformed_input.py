@@ -82,11 +82,11 @@ def pages_of_real_rows() -> list[str]:
     """Pages that parse input only once they found their row: the first row of each kind."""
     from reintegra_coop.care.models import Milestone
     from reintegra_coop.orders.models import Order
-    from reintegra_coop.pay.models import PayRun, Payslip
+    from reintegra_coop.pay.models import PayPeriod, Payslip
     from reintegra_coop.people.models import Trainee
     from reintegra_coop.work.models import WorkLog
 
-    order, run = Order.objects.order_by("pk").first(), PayRun.objects.first()
+    order, run = Order.objects.order_by("pk").first(), PayPeriod.objects.first()
     log, trainee = WorkLog.objects.order_by("pk").first(), Trainee.objects.order_by("pk").first()
     return [
         "/",
@@ -113,8 +113,11 @@ def pages_of_real_rows() -> list[str]:
         reverse("orders:detail", args=[order.pk]),
         reverse("orders:edit", args=[order.pk]),
         reverse("orders:step", args=[order.pk, "confirm"]),
-        reverse("pay:run", args=[run.pk]),
-        reverse("pay:run_step", args=[run.pk, "reopen"]),
+        reverse("pay:period", args=[run.month.year, run.month.month]),
+        reverse("pay:period_step", args=[run.month.year, run.month.month, "reopen"]),
+        reverse("pay:period_step", args=[run.month.year, run.month.month, "defer"]),
+        "/pay/2026-13/",
+        "/pay/1999-01/",
         reverse("pay:payslip_pdf", args=[Payslip.objects.first().pk]),
         reverse("work:log_edit", args=[log.pk]),
         reverse("work:resolve_dispute", args=[log.pk]),

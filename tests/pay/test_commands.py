@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from reintegra_coop.pay.models import PayRun
+from reintegra_coop.pay.models import Payslip
 
 from .conftest import NOVEMBER, work
 
@@ -33,10 +33,10 @@ def test_a_dry_run_prints_json_and_saves_nothing(personas, hourly_anna):
         "rate": "31.5",
         "detail": "",
     }
-    assert not PayRun.objects.exists()
+    assert not Payslip.objects.exists()
     table = run("payroll", "run", "--period", "2026-11")
     assert "Anna Garden (C-2001), hourly: 189.00" in table
-    assert PayRun.objects.get().payslips.get().total == Decimal("189.00")
+    assert Payslip.objects.get().total == Decimal("189.00")
 
 
 def test_bad_periods_and_cards_are_one_line_errors(personas, hourly_anna):

@@ -1,4 +1,5 @@
 """The pay run against the database: facts in bulk, one transaction, the rules of DESIGN.md."""
+# The period's states, blockers, late hours and dated rules: test_period.py.
 
 import datetime
 from decimal import Decimal
@@ -7,13 +8,13 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from reintegra_coop.housing.models import HousingUnit, InKindValueSetting, Tenancy
-from reintegra_coop.pay import payroll
+from reintegra_coop.pay import period
 from reintegra_coop.pay.models import (
     Advance,
     Bonus,
     DebtRepaymentPlan,
     PayError,
-    PayRun,
+    PayPeriod,
     PayScheme,
     Payslip,
     PieceWork,
@@ -32,7 +33,7 @@ def nov(day):
 
 
 def lines_of(run, trainee):
-    slip = run.payslips.get(trainee=trainee)
+    slip = run.payslips.get(trainee=trainee, replaced=False)
     return slip.total, [(line.code, line.amount) for line in slip.lines.filter(informational=False)]
 
 
@@ -47,7 +48,7 @@ def test_hourly_pay_counts_approved_paid_minutes_and_not_in_kind_or_community_ho
     work(anna, garden, nov(6), status="submitted")  # not yet approved
     work(anna, garden, nov(9), attendance="sick")  # an absence is not worked time
     InKindValueSetting.objects.create(valid_from=datetime.date(2026, 1, 1), hourly_value=D("12.50"))
-    run = payroll.run_payroll(NOVEMBER, personas.manager)
+    run = period.run(NOVEMBER, personas.manager)
     assert lines_of(run, anna) == (D("189.00"), [("hourly_wage", D("189.00"))])
     info = run.payslips.get().lines.get(informational=True)
     assert (info.code, info.quantity, info.amount) == ("in_kind_rent_value", D("6"), D("75.00"))
@@ -64,7 +65,7 @@ def test_a_stipend_payslip_follows_the_month_and_is_protected_from_seizure(
         work(anna, personas.garden, nov(day), attendance="unexcused")
     work(anna, personas.garden, nov(5))
     Bonus.objects.create(trainee=anna, month=NOVEMBER, amount=D("200"))
-    run = payroll.run_payroll(NOVEMBER, personas.manager)
+    run = period.run(NOVEMBER, personas.manager)
     assert lines_of(run, anna) == (
         D("1550.00"),
         [
@@ -88,12 +89,11 @@ def test_piece_rate_and_deductions_never_below_zero(personas):
     PieceWork.objects.create(trainee=anna, date=nov(10), units=D("100"))
     PieceWork.objects.create(trainee=anna, date=nov(12), units=D("23"))
     unit = HousingUnit.objects.create(name="Flat 1", level="training_flat", monthly_rent=D("800"))
-    Tenancy.objects.create(
+    Tenancy.objects.create(  # 25 % of 800 = 200.00 a month, taken from pay with consent
         trainee=anna,
         unit=unit,
         start=datetime.date(2026, 1, 1),
         share_percent=D("25"),
-        payroll_deduction=D("200.00"),
         payroll_consent_on=datetime.date(2026, 1, 1),
     )
     Advance.objects.create(trainee=anna, month=NOVEMBER, amount=D("300.00"))
@@ -104,7 +104,7 @@ def test_piece_rate_and_deductions_never_below_zero(personas):
         cap=D("150"),
         start_month=datetime.date(2026, 10, 1),
     )
-    run = payroll.run_payroll(NOVEMBER, personas.manager)
+    run = period.run(NOVEMBER, personas.manager)
     # 123 units × 4.3572 = 535.94; rent 200, advance 300, debt only the 35.94 left
     assert lines_of(run, anna) == (
         D("0.00"),
@@ -120,59 +120,55 @@ def test_piece_rate_and_deductions_never_below_zero(personas):
 
 def test_rerunning_a_draft_replaces_its_payslips(personas, hourly_anna):
     work(personas.trainee_anna, personas.garden, nov(2))
-    first = payroll.run_payroll(NOVEMBER, personas.manager)
+    first = period.run(NOVEMBER, personas.manager)
     work(personas.trainee_anna, personas.garden, nov(3))
-    again = payroll.run_payroll(NOVEMBER, personas.manager)
+    again = period.run(NOVEMBER, personas.manager)
     assert again.pk == first.pk and Payslip.objects.count() == 1
     assert again.payslips.get().total == D("378.00")
 
 
 def test_approving_locks_the_months_logs_and_a_second_run_is_refused(personas, hourly_anna):
     log = work(personas.trainee_anna, personas.garden, nov(2))
-    run = payroll.run_payroll(NOVEMBER, personas.manager)
-    payroll.approve(run, personas.manager)
+    period.run(NOVEMBER, personas.manager)
+    period.approve(NOVEMBER, personas.manager)
     log.refresh_from_db()
     assert log.status == "locked"
     assert LockedPeriod.objects.filter(first_day=NOVEMBER).exists()
-    with pytest.raises(PayError, match="already approved; reopen the period first"):
-        payroll.run_payroll(NOVEMBER, personas.manager)
-    with pytest.raises(PayError, match="Only a draft"):
-        payroll.approve(run, personas.manager)
+    with pytest.raises(PayError, match="already approved; reopen it first"):
+        period.run(NOVEMBER, personas.manager)
+    with pytest.raises(PayError, match="Only a period in review can be approved"):
+        period.approve(NOVEMBER, personas.manager)
 
 
-def test_reopening_needs_a_reason_and_marks_payslips_for_recalculation(personas, hourly_anna):
+def test_reopening_needs_a_reason_unlocks_the_month_and_keeps_the_approved_figures(
+    personas, hourly_anna
+):
     work(personas.trainee_anna, personas.garden, nov(2))
-    run = payroll.run_payroll(NOVEMBER, personas.manager)
-    payroll.approve(run, personas.manager)
+    period.run(NOVEMBER, personas.manager)
+    period.approve(NOVEMBER, personas.manager)
     with pytest.raises(PayError, match="Say why"):
-        payroll.reopen(NOVEMBER, personas.manager, " ")
-    assert payroll.reopen(NOVEMBER, personas.manager, "Anna's hours were wrong") == 1
-    run.refresh_from_db()
-    assert (run.status, run.reopened_reason) == ("draft", "Anna's hours were wrong")
-    assert run.payslips.get().needs_recalculation
+        period.reopen(NOVEMBER, personas.manager, " ")
+    reopened = period.reopen(NOVEMBER, personas.manager, "Anna's hours were wrong")
+    assert (reopened.state, reopened.reopen_reason) == ("reopened", "Anna's hours were wrong")
     assert set(WorkLog.objects.values_list("status", flat=True)) == {"approved"}
     assert not LockedPeriod.objects.exists()
+    work(personas.trainee_anna, personas.garden, nov(3))
+    period.run(NOVEMBER, personas.manager)
+    versions = list(Payslip.objects.order_by("version").values_list("version", "replaced", "total"))
+    assert versions == [(1, True, D("189.00")), (2, False, D("378.00"))]
 
 
 def test_a_chosen_trainee_without_a_scheme_is_named_and_nothing_is_written(personas, hourly_anna):
     with pytest.raises(PayError, match="No pay scheme in 2026-11 for: Bartek Carpenter"):
-        payroll.run_payroll(
+        period.run(
             NOVEMBER, personas.manager, [personas.trainee_anna.pk, personas.trainee_bartek.pk]
         )
-    assert not PayRun.objects.exists()
+    assert not Payslip.objects.exists()
+    assert not PayPeriod.objects.exclude(state="open").exists()
 
 
-def test_payroll_deduction_without_consent_and_overlapping_tenancies_are_refused(personas):
+def test_overlapping_tenancies_are_refused(personas):
     unit = HousingUnit.objects.create(name="Room 2", level="shelter", monthly_rent=D("400"))
-    no_consent = Tenancy(
-        trainee=personas.trainee_anna,
-        unit=unit,
-        start=nov(1),
-        share_fixed=D("100"),
-        payroll_deduction=D("50"),
-    )
-    with pytest.raises(ValidationError, match="only with the trainee's recorded consent"):
-        no_consent.full_clean()
     Tenancy.objects.create(
         trainee=personas.trainee_anna, unit=unit, start=nov(1), share_fixed=D("100")
     )
@@ -202,10 +198,10 @@ def test_the_run_asks_the_same_number_of_queries_for_any_number_of_trainees(
             work(trainee, personas.garden, nov(3), attendance="sick")
 
     add(3)
-    payroll.run_payroll(NOVEMBER, personas.manager)  # the next runs replace this draft
+    period.run(NOVEMBER, personas.manager)  # the next runs replace this draft
     with CaptureQueriesContext(connection) as few:
-        payroll.run_payroll(NOVEMBER, personas.manager)
+        period.run(NOVEMBER, personas.manager)
     add(12)
     with django_assert_num_queries(len(few)):
-        payroll.run_payroll(NOVEMBER, personas.manager)
+        period.run(NOVEMBER, personas.manager)
     assert Payslip.objects.count() == 15

@@ -12,8 +12,9 @@ from reintegra_coop.care.models import CommunityServiceOrder
 from reintegra_coop.care.service import order_progress
 from reintegra_coop.housing.ledger import statements
 from reintegra_coop.housing.models import HousingUnit, InKindValueSetting, Tenancy
-from reintegra_coop.pay import payroll
-from reintegra_coop.pay.models import PayError, PayRun, PayScheme, SchemeKind
+from reintegra_coop.pay import payroll, period
+from reintegra_coop.pay.facts import load_facts
+from reintegra_coop.pay.models import PayError, PayPeriod, PayScheme, SchemeKind
 from reintegra_coop.work.models import WorkLog
 
 from .conftest import NOVEMBER, work
@@ -49,7 +50,7 @@ def test_an_earlier_day_worked_is_not_a_sick_day_even_with_a_sick_log(personas, 
     october_5 = datetime.date(2026, 10, 5)
     work(anna, personas.garden, october_5, start=8, end=10)
     work(anna, personas.garden, october_5, start=10, end=11, attendance="sick")
-    assert payroll._earlier_absences({anna.pk: PayScheme.objects.get()}, NOVEMBER) == {}
+    assert load_facts(NOVEMBER).earlier_absences == {}
 
 
 def test_in_kind_work_is_credited_to_one_tenancy_only(personas):
@@ -71,21 +72,21 @@ def test_in_kind_work_is_credited_to_one_tenancy_only(personas):
     assert sorted(credits) == [D("0.00"), D("75.00")]
 
 
-def test_a_reopened_run_must_be_recalculated_before_approval(personas, hourly_anna):
+def test_a_reopened_period_must_be_run_again_before_approval(personas, hourly_anna):
     work(personas.trainee_anna, personas.garden, NOVEMBER.replace(day=2))
-    run = payroll.run_payroll(NOVEMBER, personas.manager)
-    payroll.approve(run, personas.manager)
-    payroll.reopen(NOVEMBER, personas.manager, "wrong hours")
-    with pytest.raises(PayError, match="Recalculate the pay run first"):
-        payroll.approve(run, personas.manager)
-    payroll.run_payroll(NOVEMBER, personas.manager)
-    payroll.approve(run, personas.manager)
+    period.run(NOVEMBER, personas.manager)
+    period.approve(NOVEMBER, personas.manager)
+    period.reopen(NOVEMBER, personas.manager, "wrong hours")
+    with pytest.raises(PayError, match="Only a period in review can be approved"):
+        period.approve(NOVEMBER, personas.manager)
+    period.run(NOVEMBER, personas.manager)
+    assert period.approve(NOVEMBER, personas.manager).state == "approved"
 
 
-def test_there_is_one_pay_run_a_month(personas):
-    PayRun.objects.create(month=NOVEMBER)
+def test_there_is_one_pay_period_a_month(personas):
+    PayPeriod.objects.create(month=NOVEMBER)
     with pytest.raises(IntegrityError), transaction.atomic():
-        PayRun.objects.create(month=NOVEMBER)
+        PayPeriod.objects.create(month=NOVEMBER)
 
 
 def test_community_service_counts_only_within_each_orders_dates(personas):

@@ -56,6 +56,8 @@ class SiteConfig:
     behind_https_proxy: bool = False
     #: the seller on invoices and delivery notes: name, address, tax_id, bank_account
     cooperative: dict[str, str] = field(default_factory=dict)
+    #: the day of the month a month's rent falls due
+    rent_due_day: int = 10
     #: reverse proxies whose X-Forwarded-For header is believed (e.g. ["127.0.0.1"] for nginx)
     trusted_proxies: tuple[str, ...] = ()
     #: quiet minutes before a session ends
@@ -131,6 +133,7 @@ def load_site(name: str | None = None) -> SiteConfig:
         allowed_hosts=tuple(security.get("allowed_hosts", ("127.0.0.1", "localhost"))),
         behind_https_proxy=bool(security.get("behind_https_proxy", False)),
         cooperative={key: str(value) for key, value in data.get("cooperative", {}).items()},
+        rent_due_day=_day_of_month(site, "rent_due_day", path),
         trusted_proxies=tuple(str(entry) for entry in security.get("trusted_proxies", ())),
         idle_minutes_staff=_whole_number(security, "idle_minutes_staff", 30, path),
         idle_minutes_trainee=_whole_number(security, "idle_minutes_trainee", 10, path),
@@ -146,6 +149,13 @@ def _whole_number(section: dict[str, object], key: str, default: int, path: Path
     value = section.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 24 * 60:
         raise BenchError(f"{path}: [security] {key} must be a whole number from 1 to 1440.")
+    return value
+
+
+def _day_of_month(section: dict[str, object], key: str, path: Path) -> int:
+    value = section.get(key, 10)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 28:
+        raise BenchError(f"{path}: [site] {key} must be a day of the month from 1 to 28.")
     return value
 
 
@@ -184,6 +194,7 @@ currency = "{currency}"        # PLN, CZK or EUR
 time_zone = "{time_zone}"
 language = "{language}"            # default language: pl, cs or en
 country = "{country}"              # decides public holidays
+rent_due_day = 10             # a month's rent falls due on this day
 
 [cooperative]
 # The seller printed on invoices and delivery notes.

@@ -82,7 +82,7 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
         "orders.delete_orderline",
         *_perms("orders", VIEW, "orderstatuschange", "stockmovement", "delivery", "invoice"),
         *_perms("work", EDIT, "shifttemplate", "shift", "shiftassignment", "worklog"),
-        *_perms("work", EDIT, "lockedperiod"),
+        *_perms("work", VIEW, "lockedperiod"),  # the pay period sets it
         "work.delete_shift",
         "work.delete_shiftassignment",
         *_perms("care", VIEW, "workconstraint", "unavailableblock"),
@@ -96,8 +96,18 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
             "advance",
             "debtrepaymentplan",
         ),
-        *_perms("pay", VIEW, "payrun", "payslip"),
-        *_perms("housing", EDIT, "housingunit", "tenancy", "rentpayment", "inkindvaluesetting"),
+        *_perms("pay", EDIT, "hourlyrate"),
+        *_perms("pay", VIEW, "payperiod", "payslip"),
+        *_perms(
+            "housing",
+            EDIT,
+            "housingunit",
+            "rentchange",
+            "tenancy",
+            "rentpayment",
+            "inkindvaluesetting",
+        ),
+        *_perms("housing", VIEW, "storedstatement"),
         *_perms("care", EDIT, "communityserviceorder"),
         *_perms(
             "care", VIEW, "individualplan", "socialcontract", "participationpause", "milestone"
@@ -152,8 +162,16 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
             "vatrate",
         ),
         *_perms("work", VIEW, "worklog", "lockedperiod"),
-        *_perms("pay", VIEW, "payrun", "payslip", "payscheme", "stipendsetting"),
-        *_perms("housing", VIEW, "tenancy", "rentpayment", "housingunit"),
+        *_perms("pay", VIEW, "payperiod", "payslip", "payscheme", "stipendsetting", "hourlyrate"),
+        *_perms(
+            "housing",
+            VIEW,
+            "tenancy",
+            "rentpayment",
+            "housingunit",
+            "rentchange",
+            "storedstatement",
+        ),
     ],
     Role.TRAINEE: [],
 }

@@ -2,7 +2,20 @@ from django.contrib import admin
 
 from reintegra_coop.core.admin import ScopedModelAdmin
 
-from .models import HousingUnit, InKindValueSetting, RentPayment, Tenancy
+from .models import (
+    HousingUnit,
+    InKindValueSetting,
+    RentChange,
+    RentPayment,
+    StoredStatement,
+    Tenancy,
+)
+
+
+class RentChangeInline(admin.TabularInline):
+    model = RentChange
+    extra = 0
+    fields = ["valid_from", "monthly_rent"]
 
 
 @admin.register(HousingUnit)
@@ -10,6 +23,7 @@ class HousingUnitAdmin(ScopedModelAdmin):
     list_display = ["name", "level", "monthly_rent", "active"]
     list_filter = ["level", "active"]
     search_fields = ["name"]
+    inlines = [RentChangeInline]
 
 
 class PaymentInline(admin.TabularInline):
@@ -27,7 +41,7 @@ class TenancyAdmin(ScopedModelAdmin):
         "end",
         "share_fixed",
         "share_percent",
-        "payroll_deduction",
+        "payroll_consent_on",
     ]
     list_filter = ["unit__level", "unit"]
     search_fields = ["trainee__first_name", "trainee__last_name", "unit__name"]
@@ -44,3 +58,17 @@ class RentPaymentAdmin(ScopedModelAdmin):
 @admin.register(InKindValueSetting)
 class InKindValueSettingAdmin(ScopedModelAdmin):
     list_display = ["valid_from", "hourly_value"]
+
+
+@admin.register(StoredStatement)
+class StoredStatementAdmin(ScopedModelAdmin):
+    """Read-only: stored when a pay period is approved (housing/ledger.py)."""
+
+    list_display = ["tenancy", "month", "version", "replaced", "closing_balance"]
+    list_filter = ["month", "replaced"]
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False

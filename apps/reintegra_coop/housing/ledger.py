@@ -1,22 +1,39 @@
-"""The month's rent statements for every tenancy, from the records (bulk loads), chaining each
-month's closing balance into the next month's opening balance since the tenancy began."""
+"""The month's rent statements of every tenancy (rent.py does the arithmetic).
+
+A closed month (its pay period approved) is read back from the statements stored then, never
+recomputed. An open month is computed from the records, each tenancy's balance carried from
+its last stored statement (or from its start) month by month. A tenancy's ledger goes on after
+it ends while anything is owed. Rent taken from pay is the pay period's to decide: an open
+month shows what pay may take (``payroll_due``); closing the month stores what it took.
+"""
 
 from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, Sum
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max, Sum
 from django.db.models.functions import TruncMonth
 
-from reintegra_coop.core.dates import month_bounds
+from reintegra_coop.core.dates import month_bounds, months
 from reintegra_coop.work.models import WorkLog
 
-from .models import InKindValueSetting, RentPayment, Tenancy, payroll_tenancy
-from .rent import RentMonth, RentStatement, statement
+from . import rent
+from .models import (
+    ClosedRentMonth,
+    InKindValueSetting,
+    RentChange,
+    RentPayment,
+    StoredStatement,
+    Tenancy,
+)
+from .rent import RentMonth, RentStatement
 
 ZERO = Decimal("0.00")
 
@@ -30,33 +47,113 @@ class TenancyStatement:
     payroll_deduction: Decimal
     in_kind_minutes: int
     result: RentStatement
+    payroll_due: Decimal = ZERO  # what pay may take this month (consent rule)
+    stored: bool = False  # read back from a closed month
+
+    def past_due(self, on: datetime.date) -> Decimal:
+        """What of the balance had fallen due by ``on`` (the site's RENT_DUE_DAY)."""
+        return rent.past_due(
+            self.result.closing_balance,
+            self.result.obligation,
+            self.month,
+            on,
+            settings.RENT_DUE_DAY,
+        )
 
 
-def _months(first: datetime.date, last: datetime.date) -> list[datetime.date]:
-    months, day = [], first.replace(day=1)
-    while day <= last:
-        months.append(day)
-        day = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return months
+def is_closed(month: datetime.date) -> bool:
+    return ClosedRentMonth.objects.filter(month=month.replace(day=1)).exists()
 
 
-def statements(month: datetime.date, trainee: Any = None) -> list[TenancyStatement]:
-    from reintegra_coop.pay.models import PayslipLine, RunStatus
+def statements(
+    month: datetime.date,
+    trainee: Any = None,
+    trainee_ids: Iterable[int] | None = None,
+    deductions: Mapping[int, Decimal] | None = None,
+) -> list[TenancyStatement]:
+    """Every tenancy's statement for ``month`` (one trainee's, or some trainees', if given).
+    ``deductions``: what pay took, by tenancy id, when the month is being closed."""
+    first, _last = month_bounds(month)
+    ids = [trainee.pk] if trainee is not None else None
+    if trainee_ids is not None:
+        ids = list(trainee_ids)
+    if deductions is None and is_closed(first):
+        return _stored(first, ids)
+    return _computed(first, ids, deductions)
 
-    first, last = month_bounds(month)
-    found = (
-        Tenancy.objects.filter(trainee=trainee) if trainee is not None else Tenancy.objects.all()
+
+def _stored(first: datetime.date, ids: list[int] | None) -> list[TenancyStatement]:
+    rows = StoredStatement.objects.filter(month=first, replaced=False).select_related(
+        "tenancy__trainee", "tenancy__unit"
     )
-    tenancies = list(
-        found.filter(start__lte=last)
-        .filter(Q(end__isnull=True) | Q(end__gte=first))
-        .select_related("trainee", "unit")
-        .order_by("trainee__last_name", "trainee__first_name")
-    )
+    if ids is not None:
+        rows = rows.filter(tenancy__trainee_id__in=ids)
+    return [
+        TenancyStatement(
+            tenancy=row.tenancy,
+            month=first,
+            opening_balance=row.opening_balance,
+            cash_paid=row.cash_paid,
+            payroll_deduction=row.payroll_deduction,
+            in_kind_minutes=row.in_kind_minutes,
+            result=RentStatement(
+                days_in_month=row.days_in_month,
+                days_of_tenancy=row.days_of_tenancy,
+                obligation=row.obligation,
+                owed=row.opening_balance + row.obligation - row.cash_paid - row.payroll_deduction,
+                in_kind_value=row.in_kind_value,
+                in_kind_credit=row.in_kind_credit,
+                in_kind_excess=row.in_kind_excess,
+                closing_balance=row.closing_balance,
+            ),
+            payroll_due=row.payroll_deduction,
+            stored=True,
+        )
+        for row in sorted(rows, key=lambda r: (r.tenancy.trainee.last_name, r.tenancy.start))
+    ]
+
+
+@dataclass
+class _Records:
+    """What the open months' statements are computed from, loaded in bulk."""
+
+    cash: dict[tuple[int, datetime.date], Decimal]
+    in_kind: dict[int, dict[datetime.date, int]]
+    rent_changes: dict[int, list[rent.RentChange]]
+    values: list[tuple[datetime.date, Decimal]]
+    last_stored: dict[int, StoredStatement]
+
+
+def _computed(
+    first: datetime.date, ids: list[int] | None, deductions: Mapping[int, Decimal] | None
+) -> list[TenancyStatement]:
+    last = month_bounds(first)[1]
+    found = Tenancy.objects.filter(start__lte=last).select_related("trainee", "unit")
+    if ids is not None:
+        found = found.filter(trainee_id__in=ids)
+    tenancies = list(found.order_by("trainee__last_name", "trainee__first_name", "start"))
     if not tenancies:
         return []
-    ids = [t.trainee_id for t in tenancies]
-    since = min(t.start for t in tenancies).replace(day=1)
+    records = _load(tenancies, first, last)
+    result = []
+    for tenancy in tenancies:
+        month_statement = _chain(tenancy, first, records, deductions)
+        ended_before = tenancy.end is not None and tenancy.end < first
+        quiet = not month_statement.opening_balance and not month_statement.cash_paid
+        if ended_before and quiet:
+            continue  # settled and over
+        result.append(month_statement)
+    return result
+
+
+def _load(tenancies: list[Tenancy], first: datetime.date, last: datetime.date) -> _Records:
+    trainee_ids = [t.trainee_id for t in tenancies]
+    last_stored: dict[int, StoredStatement] = {}
+    for stored in StoredStatement.objects.filter(
+        tenancy__in=tenancies, month__lt=first, replaced=False
+    ).order_by("-month"):
+        last_stored.setdefault(stored.tenancy_id, stored)
+    since = min((_chain_start(t, last_stored) for t in tenancies), default=first)
     cash: dict[tuple[int, datetime.date], Decimal] = defaultdict(lambda: ZERO)
     for row in (
         RentPayment.objects.filter(tenancy__in=tenancies, paid_on__range=(since, last))
@@ -66,82 +163,138 @@ def statements(month: datetime.date, trainee: Any = None) -> list[TenancyStateme
     ):
         cash[(row["tenancy_id"], _day(row["month"]))] += row["total"]
     # In-kind minutes by trainee and day: each tenancy takes only its own days.
-    minutes_by_day: dict[int, dict[datetime.date, int]] = defaultdict(dict)
+    in_kind: dict[int, dict[datetime.date, int]] = defaultdict(dict)
     for row in (
         WorkLog.objects.current()
         .approved()
         .working()
-        .filter(trainee_id__in=ids, date__range=(since, last), work_type="in_kind_rent")
+        .filter(trainee_id__in=trainee_ids, date__range=(since, last), work_type="in_kind_rent")
         .values("trainee_id", "date")
         .annotate(total=Sum("minutes"))
     ):
-        minutes_by_day[row["trainee_id"]][row["date"]] = row["total"]
-    payroll: dict[tuple[int, datetime.date], Decimal] = defaultdict(lambda: ZERO)
-    for row in (
-        PayslipLine.objects.filter(
-            code="rent_deduction",
-            payslip__trainee_id__in=ids,
-            payslip__run__status__in=[RunStatus.APPROVED, RunStatus.PAID],
-            payslip__run__month__range=(since, first),
-        )
-        .values("payslip__trainee_id", "payslip__run__month")
-        .annotate(total=Sum("amount"))
-    ):
-        payroll[(row["payslip__trainee_id"], row["payslip__run__month"])] -= row["total"]
+        in_kind[row["trainee_id"]][row["date"]] = row["total"]
+    changes: dict[int, list[rent.RentChange]] = defaultdict(list)
+    for unit_id, valid_from, monthly_rent in RentChange.objects.filter(
+        unit_id__in={t.unit_id for t in tenancies}
+    ).values_list("unit_id", "valid_from", "monthly_rent"):
+        changes[unit_id].append((valid_from, monthly_rent))
     values = list(
         InKindValueSetting.objects.order_by("valid_from").values_list("valid_from", "hourly_value")
     )
-    all_tenancies = list(Tenancy.objects.filter(trainee_id__in=ids))
-    result = []
-    for tenancy in tenancies:
-        opening = ZERO
-        for each in _months(tenancy.start, first):
-            month_first, month_last = month_bounds(each)
-            active_first = max(month_first, tenancy.start)
-            active_last = min(month_last, tenancy.end) if tenancy.end else month_last
-            in_kind = sum(
-                m
-                for day, m in minutes_by_day[tenancy.trainee_id].items()
-                if active_first <= day <= active_last
-            )
-            deducted = (
-                payroll[(tenancy.trainee_id, each)]
-                if _deducted_for(all_tenancies, tenancy, each)
-                else ZERO
-            )
-            facts = RentMonth(
-                first_day=each,
-                tenancy_start=tenancy.start,
-                tenancy_end=tenancy.end,
-                unit_rent=tenancy.unit.monthly_rent,
-                share=tenancy.share,
-                opening_balance=opening,
-                cash_paid=cash[(tenancy.pk, each)],
-                payroll_deduction=deducted,
-                in_kind_minutes=in_kind,
-                in_kind_hourly_value=_value_on(values, each),
-            )
-            month_result = statement(facts)
-            if each == first:
-                result.append(
-                    TenancyStatement(
-                        tenancy,
-                        each,
-                        opening,
-                        facts.cash_paid,
-                        facts.payroll_deduction,
-                        facts.in_kind_minutes,
-                        month_result,
-                    )
+    return _Records(cash, in_kind, changes, values, last_stored)
+
+
+def _chain_start(tenancy: Tenancy, last_stored: Mapping[int, StoredStatement]) -> datetime.date:
+    stored = last_stored.get(tenancy.pk)
+    if stored is None:
+        return tenancy.start.replace(day=1)
+    return (stored.month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
+def _chain(
+    tenancy: Tenancy,
+    target: datetime.date,
+    records: _Records,
+    deductions: Mapping[int, Decimal] | None,
+) -> TenancyStatement:
+    stored = records.last_stored.get(tenancy.pk)
+    opening = stored.closing_balance if stored is not None else ZERO
+    month_statement: TenancyStatement | None = None
+    for each in months(_chain_start(tenancy, records.last_stored), target):
+        # What pay took is known only for the month being closed; earlier open months (and
+        # the month shown while open) count what pay may take.
+        taken = deductions if each == target else None
+        month_statement = _month(tenancy, each, opening, records, taken)
+        opening = month_statement.result.closing_balance
+    if month_statement is None:  # the target month is the one stored last (cannot happen)
+        raise ValueError(f"{tenancy} has no open month {target:%Y-%m}")
+    return month_statement
+
+
+def _month(
+    tenancy: Tenancy,
+    first: datetime.date,
+    opening: Decimal,
+    records: _Records,
+    deductions: Mapping[int, Decimal] | None,
+) -> TenancyStatement:
+    facts = RentMonth(
+        first_day=first,
+        tenancy_start=tenancy.start,
+        tenancy_end=tenancy.end,
+        unit_rent=tenancy.unit.monthly_rent,
+        share=tenancy.share,
+        opening_balance=opening,
+        cash_paid=records.cash[(tenancy.pk, first)],
+        in_kind_hourly_value=_value_on(records.values, first),
+        rent_changes=tuple(records.rent_changes.get(tenancy.unit_id, ())),
+    )
+    days = rent.tenancy_days(facts)
+    facts = replace(
+        facts,
+        in_kind_minutes=sum(records.in_kind[tenancy.trainee_id].get(day, 0) for day in days),
+    )
+    if tenancy.end is not None and tenancy.end < first:
+        due = rent.after_end_payroll_share(facts, tenancy.payroll_consent_on)
+    else:
+        due = rent.payroll_share(facts, tenancy.payroll_consent_on)
+    taken = due if deductions is None else deductions.get(tenancy.pk, ZERO)
+    facts = replace(facts, payroll_deduction=taken)
+    return TenancyStatement(
+        tenancy=tenancy,
+        month=first,
+        opening_balance=opening,
+        cash_paid=facts.cash_paid,
+        payroll_deduction=taken,
+        in_kind_minutes=facts.in_kind_minutes,
+        result=rent.statement(facts),
+        payroll_due=due,
+    )
+
+
+def close_month(month: datetime.date, deductions: Mapping[int, Decimal]) -> int:
+    """Store the month's statements as they are now, with what pay took (by tenancy id), and
+    mark the month closed. Called by the pay period's approval, in its transaction."""
+    first = month.replace(day=1)
+    with transaction.atomic():
+        rows = _computed(first, None, deductions)
+        versions = dict(
+            StoredStatement.objects.filter(month=first)
+            .values("tenancy_id")
+            .annotate(top=Max("version"))
+            .values_list("tenancy_id", "top")
+        )
+        StoredStatement.objects.bulk_create(
+            [
+                StoredStatement(
+                    tenancy=row.tenancy,
+                    month=first,
+                    version=(versions.get(row.tenancy.pk) or 0) + 1,
+                    days_in_month=row.result.days_in_month,
+                    days_of_tenancy=row.result.days_of_tenancy,
+                    opening_balance=row.opening_balance,
+                    obligation=row.result.obligation,
+                    cash_paid=row.cash_paid,
+                    payroll_deduction=row.payroll_deduction,
+                    in_kind_minutes=row.in_kind_minutes,
+                    in_kind_value=row.result.in_kind_value,
+                    in_kind_credit=row.result.in_kind_credit,
+                    in_kind_excess=row.result.in_kind_excess,
+                    closing_balance=row.result.closing_balance,
                 )
-            opening = month_result.closing_balance
-    return result
+                for row in rows
+            ]
+        )
+        ClosedRentMonth.objects.get_or_create(month=first)
+    return len(rows)
 
 
-def _deducted_for(tenancies: list[Tenancy], tenancy: Tenancy, month: datetime.date) -> bool:
-    """Whether the month's payroll rent deduction belongs to this tenancy."""
-    own = [t for t in tenancies if t.trainee_id == tenancy.trainee_id]
-    return payroll_tenancy(own, *month_bounds(month)) == tenancy
+def reopen_month(month: datetime.date) -> int:
+    """The month is open again: its stored statements stay, marked replaced, for the record."""
+    first = month.replace(day=1)
+    with transaction.atomic():
+        ClosedRentMonth.objects.filter(month=first).delete()
+        return StoredStatement.objects.filter(month=first, replaced=False).update(replaced=True)
 
 
 def _day(value: datetime.date | datetime.datetime) -> datetime.date:

@@ -1,10 +1,10 @@
-"""Housing: the ladder of units, tenancies with the trainee's share, cash rent payments and
-the in-kind hourly value. The monthly ledger is computed by rent.py / ledger.py."""
+"""Housing: the ladder of units and their rents (with the date each change takes effect),
+tenancies with the trainee's share and payroll consent, cash rent payments, the in-kind hourly
+value, and the statements of closed months as they were stored. The monthly ledger is computed
+by rent.py (pure) and ledger.py."""
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import ClassVar
 
@@ -37,7 +37,11 @@ class HousingLevel(models.TextChoices):
 class HousingUnit(TrackedModel):
     name = models.CharField(_("name"), max_length=100, unique=True)
     level = models.CharField(_("level"), max_length=20, choices=HousingLevel.choices)
-    monthly_rent = money_field(_("monthly rent"), validators=[MinValueValidator(Decimal(0))])
+    monthly_rent = money_field(
+        _("monthly rent"),
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("The rent from the start; a later change is a rent change with its date."),
+    )
     active = models.BooleanField(_("active"), default=True)
 
     visibility: ClassVar[Visibility] = Visibility(roles=HOUSING_ROLES)
@@ -46,9 +50,40 @@ class HousingUnit(TrackedModel):
         verbose_name = _("housing unit")
         verbose_name_plural = _("housing units")
         ordering = ["level", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(monthly_rent__gte=0), name="unit_rent_not_negative"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+
+class RentChange(TrackedModel):
+    """A unit's monthly rent from a date on (a change from March leaves February as it was)."""
+
+    unit = models.ForeignKey(
+        HousingUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="rent_changes"
+    )
+    valid_from = PlausibleDateField(_("valid from"))
+    monthly_rent = money_field(_("monthly rent"), validators=[MinValueValidator(Decimal(0))])
+
+    visibility: ClassVar[Visibility] = Visibility(roles=HOUSING_ROLES)
+
+    class Meta:
+        verbose_name = _("rent change")
+        verbose_name_plural = _("rent changes")
+        ordering = ["unit", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "valid_from"], name="one_rent_change_a_day"),
+            models.CheckConstraint(
+                condition=models.Q(monthly_rent__gte=0), name="rent_change_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.monthly_rent} ({self.valid_from})"
 
 
 class Tenancy(TrackedModel):
@@ -77,13 +112,14 @@ class Tenancy(TrackedModel):
         blank=True,
         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
     )
-    payroll_deduction = money_field(
-        _("deducted from pay each month"),
-        default=Decimal("0.00"),
-        validators=[MinValueValidator(Decimal(0))],
-    )
     payroll_consent_on = PlausibleDateField(
-        _("trainee consented to payroll deduction on"), null=True, blank=True
+        _("trainee consented to payroll deduction on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "From this day on, the rent of the tenancy's days is taken from pay (and, after "
+            "the tenancy, what is still owed, at most a month's share a month)."
+        ),
     )
 
     visibility: ClassVar[Visibility] = Visibility(trainee="trainee", roles=HOUSING_ROLES)
@@ -92,6 +128,28 @@ class Tenancy(TrackedModel):
         verbose_name = _("tenancy")
         verbose_name_plural = _("tenancies")
         ordering = ["trainee", "-start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
+                name="tenancy_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(share_fixed__isnull=False, share_percent__isnull=True)
+                    | models.Q(share_fixed__isnull=True, share_percent__isnull=False)
+                ),
+                name="tenancy_share_fixed_or_percent",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(share_fixed__isnull=True) | models.Q(share_fixed__gte=0),
+                name="tenancy_share_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(share_percent__isnull=True)
+                | models.Q(share_percent__gte=0, share_percent__lte=100),
+                name="tenancy_percent_within_100",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.trainee} @ {self.unit}"
@@ -105,14 +163,6 @@ class Tenancy(TrackedModel):
             raise ValidationError({"share_fixed": _("Give either a fixed amount or a percentage.")})
         if self.end and self.start and self.end < self.start:
             raise ValidationError({"end": _("The end cannot be before the start.")})
-        if self.payroll_deduction and not self.payroll_consent_on:
-            raise ValidationError(
-                {
-                    "payroll_deduction": _(
-                        "Rent is deducted from pay only with the trainee's recorded consent."
-                    )
-                }
-            )
         others = (
             Tenancy.objects.filter(trainee_id=self.trainee_id)
             .exclude(pk=self.pk)
@@ -139,6 +189,9 @@ class RentPayment(TrackedModel):
         verbose_name = _("rent payment")
         verbose_name_plural = _("rent payments")
         ordering = ["-paid_on"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="rent_payment_positive")
+        ]
 
     def __str__(self) -> str:
         return f"{self.tenancy} {self.paid_on}: {self.amount}"
@@ -156,23 +209,69 @@ class InKindValueSetting(TrackedModel):
         verbose_name = _("in-kind hourly value")
         verbose_name_plural = _("in-kind hourly values")
         ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(hourly_value__gte=0), name="in_kind_value_not_negative"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.hourly_value} ({self.valid_from})"
 
 
-def payroll_tenancy(
-    tenancies: Iterable[Tenancy], first: datetime.date, last: datetime.date
-) -> Tenancy | None:
-    """The tenancy whose rent is deducted from pay in a month: with a deduction and the
-    trainee's consent, in force in the month, the latest one if two meet there. The pay run
-    deducts for it and the rent ledger credits the deduction to it."""
-    chosen = [
-        t
-        for t in tenancies
-        if t.start <= last
-        and (t.end is None or t.end >= first)
-        and t.payroll_deduction > 0
-        and t.payroll_consent_on is not None
-    ]
-    return max(chosen, key=lambda t: t.start, default=None)
+class ClosedRentMonth(models.Model):
+    """A month whose statements were stored when its pay period was approved: pages, PDFs,
+    the portal and exports read them back, never recompute them."""
+
+    month = PlausibleDateField(_("month (first day)"), unique=True)
+    closed_at = models.DateTimeField(_("closed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("closed rent month")
+        verbose_name_plural = _("closed rent months")
+        ordering = ["-month"]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m}"
+
+
+class StoredStatement(models.Model):
+    """A tenancy's statement of a closed month, as it was when the month closed. Reopening the
+    month keeps it (replaced) beside the one stored at the next close."""
+
+    tenancy = models.ForeignKey(
+        Tenancy, verbose_name=_("tenancy"), on_delete=models.PROTECT, related_name="statements"
+    )
+    month = PlausibleDateField(_("month (first day)"))
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    replaced = models.BooleanField(_("replaced after reopening"), default=False)
+    days_in_month = models.PositiveSmallIntegerField(_("days in the month"))
+    days_of_tenancy = models.PositiveSmallIntegerField(_("days of tenancy"))
+    opening_balance = money_field(_("opening balance"))
+    obligation = money_field(_("rent this month"))
+    cash_paid = money_field(_("paid in cash"))
+    payroll_deduction = money_field(_("taken from pay"))
+    in_kind_minutes = models.PositiveIntegerField(_("in-kind minutes"))
+    in_kind_value = money_field(_("value of in-kind work"))
+    in_kind_credit = money_field(_("in-kind credit"))
+    in_kind_excess = money_field(_("in-kind value not credited"))
+    closing_balance = money_field(_("closing balance"))
+
+    visibility: ClassVar[Visibility] = Visibility(trainee="tenancy__trainee", roles=HOUSING_ROLES)
+
+    class Meta:
+        verbose_name = _("stored rent statement")
+        verbose_name_plural = _("stored rent statements")
+        ordering = ["month", "tenancy"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenancy", "month", "version"], name="one_statement_version"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(obligation__gte=0, cash_paid__gte=0, payroll_deduction__gte=0),
+                name="statement_amounts_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tenancy} {self.month:%Y-%m}"

@@ -1,22 +1,35 @@
 """The monthly rent ledger of one tenancy, a pure calculation (DESIGN.md, "Rent ledger").
 
-obligation  = the trainee's monthly share × days of tenancy in the month ÷ days in the month
+obligation  = round(Σ over the tenancy's days in the month of the share in force that day
+                    ÷ days in the month), where a percent share is round(% × the unit's rent in
+              force that day); a whole month at one rent is simply the monthly share
 owed        = opening balance + obligation − cash paid − payroll deduction
 credit      = min(round(approved in-kind-rent minutes × in-kind hourly value ÷ 60), max(owed, 0))
 closing     = owed − credit   (negative: in credit, which only a cash overpayment can cause)
 The in-kind value above what is owed is shown, never paid out nor carried forward.
+
+Rent is taken from pay only with the trainee's consent: the month's payroll share is the same
+sum over the tenancy's days on or after the consent date, rounded once. After a tenancy ends
+its ledger goes on while anything is owed: obligation 0, and (with consent) each month takes
+from pay at most the last monthly share, until the balance is settled.
+
+A month's rent falls due on the site's due day (the 10th by default): on a date before that,
+the month's own obligation is not yet past due.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reintegra_coop.core.money import round_money
 
 ZERO = Decimal("0.00")
+
+RentChange = tuple[datetime.date, Decimal]  # the unit's monthly rent from that day on
 
 
 @dataclass(frozen=True)
@@ -39,13 +52,14 @@ class RentMonth:
     first_day: datetime.date
     tenancy_start: datetime.date  # inclusive
     tenancy_end: datetime.date | None  # inclusive; None while it goes on
-    unit_rent: Decimal
+    unit_rent: Decimal  # the unit's rent before its first change
     share: Share
     opening_balance: Decimal = ZERO
     cash_paid: Decimal = ZERO
     payroll_deduction: Decimal = ZERO
     in_kind_minutes: int = 0
     in_kind_hourly_value: Decimal = ZERO
+    rent_changes: Sequence[RentChange] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)
@@ -60,31 +74,105 @@ class RentStatement:
     closing_balance: Decimal
 
 
-def days_of_tenancy(month: RentMonth) -> tuple[int, int]:
-    first = month.first_day.replace(day=1)
+def month_days(first_day: datetime.date) -> list[datetime.date]:
+    first = first_day.replace(day=1)
     days = calendar.monthrange(first.year, first.month)[1]
-    last = first.replace(day=days)
-    start = max(first, month.tenancy_start)
-    end = min(last, month.tenancy_end) if month.tenancy_end else last
-    return max((end - start).days + 1, 0), days
+    return [first + datetime.timedelta(days=n) for n in range(days)]
+
+
+def tenancy_days(month: RentMonth, since: datetime.date | None = None) -> list[datetime.date]:
+    """The month's days of the tenancy (on or after ``since``, when given)."""
+    return [
+        day
+        for day in month_days(month.first_day)
+        if month.tenancy_start <= day
+        and (month.tenancy_end is None or day <= month.tenancy_end)
+        and (since is None or since <= day)
+    ]
+
+
+def days_of_tenancy(month: RentMonth) -> tuple[int, int]:
+    return len(tenancy_days(month)), len(month_days(month.first_day))
+
+
+def rent_on(day: datetime.date, unit_rent: Decimal, changes: Sequence[RentChange]) -> Decimal:
+    """The unit's monthly rent in force on ``day``."""
+    current = unit_rent
+    for valid_from, rent in sorted(changes):
+        if valid_from <= day:
+            current = rent
+    return current
+
+
+def share_of_days(month: RentMonth, days: Sequence[datetime.date]) -> Decimal:
+    """round(Σ over ``days`` of the share in force that day ÷ days in the month)."""
+    if not days:
+        return ZERO
+    in_month = len(month_days(month.first_day))
+    shares = [month.share.monthly(rent_on(d, month.unit_rent, month.rent_changes)) for d in days]
+    if len(days) == in_month and len(set(shares)) == 1:
+        return shares[0]  # a whole month at one rent: exactly the monthly share
+    return round_money(sum(shares, ZERO) / in_month)
+
+
+def obligation(month: RentMonth) -> Decimal:
+    return share_of_days(month, tenancy_days(month))
+
+
+def payroll_share(month: RentMonth, consent_on: datetime.date | None) -> Decimal:
+    """What pay may take for the month's rent: the share of the tenancy's days on or after the
+    consent date; nothing without consent."""
+    if consent_on is None:
+        return ZERO
+    return share_of_days(month, tenancy_days(month, since=consent_on))
+
+
+def after_end_payroll_share(month: RentMonth, consent_on: datetime.date | None) -> Decimal:
+    """After the tenancy ended: at most the last monthly share towards what is still owed
+    (with consent given by the month's end)."""
+    last_day = month_days(month.first_day)[-1]
+    if consent_on is None or consent_on > last_day or month.tenancy_end is None:
+        return ZERO
+    last_share = month.share.monthly(
+        rent_on(month.tenancy_end, month.unit_rent, month.rent_changes)
+    )
+    return max(min(month.opening_balance, last_share), ZERO)
 
 
 def statement(month: RentMonth) -> RentStatement:
     if month.in_kind_minutes < 0 or min(month.cash_paid, month.payroll_deduction) < 0:
         raise ValueError("payments and minutes cannot be negative")
-    tenancy_days, days = days_of_tenancy(month)
-    monthly = month.share.monthly(month.unit_rent)
-    obligation = monthly if tenancy_days == days else round_money(monthly * tenancy_days / days)
-    owed = month.opening_balance + obligation - month.cash_paid - month.payroll_deduction
+    tenancy_count, days = days_of_tenancy(month)
+    owed_now = obligation(month)
+    owed = month.opening_balance + owed_now - month.cash_paid - month.payroll_deduction
     value = round_money(Decimal(month.in_kind_minutes) * month.in_kind_hourly_value / 60)
     credit = min(value, max(owed, ZERO))
     return RentStatement(
         days_in_month=days,
-        days_of_tenancy=tenancy_days,
-        obligation=obligation,
+        days_of_tenancy=tenancy_count,
+        obligation=owed_now,
         owed=owed,
         in_kind_value=value,
         in_kind_credit=credit,
         in_kind_excess=value - credit,
         closing_balance=owed - credit,
     )
+
+
+def due_date(first_day: datetime.date, due_day: int) -> datetime.date:
+    """The day a month's rent falls due (the month's last day if it is shorter)."""
+    last = month_days(first_day)[-1]
+    return first_day.replace(day=min(due_day, last.day))
+
+
+def past_due(
+    closing_balance: Decimal,
+    obligation: Decimal,
+    first_day: datetime.date,
+    on: datetime.date,
+    due_day: int,
+) -> Decimal:
+    """What of the balance had fallen due by ``on``: before the month's due day its own
+    obligation is not yet owed."""
+    not_yet = obligation if on < due_date(first_day, due_day) else ZERO
+    return max(closing_balance - not_yet, ZERO)

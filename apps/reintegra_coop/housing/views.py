@@ -17,7 +17,11 @@ from .ledger import statements
 def rent_statements(request: HttpRequest) -> HttpResponse:
     month = read_query(request, MonthQuery)["period"] or timezone.localdate().replace(day=1)
     rows = statements(month)
-    arrears = [row for row in rows if row.result.closing_balance > 0]
+    today = timezone.localdate()
+    # Arrears: what had fallen due by today (a month's rent is due on the site's due day).
+    arrears = [(row, row.past_due(today)) for row in rows if row.past_due(today) > 0]
     return render(
-        request, "housing/statements.html", {"month": month, "rows": rows, "arrears": arrears}
+        request,
+        "housing/statements.html",
+        {"month": month, "rows": rows, "arrears": arrears, "closed": rows and rows[0].stored},
     )

@@ -1,12 +1,13 @@
 from django.contrib import admin
 
-from reintegra_coop.core.admin import ScopedModelAdmin
+from reintegra_coop.core.admin import ScopedHistoryAdmin, ScopedModelAdmin
 
 from .models import (
     Advance,
     Bonus,
     DebtRepaymentPlan,
-    PayRun,
+    HourlyRate,
+    PayPeriod,
     PayScheme,
     Payslip,
     PayslipLine,
@@ -33,6 +34,13 @@ class PaySchemeAdmin(ScopedModelAdmin):
     list_display = ["trainee", "kind", "valid_from", "valid_until", "hourly_rate"]
     list_filter = ["kind"]
     search_fields = ["trainee__first_name", "trainee__last_name", "trainee__card_number"]
+
+
+@admin.register(HourlyRate)
+class HourlyRateAdmin(ScopedModelAdmin):
+    list_display = ["__str__", "workshop", "skill", "stage", "valid_from", "valid_until", "rate"]
+    list_filter = ["workshop", "stage"]
+    date_hierarchy = "valid_from"
 
 
 @admin.register(PieceWork)
@@ -69,12 +77,12 @@ class PayslipLineInline(admin.TabularInline):
     fields = readonly_fields
 
 
-@admin.register(PayRun)
-class PayRunAdmin(ScopedModelAdmin):
-    """Read-only: runs are made, approved and paid on the pay pages (pay/payroll.py)."""
+@admin.register(PayPeriod)
+class PayPeriodAdmin(ScopedHistoryAdmin):
+    """Read-only: periods are run, approved, paid and reopened on the Pay page (period.py)."""
 
-    list_display = ["month", "status", "approved_at", "paid_at"]
-    list_filter = ["status"]
+    list_display = ["month", "state", "approved_at", "paid_at"]
+    list_filter = ["state"]
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
         return False
@@ -85,8 +93,8 @@ class PayRunAdmin(ScopedModelAdmin):
 
 @admin.register(Payslip)
 class PayslipAdmin(ScopedModelAdmin):
-    list_display = ["trainee", "run", "scheme", "total", "needs_recalculation"]
-    list_filter = ["run", "scheme", "needs_recalculation"]
+    list_display = ["trainee", "period", "scheme", "total", "version", "replaced"]
+    list_filter = ["period", "scheme", "replaced"]
     search_fields = ["trainee__first_name", "trainee__last_name"]
     inlines = [PayslipLineInline]
 

@@ -105,8 +105,7 @@ def load() -> None:
             start=last_month + datetime.timedelta(days=number * 3),
             share_percent=D("20") if number % 2 else None,
             share_fixed=None if number % 2 else D("150.00"),
-            payroll_deduction=D("100.00") if number == 2 else D("0.00"),
-            payroll_consent_on=last_month if number == 2 else None,
+            payroll_consent_on=last_month + datetime.timedelta(days=10) if number == 2 else None,
             created_by=manager,
         )
         if number % 3 == 0:

@@ -1,5 +1,7 @@
-"""Pay: settings with validity dates, pay schemes, the month's extra facts (piece work,
-bonuses, advances, debt-repayment plans), and pay runs with their payslips."""
+"""Pay: settings and rates with validity dates, pay schemes, the month's extra facts (piece
+work, bonuses, advances, debt-repayment plans), and the pay period of each month with its
+payslips. The period's workflow is in period.py; the calculations in stipend.py, wages.py,
+rates.py and payroll.py."""
 
 from __future__ import annotations
 
@@ -11,14 +13,17 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from reintegra_coop.core.dates import PlausibleDateField
 from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.money import money_field, quantity_field
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import Visibility
+from reintegra_coop.people.models import Stage
 
 from .stipend import StipendRules
 
@@ -74,9 +79,17 @@ class StipendSetting(TrackedModel):
         verbose_name = _("stipend setting")
         verbose_name_plural = _("stipend settings")
         ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(condition=Q(base__gte=0), name="stipend_base_not_negative")
+        ]
 
     def __str__(self) -> str:
         return f"{self.base} ({self.valid_from})"
+
+    def clean(self) -> None:
+        # The stipend is a monthly amount: a new setting takes effect from a month's first day.
+        if self.valid_from and self.valid_from.day != 1:
+            raise ValidationError({"valid_from": _("A stipend setting starts on a 1st.")})
 
     def rules(self) -> StipendRules:
         return StipendRules(
@@ -144,6 +157,19 @@ class PayScheme(TrackedModel):
         verbose_name = _("pay scheme")
         verbose_name_plural = _("pay schemes")
         ordering = ["trainee", "-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
+                name="pay_scheme_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(hourly_rate__isnull=True) | Q(hourly_rate__gte=0),
+                name="pay_scheme_rate_not_negative",
+            ),
+        ]
+
+    def in_force(self, day: datetime.date) -> bool:
+        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
 
     def __str__(self) -> str:
         return f"{self.trainee}: {self.get_kind_display()}"
@@ -174,6 +200,51 @@ class PayScheme(TrackedModel):
             raise ValidationError({"valid_from": _("The trainee has another pay scheme then.")})
 
 
+class HourlyRate(TrackedModel):
+    """A row of the rate table: an hourly rate for work in a workshop, a skill or a programme
+    stage (blank = any), from a date (to a date). The row matching a log with the most named
+    fields wins (rates.py); no row matching means the scheme's own rate."""
+
+    workshop = models.ForeignKey(
+        "people.Workshop",
+        verbose_name=_("workshop"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    skill = models.ForeignKey(
+        "people.Skill",
+        verbose_name=_("skill"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    stage = models.CharField(_("programme stage"), max_length=20, choices=Stage.choices, blank=True)
+    valid_from = PlausibleDateField(_("valid from"))
+    valid_until = PlausibleDateField(_("valid until"), null=True, blank=True)
+    rate = money_field(_("hourly rate"), validators=[MinValueValidator(Decimal(0))])
+
+    visibility: ClassVar[Visibility] = Visibility(roles=(Role.MANAGER, Role.ACCOUNTANT))
+
+    class Meta:
+        verbose_name = _("hourly rate")
+        verbose_name_plural = _("hourly rates")
+        ordering = ["-valid_from", "workshop", "skill", "stage"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
+                name="hourly_rate_ends_after_start",
+            ),
+            models.CheckConstraint(condition=Q(rate__gte=0), name="hourly_rate_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        named = [str(x) for x in (self.workshop, self.skill) if x] + [self.stage] * bool(self.stage)
+        return f"{' / '.join(named) or gettext('any work')}: {self.rate} ({self.valid_from})"
+
+
 class PieceWork(TrackedModel):
     """Units a piece-rate trainee produced on a day."""
 
@@ -195,6 +266,9 @@ class PieceWork(TrackedModel):
         verbose_name = _("piece work")
         verbose_name_plural = _("piece work")
         ordering = ["-date"]
+        constraints = [
+            models.CheckConstraint(condition=Q(units__gt=0), name="piece_work_units_positive")
+        ]
 
     def __str__(self) -> str:
         return f"{self.trainee} {self.date}: {self.units}"
@@ -216,7 +290,8 @@ class Bonus(TrackedModel):
         verbose_name = _("motivation bonus")
         verbose_name_plural = _("motivation bonuses")
         constraints = [
-            models.UniqueConstraint(fields=["trainee", "month"], name="one_bonus_a_month")
+            models.UniqueConstraint(fields=["trainee", "month"], name="one_bonus_a_month"),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="bonus_positive"),
         ]
 
     def __str__(self) -> str:
@@ -240,6 +315,7 @@ class Advance(TrackedModel):
     class Meta:
         verbose_name = _("advance")
         verbose_name_plural = _("advances")
+        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="advance_positive")]
 
     def __str__(self) -> str:
         return f"{self.trainee} {self.month:%Y-%m}: {self.amount}"
@@ -267,47 +343,102 @@ class DebtRepaymentPlan(TrackedModel):
     class Meta:
         verbose_name = _("debt-repayment plan")
         verbose_name_plural = _("debt-repayment plans")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(monthly_amount__gt=0, cap__gt=0), name="debt_plan_amounts_positive"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.trainee}: {self.creditor}"
 
 
-class RunStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
+class PeriodState(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_REVIEW = "in_review", _("In review")
     APPROVED = "approved", _("Approved")
     PAID = "paid", _("Paid")
+    REOPENED = "reopened", _("Reopened")
 
 
-class PayRun(TrackedModel):
-    month = PlausibleDateField(_("month (first day)"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.DRAFT
+# The one table of a period's state changes (PayPeriod.change_state is the only door).
+ALLOWED_PERIOD_CHANGES: dict[str, frozenset[str]] = {
+    PeriodState.OPEN: frozenset({PeriodState.IN_REVIEW}),
+    PeriodState.IN_REVIEW: frozenset({PeriodState.IN_REVIEW, PeriodState.APPROVED}),
+    PeriodState.APPROVED: frozenset({PeriodState.PAID, PeriodState.REOPENED}),
+    PeriodState.REOPENED: frozenset({PeriodState.IN_REVIEW}),
+    PeriodState.PAID: frozenset(),
+}
+CLOSED_STATES = (PeriodState.APPROVED, PeriodState.PAID)
+
+
+class PayPeriod(TrackedModel):
+    """A month of pay: open → in review (a run was made) → approved → paid, or reopened (with
+    a reason) after approval. It owns the month: approving it locks the month's work logs and
+    stores its payslips and rent statements (period.py)."""
+
+    month = PlausibleDateField(_("month (first day)"), unique=True)
+    state = models.CharField(
+        _("state"), max_length=12, choices=PeriodState.choices, default=PeriodState.OPEN
     )
+    run_at = models.DateTimeField(_("last run at"), null=True, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
-    reopened_reason = models.TextField(_("why the period was reopened"), blank=True)
+    reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
+    reopen_reason = models.TextField(_("why the period was reopened"), blank=True)
 
+    history = HistoricalRecords()
     visibility: ClassVar[Visibility] = Visibility(roles=(Role.MANAGER, Role.ACCOUNTANT))
 
     class Meta:
-        verbose_name = _("pay run")
-        verbose_name_plural = _("pay runs")
-        ordering = ["-month", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["month"], name="one_pay_run_a_month")]
+        verbose_name = _("pay period")
+        verbose_name_plural = _("pay periods")
+        ordering = ["-month"]
 
     def __str__(self) -> str:
-        return f"{self.month:%Y-%m} ({self.get_status_display()})"
+        return f"{self.month:%Y-%m} ({self.get_state_display()})"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.state in CLOSED_STATES
+
+    def change_state(self, new: str, by: Any, reason: str = "") -> None:
+        """The one door for the period's state; the caller holds the row under a lock. The
+        change is in the history with who, when and why."""
+        if new not in ALLOWED_PERIOD_CHANGES[self.state]:
+            raise PayError(
+                gettext("A pay period cannot go from %(current)s to %(new)s.")
+                % {"current": PeriodState(self.state).label, "new": PeriodState(new).label}
+            )
+        now = timezone.now()
+        stamps = {
+            PeriodState.IN_REVIEW: "run_at",
+            PeriodState.APPROVED: "approved_at",
+            PeriodState.PAID: "paid_at",
+            PeriodState.REOPENED: "reopened_at",
+        }
+        setattr(self, stamps[PeriodState(new)], now)
+        if new == PeriodState.REOPENED:
+            self.reopen_reason = reason
+        self.state = new
+        self.stamp(by)
+        self._change_reason = reason or f"state → {new}"
+        self.save()
 
 
 class PayslipQuerySet(models.QuerySet["Payslip"]):
+    def current(self) -> PayslipQuerySet:
+        """Not replaced by a later run after the period was reopened."""
+        return self.filter(replaced=False)
+
     def released(self) -> PayslipQuerySet:
-        """Payslips of approved (or paid) runs: the only ones a trainee sees."""
-        return self.filter(run__status__in=[RunStatus.APPROVED, RunStatus.PAID])
+        """Current payslips of approved (or paid) periods: the only ones a trainee sees."""
+        return self.current().filter(period__state__in=CLOSED_STATES)
 
 
 class Payslip(models.Model):
-    run = models.ForeignKey(
-        PayRun, verbose_name=_("pay run"), on_delete=models.CASCADE, related_name="payslips"
+    period = models.ForeignKey(
+        PayPeriod, verbose_name=_("pay period"), on_delete=models.CASCADE, related_name="payslips"
     )
     trainee = models.ForeignKey(
         "people.Trainee",
@@ -317,8 +448,13 @@ class Payslip(models.Model):
     )
     scheme = models.CharField(_("scheme"), max_length=20, choices=SchemeKind.choices)
     total = money_field(_("to pay"))
+    earnings = money_field(_("earned in the month"), default=Decimal("0.00"))
     protected_from_seizure = models.BooleanField(_("protected from seizure"), default=False)
-    needs_recalculation = models.BooleanField(_("needs recalculation"), default=False)
+    facts_digest = models.CharField(_("facts under it"), max_length=64, blank=True)
+    late_log_ids = models.JSONField(_("late entries it pays"), default=list, blank=True)
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    replaced = models.BooleanField(_("replaced after reopening"), default=False)
 
     objects = PayslipQuerySet.as_manager()
     visibility: ClassVar[Visibility] = Visibility(trainee="trainee", roles=PAY_ROLES)
@@ -328,11 +464,14 @@ class Payslip(models.Model):
         verbose_name_plural = _("payslips")
         ordering = ["trainee__last_name", "trainee__first_name"]
         constraints = [
-            models.UniqueConstraint(fields=["run", "trainee"], name="one_payslip_per_run")
+            models.UniqueConstraint(
+                fields=["period", "trainee", "version"], name="one_payslip_version"
+            ),
+            models.CheckConstraint(condition=Q(total__gte=0), name="payslip_not_negative"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.trainee} {self.run.month:%Y-%m}"
+        return f"{self.trainee} {self.period.month:%Y-%m}"
 
 
 class PayslipLine(models.Model):
@@ -353,6 +492,20 @@ class PayslipLine(models.Model):
         null=True,
         blank=True,
         related_name="+",
+    )
+    tenancy = models.ForeignKey(
+        "housing.Tenancy",
+        verbose_name=_("tenancy"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    for_month = PlausibleDateField(
+        _("for the month of"),
+        null=True,
+        blank=True,
+        help_text=_("A previous-period line: the month whose late hours it pays."),
     )
 
     class Meta:

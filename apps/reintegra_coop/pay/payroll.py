@@ -1,10 +1,13 @@
-"""The pay run: every payslip of a month from the approved work record, in one transaction.
+"""A month's payslips, computed (not saved) from its facts (facts.py).
 
-Facts are loaded for all trainees at once (a fixed number of queries, whatever their number),
-the pure calculations (stipend.py, wages.py) make the lines, and the payslips and lines are
-written in bulk. One hour is never counted twice: paid work (and training, if the scheme pays
-it) goes to wages, in-kind-rent work only to the rent ledger, community service and volunteer
-work to neither.
+Each day is paid by the scheme in force that day (rates.py splits the month): an hourly
+scheme pays its days' approved paid-work minutes (and training, if it counts it), one line per
+rate from the rate table; a piece rate its days' units; a stipend its working days in the
+programme. Then a bonus, rent taken from pay (with consent, by tenancy), advances and debt
+plans, never below zero; in-kind rent work is shown for information. One hour is never counted
+twice: paid work goes to wages, in-kind rent work only to the rent ledger, community service
+and volunteer work to neither. Paid work on a day without a scheme is not paid: it blocks the
+period (``unpaid_work``).
 """
 
 from __future__ import annotations
@@ -14,35 +17,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
-from django.db import IntegrityError, transaction
-from django.db.models import Q, Sum
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reintegra_coop.core.calendar import working_days
-from reintegra_coop.core.dates import month_bounds
 from reintegra_coop.core.money import round_money
-from reintegra_coop.housing.models import InKindValueSetting, Tenancy, payroll_tenancy
 from reintegra_coop.people.models import Trainee
-from reintegra_coop.work.models import WORKING_CODES, LockedPeriod, WorkLog, WorkLogStatus
 
-from .lines import PayLine, total
-from .models import (
-    Advance,
-    Bonus,
-    DebtRepaymentPlan,
-    PayError,
-    PayRun,
-    PayScheme,
-    Payslip,
-    PayslipLine,
-    PieceWork,
-    RunStatus,
-    SchemeKind,
-    StipendSetting,
-)
+from .facts import Facts, WorkDay, load_facts
+from .lines import Correction, PayLine, earnings, total
+from .models import PayError, PayScheme, SchemeKind
+from .rates import hourly_rate_for, scheme_on, segments, stage_on
 from .stipend import StipendError, StipendMonth, calculate
 from .wages import hourly, piece_rate, piece_work
 
@@ -53,260 +37,231 @@ class PayslipDraft:
     scheme: str
     lines: list[PayLine]
     information: list[PayLine] = field(default_factory=list)
+    late_log_ids: list[int] = field(default_factory=list)  # late entries this payslip settles
 
     @property
     def total(self) -> Decimal:
         return total(self.lines)
 
-
-@dataclass
-class Facts:
-    """Everything a month's payslips are made from, loaded in bulk."""
-
-    first: datetime.date
-    last: datetime.date
-    schemes: dict[int, PayScheme]
-    minutes: dict[tuple[int, str], int]
-    day_codes: dict[int, dict[datetime.date, str]]
-    earlier_absences: dict[tuple[int, str], int]
-    units: dict[int, Decimal]
-    bonuses: dict[int, Decimal]
-    advances: dict[int, Decimal]
-    plans: dict[int, list[tuple[DebtRepaymentPlan, Decimal]]]
-    tenancies: dict[int, Tenancy]
-    in_kind_value: Decimal
+    @property
+    def earnings(self) -> Decimal:
+        return earnings(self.lines)
 
 
-def load_facts(month: datetime.date, trainee_ids: Iterable[int] | None = None) -> Facts:
-    first, last = month_bounds(month)
-    schemes_query = (
-        PayScheme.objects.select_related("trainee")
-        .filter(valid_from__lte=last)
-        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=first))
-        .order_by("valid_from")
-    )
-    if trainee_ids is not None:
-        wanted = set(trainee_ids)
-        schemes_query = schemes_query.filter(trainee_id__in=wanted)
-    schemes = {scheme.trainee_id: scheme for scheme in schemes_query}  # the latest in the month
-    if trainee_ids is not None:
-        missing = Trainee.objects.filter(pk__in=wanted - set(schemes))
-        if missing:
-            raise PayError(
-                _("No pay scheme in %(month)s for: %(names)s.")
-                % {"month": f"{first:%Y-%m}", "names": ", ".join(t.full_name for t in missing)}
-            )
-    ids = list(schemes)
-    # Only approved (or locked) logs count, for minutes and for attendance codes alike.
-    logs = (
-        WorkLog.objects.current().approved().filter(trainee_id__in=ids, date__range=(first, last))
-    )
-    approved = logs.working()
-    minutes = {
-        (row["trainee_id"], row["work_type"]): row["total"]
-        for row in approved.values("trainee_id", "work_type").annotate(total=Sum("minutes"))
-    }
-    day_codes = _day_codes(logs.values_list("trainee_id", "date", "attendance"))
-    return Facts(
-        first=first,
-        last=last,
-        schemes=schemes,
-        minutes=minutes,
-        day_codes=day_codes,
-        earlier_absences=_earlier_absences(schemes, first),
-        units=_sums(
-            PieceWork.objects.filter(trainee_id__in=ids, date__range=(first, last)), "units"
-        ),
-        bonuses=_sums(Bonus.objects.filter(trainee_id__in=ids, month=first), "amount"),
-        advances=_sums(Advance.objects.filter(trainee_id__in=ids, month=first), "amount"),
-        plans=_plans(ids, first),
-        tenancies=payroll_tenancies(ids, first, last),
-        in_kind_value=_in_kind_value(first),
-    )
-
-
-def payroll_tenancies(
-    ids: Iterable[int], first: datetime.date, last: datetime.date
-) -> dict[int, Tenancy]:
-    """Each trainee's tenancy with rent deducted from pay in the month (housing's rule)."""
-    by_trainee: dict[int, list[Tenancy]] = defaultdict(list)
-    for tenancy in Tenancy.objects.filter(trainee_id__in=list(ids), start__lte=last):
-        by_trainee[tenancy.trainee_id].append(tenancy)
-    chosen = {
-        trainee_id: payroll_tenancy(found, first, last) for trainee_id, found in by_trainee.items()
-    }
-    return {trainee_id: tenancy for trainee_id, tenancy in chosen.items() if tenancy is not None}
-
-
-def _sums(queryset: Any, field_name: str) -> dict[int, Decimal]:
-    return {
-        row["trainee_id"]: row["total"]
-        for row in queryset.values("trainee_id").annotate(total=Sum(field_name))
-    }
-
-
-def _day_codes(
-    rows: Iterable[tuple[int, datetime.date, str]],
-) -> dict[int, dict[datetime.date, str]]:
-    """One code per trainee and day: a day worked at all counts as present."""
-    codes: dict[int, dict[datetime.date, str]] = defaultdict(dict)
-    for trainee_id, day, code in rows:
-        if codes[trainee_id].get(day) not in WORKING_CODES:
-            codes[trainee_id][day] = "present" if code in WORKING_CODES else code
-    return dict(codes)
-
-
-def _earlier_absences(
-    schemes: dict[int, PayScheme], first: datetime.date
-) -> dict[tuple[int, str], int]:
-    """Sick days and days off earlier in each stipend trainee's participation, counted by the
-    same rules as the month itself: approved logs, working days, a day worked wins."""
-    starts = {
-        trainee_id: scheme.trainee.participation_started_on
-        for trainee_id, scheme in schemes.items()
-        if scheme.kind == SchemeKind.STIPEND and scheme.trainee.participation_started_on
-    }
-    if not starts:
-        return {}
-    since = min(starts.values())
-    rows = (
-        WorkLog.objects.current()
-        .approved()
-        .filter(trainee_id__in=list(starts), date__lt=first, date__gte=since)
-        .values_list("trainee_id", "date", "attendance")
-    )
-    working: set[datetime.date] = set()
-    month = since.replace(day=1)
-    while month < first:
-        working.update(working_days(month))
-        month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    counts: dict[tuple[int, str], int] = defaultdict(int)
-    for trainee_id, codes in _day_codes(rows).items():
-        for day, code in codes.items():
-            if code in ("sick", "day_off") and day in working and day >= starts[trainee_id]:
-                counts[(trainee_id, code)] += 1
-    return dict(counts)
-
-
-def _plans(
-    ids: list[int], first: datetime.date
-) -> dict[int, list[tuple[DebtRepaymentPlan, Decimal]]]:
-    plans = list(
-        DebtRepaymentPlan.objects.filter(trainee_id__in=ids, active=True, start_month__lte=first)
-    )
-    repaid = {
-        row["debt_plan"]: -row["total"]
-        for row in PayslipLine.objects.filter(
-            debt_plan__in=plans, payslip__run__status__in=[RunStatus.APPROVED, RunStatus.PAID]
-        )
-        .exclude(payslip__run__month=first)
-        .values("debt_plan")
-        .annotate(total=Sum("amount"))
-    }
-    by_trainee: dict[int, list[tuple[DebtRepaymentPlan, Decimal]]] = defaultdict(list)
-    for plan in plans:
-        by_trainee[plan.trainee_id].append((plan, repaid.get(plan.pk, Decimal(0))))
-    return by_trainee
-
-
-def _in_kind_value(first: datetime.date) -> Decimal:
-    setting = (
-        InKindValueSetting.objects.filter(valid_from__lte=first).order_by("-valid_from").first()
-    )
-    return setting.hourly_value if setting else Decimal(0)
+@dataclass(frozen=True)
+class UnpaidWork:
+    trainee: Trainee
+    date: datetime.date
+    minutes: int
 
 
 def draft_payslips(
     month: datetime.date, trainee_ids: Iterable[int] | None = None
 ) -> list[PayslipDraft]:
-    """Every payslip of the month, computed but not saved (also for --dry-run and the API)."""
+    """Every payslip of the month (or of the trainees given), computed but not saved: the
+    month's own earnings and deductions, and the previous-period lines of late entries."""
+    from .late import corrections  # late.py recounts months with this module
+
     facts = load_facts(month, trainee_ids)
-    stipend_rules = None
-    if any(s.kind == SchemeKind.STIPEND for s in facts.schemes.values()):
-        stipend_rules = StipendSetting.in_force(facts.first).rules()
-    days = working_days(facts.first)
+    late = corrections(facts.first, trainee_ids)
+    for trainee in late.trainees.values():
+        facts.trainees.setdefault(trainee.pk, trainee)
+    if trainee_ids is not None:
+        paid = facts.schemes.keys() | late.by_trainee.keys()
+        unpaid = [t for pk, t in facts.trainees.items() if pk not in paid]
+        if unpaid:
+            raise PayError(
+                _("No pay scheme in %(month)s for: %(names)s.")
+                % {
+                    "month": f"{facts.first:%Y-%m}",
+                    "names": ", ".join(sorted(t.full_name for t in unpaid)),
+                }
+            )
     drafts = []
-    for trainee_id, scheme in sorted(
-        facts.schemes.items(), key=lambda item: item[1].trainee.last_name
+    for trainee_id, trainee in sorted(
+        facts.trainees.items(), key=lambda item: (item[1].last_name, item[1].first_name)
     ):
-        earnings = _earnings(scheme, facts, stipend_rules, days)
+        schemes = facts.schemes.get(trainee_id, [])
+        owed = late.by_trainee.get(trainee_id, [])
+        if not schemes and not owed:
+            continue
+        lines, settled = _with_deductions(
+            trainee_id, month_earnings(facts, trainee_id), owed, facts
+        )
         drafts.append(
             PayslipDraft(
-                scheme.trainee,
-                scheme.kind,
-                _with_deductions(trainee_id, earnings, facts),
+                trainee,
+                schemes[-1].kind if schemes else late.kinds.get(trainee_id, SchemeKind.HOURLY),
+                lines,
                 _information(trainee_id, facts),
+                settled,
             )
         )
     return drafts
 
 
-def _earnings(
-    scheme: PayScheme, facts: Facts, stipend_rules: Any, days: tuple[datetime.date, ...]
+def month_earnings(facts: Facts, trainee_id: int) -> list[PayLine]:
+    """What the trainee earned in the month, each day by the scheme in force that day."""
+    schemes = facts.schemes.get(trainee_id, [])
+    found = segments([(s.valid_from, s.valid_until) for s in schemes], facts.first, facts.last)
+    work = facts.work.get(trainee_id, [])
+    lines: list[PayLine] = []
+    hourly_minutes: list[tuple[int, Decimal]] = []
+    for segment in found:
+        scheme = schemes[segment.scheme_index]
+        own = [day for day in work if segment.holds(day.date)]
+        if scheme.kind == SchemeKind.HOURLY:
+            hourly_minutes += _rated_minutes(facts, trainee_id, scheme, own)
+        elif scheme.kind == SchemeKind.PIECE_RATE:
+            lines += _piece_lines(facts, trainee_id, scheme, segment.first, segment.last)
+        else:
+            lines += _stipend_lines(facts, trainee_id, scheme, segment.first, segment.last)
+    return hourly(hourly_minutes) + lines
+
+
+def unpaid_work(facts: Facts) -> list[UnpaidWork]:
+    """Approved paid work on a day without any scheme in force: not paid, and a blocker."""
+    found = []
+    for trainee_id, work in facts.work.items():
+        schemes = facts.schemes.get(trainee_id, [])
+        spans = segments([(s.valid_from, s.valid_until) for s in schemes], facts.first, facts.last)
+        by_day: dict[datetime.date, int] = defaultdict(int)
+        for day in work:
+            if day.work_type == "paid_work" and scheme_on(spans, day.date) is None:
+                by_day[day.date] += day.minutes
+        found += [
+            UnpaidWork(facts.trainees[trainee_id], day, minutes)
+            for day, minutes in sorted(by_day.items())
+        ]
+    return found
+
+
+def _rated_minutes(
+    facts: Facts, trainee_id: int, scheme: PayScheme, work: list[WorkDay]
+) -> list[tuple[int, Decimal]]:
+    paid_types = {"paid_work", "training"} if scheme.counts_training else {"paid_work"}
+    trainee = facts.trainees[trainee_id]
+    changes = facts.stages.get(trainee_id, [])
+    rated = []
+    for day in work:
+        if day.work_type not in paid_types:
+            continue
+        # Everyone starts as an applicant; without a recorded history, the stage is today's.
+        stage = stage_on(changes, day.date, "applicant") if changes else trainee.stage
+        rate = hourly_rate_for(
+            facts.rates,
+            day.date,
+            day.workshop_id,
+            day.skill_id,
+            stage,
+            scheme.hourly_rate or Decimal(0),
+        )
+        rated.append((day.minutes, rate))
+    return rated
+
+
+def _piece_lines(
+    facts: Facts,
+    trainee_id: int,
+    scheme: PayScheme,
+    first: datetime.date,
+    last: datetime.date,
 ) -> list[PayLine]:
-    trainee_id = scheme.trainee_id
-    if scheme.kind == SchemeKind.HOURLY:
-        minutes = facts.minutes.get((trainee_id, "paid_work"), 0)
-        if scheme.counts_training:
-            minutes += facts.minutes.get((trainee_id, "training"), 0)
-        return hourly([(minutes, scheme.hourly_rate or Decimal(0))])
-    if scheme.kind == SchemeKind.PIECE_RATE:
-        if not scheme.reference_hourly_wage or not scheme.standard_units_per_hour:
-            raise PayError(
-                _("%(name)s's piece rate needs a reference wage and a time study.")
-                % {"name": scheme.trainee.full_name}
-            )
-        rate = piece_rate(scheme.reference_hourly_wage, scheme.standard_units_per_hour)
-        return piece_work(facts.units.get(trainee_id, Decimal(0)), rate)
-    trainee = scheme.trainee
+    if not scheme.reference_hourly_wage or not scheme.standard_units_per_hour:
+        raise PayError(
+            _("%(name)s's piece rate needs a reference wage and a time study.")
+            % {"name": facts.trainees[trainee_id].full_name}
+        )
+    rate = piece_rate(scheme.reference_hourly_wage, scheme.standard_units_per_hour)
+    units = sum(
+        (units for day, units in facts.units.get(trainee_id, []) if first <= day <= last),
+        Decimal(0),
+    )
+    return piece_work(units, rate)
+
+
+def _stipend_lines(
+    facts: Facts,
+    trainee_id: int,
+    scheme: PayScheme,
+    first: datetime.date,
+    last: datetime.date,
+) -> list[PayLine]:
+    trainee = facts.trainees[trainee_id]
     if trainee.participation_started_on is None:
         raise PayError(
             _("%(name)s has a stipend but no participation start.") % {"name": trainee.full_name}
         )
+    if facts.stipend_rules is None:
+        raise PayError(_("No stipend setting is in force."))
     try:
         return calculate(
-            stipend_rules,
+            facts.stipend_rules,
             StipendMonth(
                 first_day=facts.first,
-                working_days=days,
+                working_days=facts.working_days,
                 participation_start=trainee.participation_started_on,
                 participation_end=trainee.exited_on or trainee.planned_end_on,
                 day_codes=facts.day_codes.get(trainee_id, {}),
                 sick_days_before=facts.earlier_absences.get((trainee_id, "sick"), 0),
                 days_off_before=facts.earlier_absences.get((trainee_id, "day_off"), 0),
                 bonus=facts.bonuses.get(trainee_id, Decimal(0)),
+                scheme_start=first,
+                scheme_end=last,
             ),
         )
     except StipendError as error:
         raise PayError(f"{trainee.full_name}: {error}") from None
 
 
-def _with_deductions(trainee_id: int, earnings: list[PayLine], facts: Facts) -> list[PayLine]:
-    """Bonus (wages), then rent by payroll, advances and debt plans, never below zero."""
-    lines = list(earnings)
+def _with_deductions(
+    trainee_id: int, earned: list[PayLine], owed: list[Correction], facts: Facts
+) -> tuple[list[PayLine], list[int]]:
+    """The month's earnings and the previous periods' differences, then a bonus (wages), rent
+    by payroll, advances and debt plans, never below zero. Returns the lines and the late
+    entries settled: a negative difference larger than the pay waits for the next period."""
+    lines = list(earned)
+    settled: list[int] = []
+    for correction in owed:
+        if correction.difference >= 0:
+            lines.append(correction.line(correction.difference))
+            settled += correction.log_ids
     bonus = facts.bonuses.get(trainee_id)
-    if bonus and facts.schemes[trainee_id].kind != SchemeKind.STIPEND:
+    kinds = {scheme.kind for scheme in facts.schemes.get(trainee_id, [])}
+    if bonus and SchemeKind.STIPEND not in kinds:
         lines.append(PayLine("bonus", round_money(bonus)))
     left = total(lines)
-    tenancy = facts.tenancies.get(trainee_id)
-    asked = [
-        ("rent_deduction", tenancy.payroll_deduction if tenancy else Decimal(0), None),
-        ("advance", facts.advances.get(trainee_id, Decimal(0)), None),
+    for correction in owed:
+        if correction.difference < 0:
+            take = min(-correction.difference, max(left, Decimal(0)))
+            if take > 0:
+                lines.append(correction.line(-take))
+                left -= take
+            if take == -correction.difference:
+                settled += correction.log_ids
+    asked: list[tuple[str, Decimal, int | None, int | None]] = [
         *[
-            ("debt_repayment", min(plan.monthly_amount, plan.cap - repaid), plan)
+            ("rent_deduction", amount, None, tenancy.pk)
+            for tenancy, amount in facts.rent.get(trainee_id, [])
+        ],
+        ("advance", facts.advances.get(trainee_id, Decimal(0)), None, None),
+        *[
+            ("debt_repayment", min(plan.monthly_amount, plan.cap - repaid), plan.pk, None)
             for plan, repaid in facts.plans.get(trainee_id, [])
         ],
     ]
-    for code, amount, plan in asked:
-        take = min(max(amount, Decimal(0)), left)
+    for code, amount, plan_id, tenancy_id in asked:
+        take = min(max(amount, Decimal(0)), max(left, Decimal(0)))
         if take > 0:
-            lines.append(PayLine(code, -take, debt_plan_id=plan.pk if plan else None))
+            lines.append(PayLine(code, -take, debt_plan_id=plan_id, tenancy_id=tenancy_id))
             left -= take
-    return lines
+    return lines, settled
 
 
 def _information(trainee_id: int, facts: Facts) -> list[PayLine]:
-    minutes = facts.minutes.get((trainee_id, "in_kind_rent"), 0)
+    minutes = sum(
+        day.minutes for day in facts.work.get(trainee_id, []) if day.work_type == "in_kind_rent"
+    )
     if not minutes:
         return []
     value = round_money(Decimal(minutes) * facts.in_kind_value / 60)
@@ -318,126 +273,3 @@ def _information(trainee_id: int, facts: Facts) -> list[PayLine]:
             facts.in_kind_value,
         )
     ]
-
-
-def run_payroll(month: datetime.date, by: Any, trainee_ids: Iterable[int] | None = None) -> PayRun:
-    """Make (or re-make) the month's draft pay run, all of it or nothing."""
-    first, _last = month_bounds(month)
-    with transaction.atomic():
-        if (
-            PayRun.objects.select_for_update()
-            .filter(month=first, status__in=[RunStatus.APPROVED, RunStatus.PAID])
-            .exists()
-        ):
-            raise PayError(
-                _("The pay run of %(month)s is already approved; reopen the period first.")
-                % {"month": f"{first:%Y-%m}"}
-            )
-        drafts = draft_payslips(first, trainee_ids)
-        run = PayRun.objects.select_for_update().filter(month=first, status=RunStatus.DRAFT).first()
-        if run is None:
-            try:
-                with transaction.atomic():
-                    run = PayRun.objects.create(month=first, created_by=by, modified_by=by)
-            except IntegrityError:
-                raise PayError(
-                    _("Someone else is making this month's pay run; try again.")
-                ) from None
-        else:
-            PayslipLine.objects.filter(payslip__run=run).delete()
-            run.payslips.all().delete()
-        payslips = Payslip.objects.bulk_create(
-            [
-                Payslip(
-                    run=run,
-                    trainee=draft.trainee,
-                    scheme=draft.scheme,
-                    total=draft.total,
-                    protected_from_seizure=draft.scheme == SchemeKind.STIPEND,
-                )
-                for draft in drafts
-            ]
-        )
-        PayslipLine.objects.bulk_create(
-            [
-                PayslipLine(
-                    payslip=payslip,
-                    position=position,
-                    code=line.code,
-                    amount=line.amount,
-                    quantity=line.quantity,
-                    rate=line.rate,
-                    detail=line.detail[:500],
-                    debt_plan_id=line.debt_plan_id,
-                    informational=informational,
-                )
-                for payslip, draft in zip(payslips, drafts, strict=True)
-                for position, (line, informational) in enumerate(
-                    [(line, False) for line in draft.lines]
-                    + [(line, True) for line in draft.information]
-                )
-            ]
-        )
-    return run
-
-
-def approve(run: PayRun, by: Any) -> None:
-    """Approve the run and lock the month's work logs."""
-    with transaction.atomic():
-        locked = PayRun.objects.select_for_update().get(pk=run.pk)
-        if locked.status != RunStatus.DRAFT:
-            raise PayError(_("Only a draft pay run can be approved."))
-        if locked.payslips.filter(needs_recalculation=True).exists():
-            raise PayError(_("Recalculate the pay run first: the period was reopened."))
-        first, last = month_bounds(locked.month)
-        WorkLog.objects.filter(date__range=(first, last), status=WorkLogStatus.APPROVED).update(
-            status=WorkLogStatus.LOCKED
-        )
-        LockedPeriod.objects.create(
-            first_day=first,
-            last_day=last,
-            created_by=by,
-            reason=_("Pay run of %(month)s") % {"month": f"{first:%Y-%m}"},
-        )
-        locked.status, locked.approved_at = RunStatus.APPROVED, timezone.now()
-        locked.stamp(by)
-        locked.save()
-    run.refresh_from_db()
-
-
-def mark_paid(run: PayRun, by: Any) -> None:
-    with transaction.atomic():
-        locked = PayRun.objects.select_for_update().get(pk=run.pk)
-        if locked.status != RunStatus.APPROVED:
-            raise PayError(_("Only an approved pay run can be marked paid."))
-        locked.status, locked.paid_at = RunStatus.PAID, timezone.now()
-        locked.stamp(by)
-        locked.save()
-    run.refresh_from_db()
-
-
-def reopen(month: datetime.date, by: Any, reason: str) -> int:
-    """Unlock a month for corrections; its approved payslips are marked for recalculation and
-    its run goes back to draft. Returns how many payslips need recalculating."""
-    if not reason.strip():
-        raise PayError(_("Say why the period is reopened."))
-    first, last = month_bounds(month)
-    with transaction.atomic():
-        runs = list(
-            PayRun.objects.select_for_update().filter(month=first, status=RunStatus.APPROVED)
-        )
-        if not runs:
-            raise PayError(
-                _("No approved pay run of %(month)s to reopen (a paid one stays closed).")
-                % {"month": f"{first:%Y-%m}"}
-            )
-        LockedPeriod.objects.filter(first_day=first, last_day=last).delete()
-        WorkLog.objects.filter(date__range=(first, last), status=WorkLogStatus.LOCKED).update(
-            status=WorkLogStatus.APPROVED
-        )
-        count = Payslip.objects.filter(run__in=runs).update(needs_recalculation=True)
-        for run in runs:
-            run.status, run.reopened_reason = RunStatus.DRAFT, reason.strip()
-            run.stamp(by)
-            run.save()
-    return count

@@ -65,14 +65,20 @@ class StipendMonth:
     sick_days_before: int = 0  # in this participation, before this month
     days_off_before: int = 0
     bonus: Decimal = Decimal("0")
+    # The days the stipend scheme is in force (a scheme may start or end within the month).
+    scheme_start: datetime.date | None = None
+    scheme_end: datetime.date | None = None
 
 
 def in_programme(month: StipendMonth) -> list[datetime.date]:
+    """The month's working days inside the participation and the stipend scheme."""
     return [
         day
         for day in month.working_days
         if month.participation_start <= day
         and (month.participation_end is None or day <= month.participation_end)
+        and (month.scheme_start is None or month.scheme_start <= day)
+        and (month.scheme_end is None or day <= month.scheme_end)
     ]
 
 

@@ -5,9 +5,9 @@ from . import views
 app_name = "pay"
 
 urlpatterns = [
-    path("", views.runs, name="runs"),
-    path("runs/<int:pk>/", views.run_detail, name="run"),
-    path("runs/<int:pk>/<slug:step>/", views.run_step, name="run_step"),
-    path("runs/<int:pk>.csv", views.run_csv, name="run_csv"),
+    path("", views.periods, name="periods"),
+    path("<int:year>-<int:month>/", views.period_detail, name="period"),
+    path("<int:year>-<int:month>/<slug:step>/", views.period_step, name="period_step"),
+    path("<int:year>-<int:month>.csv", views.period_csv, name="period_csv"),
     path("payslips/<int:pk>.pdf", views.payslip_pdf, name="payslip_pdf"),
 ]

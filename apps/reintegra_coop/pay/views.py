@@ -1,90 +1,125 @@
-"""Pay pages: run a month, review, approve, pay, reopen; payslip PDFs and the payroll CSV."""
+"""Pay pages: the months and their state, a month's blockers, payslips and steps (run,
+approve, mark paid, reopen, defer logs), payslip PDFs and the payroll CSV. The workflow is in
+period.py; a view reads the request, asks it, and shows the answer."""
 
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reintegra_coop.core.access import require_role
-from reintegra_coop.core.dates import parse_period
+from reintegra_coop.core.dates import EARLIEST, LATEST, parse_period
 from reintegra_coop.core.pdf import pdf_response, render_pdf
 from reintegra_coop.core.roles import Role, role_of
 from reintegra_coop.core.scoping import scope
 
-from . import payroll
+from . import period as workflow
 from .labels import label
-from .models import PayError, PayRun, Payslip
+from .models import PayError, PayPeriod, Payslip
 
 FINANCE = (Role.MANAGER, Role.ACCOUNTANT)
+STEPS = {"approve", "pay", "reopen", "rerun", "defer"}
+
+
+def month_of(year: int, month: int) -> datetime.date:
+    try:
+        first = datetime.date(year, month, 1)
+    except ValueError:
+        raise Http404 from None
+    if not EARLIEST <= first <= LATEST:
+        raise Http404
+    return first
 
 
 @require_role(*FINANCE)
-def runs(request: HttpRequest) -> HttpResponseBase:
-    if request.method == "POST" and request.user.has_perm("pay.change_payscheme"):
+def periods(request: HttpRequest) -> HttpResponseBase:
+    may_run = role_of(request.user) == Role.MANAGER
+    if request.method == "POST" and may_run:
         try:
-            run = payroll.run_payroll(parse_period(request.POST.get("period", "")), request.user)
+            period = workflow.run(parse_period(request.POST.get("period", "")), request.user)
         except (ValueError, PayError) as error:
             messages.error(request, str(error))
         else:
             messages.success(
                 request,
-                _("The pay run of %(month)s is ready for review.")
-                % {"month": f"{run.month:%Y-%m}"},
+                _("The payroll of %(month)s is ready for review.")
+                % {"month": f"{period.month:%Y-%m}"},
             )
-            return redirect("pay:run", pk=run.pk)
-    return render(request, "pay/runs.html", {"runs": scope(PayRun.objects.all(), request.user)})
+            return redirect("pay:period", period.month.year, period.month.month)
+    listed = scope(PayPeriod.objects.all(), request.user)
+    return render(request, "pay/periods.html", {"periods": listed, "may_run": may_run})
 
 
 @require_role(*FINANCE)
-def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    run = get_object_or_404(scope(PayRun.objects.all(), request.user), pk=pk)
-    payslips = run.payslips.select_related("trainee").prefetch_related("lines")
+def period_detail(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    first = month_of(year, month)
+    found = workflow.status(first)
+    payslips = (
+        Payslip.objects.current()
+        .filter(period=found.period)
+        .select_related("trainee")
+        .prefetch_related("lines")
+    )
+    before = dict(
+        Payslip.objects.filter(period=found.period, replaced=True)
+        .order_by("version")
+        .values_list("trainee_id", "total")
+    )
     return render(
         request,
-        "pay/run_detail.html",
+        "pay/period_detail.html",
         {
-            "run": run,
+            "status": found,
+            "period": found.period,
             "payslips": payslips,
-            "total": sum(p.total for p in payslips),
+            "before": before,
             "label": label,
+            "may_act": role_of(request.user) == Role.MANAGER,
         },
     )
 
 
 @require_POST
 @require_role(Role.MANAGER)
-def run_step(request: HttpRequest, pk: int, step: str) -> HttpResponseBase:
-    run = get_object_or_404(PayRun, pk=pk)
+def period_step(request: HttpRequest, year: int, month: int, step: str) -> HttpResponseBase:
+    first = month_of(year, month)
+    if step not in STEPS:
+        raise Http404
     try:
         if step == "approve":
-            payroll.approve(run, request.user)
-            messages.success(request, _("Approved; the month's work logs are locked."))
+            workflow.approve(first, request.user)
+            messages.success(request, _("Approved: the month's logs are locked."))
         elif step == "pay":
-            payroll.mark_paid(run, request.user)
+            workflow.mark_paid(first, request.user)
             messages.success(request, _("Marked paid."))
         elif step == "reopen":
-            count = payroll.reopen(run.month, request.user, request.POST.get("reason", ""))
-            messages.success(
-                request, _("Reopened; %(count)s payslips need recalculating.") % {"count": count}
-            )
+            workflow.reopen(first, request.user, request.POST.get("reason", ""))
+            messages.success(request, _("Reopened: run the payroll again before approving."))
         elif step == "rerun":
-            payroll.run_payroll(run.month, request.user)
-            messages.success(request, _("Recalculated."))
+            workflow.run(first, request.user)
+            messages.success(request, _("The payroll was run again."))
+        else:
+            ids = [int(v) for v in request.POST.getlist("log") if v.isdigit()]
+            count = workflow.defer(first, ids, request.user, request.POST.get("reason", ""))
+            messages.success(
+                request, _("%(count)s entries will be paid in a later period.") % {"count": count}
+            )
     except PayError as error:
         messages.error(request, str(error))
-    return redirect("pay:run", pk=run.pk)
+    return redirect("pay:period", first.year, first.month)
 
 
 @require_role(Role.MANAGER, Role.ACCOUNTANT, Role.TRAINEE)
 def payslip_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    payslips = scope(Payslip.objects.select_related("trainee", "run"), request.user)
+    payslips = scope(Payslip.objects.select_related("trainee", "period"), request.user)
     if role_of(request.user) == Role.TRAINEE:
         payslips = payslips.released()  # a draft is not the trainee's payslip yet
     payslip = get_object_or_404(payslips, pk=pk)
@@ -93,12 +128,14 @@ def payslip_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         {"payslip": payslip, "lines": payslip.lines.all(), "label": label},
         language=payslip.trainee.preferred_language or settings.LANGUAGE_CODE,
     )
-    return pdf_response(pdf, f"payslip-{payslip.run.month:%Y-%m}-{payslip.trainee_id}.pdf")
+    return pdf_response(pdf, f"payslip-{payslip.period.month:%Y-%m}-{payslip.trainee_id}.pdf")
 
 
 @require_role(*FINANCE)
-def run_csv(request: HttpRequest, pk: int) -> HttpResponse:
-    run = get_object_or_404(scope(PayRun.objects.all(), request.user), pk=pk)
+def period_csv(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    period = get_object_or_404(
+        scope(PayPeriod.objects.all(), request.user), month=month_of(year, month)
+    )
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(
@@ -112,16 +149,18 @@ def run_csv(request: HttpRequest, pk: int) -> HttpResponse:
             "quantity",
             "rate",
             "amount",
+            "for_month",
             "information_only",
             "payslip_total",
             "currency",
         ]
     )
-    for payslip in run.payslips.select_related("trainee").prefetch_related("lines"):
+    payslips = period.payslips.filter(replaced=False).select_related("trainee")
+    for payslip in payslips.prefetch_related("lines"):
         for line in payslip.lines.all():
             writer.writerow(
                 [
-                    f"{run.month:%Y-%m}",
+                    f"{period.month:%Y-%m}",
                     payslip.trainee.full_name,
                     payslip.trainee.card_number or "",
                     payslip.scheme,
@@ -130,11 +169,12 @@ def run_csv(request: HttpRequest, pk: int) -> HttpResponse:
                     f"{line.quantity.normalize():f}",
                     f"{line.rate.normalize():f}",
                     f"{line.amount:.2f}",
+                    f"{line.for_month:%Y-%m}" if line.for_month else "",
                     "yes" if line.informational else "no",
                     f"{payslip.total:.2f}",
                     settings.CURRENCY,
                 ]
             )
     response = HttpResponse(out.getvalue(), content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="payroll-{run.month:%Y-%m}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="payroll-{period.month:%Y-%m}.csv"'
     return response

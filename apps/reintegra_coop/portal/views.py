@@ -27,6 +27,7 @@ from reintegra_coop.core.access import require_role
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import visible_trainees
 from reintegra_coop.housing.ledger import statements
+from reintegra_coop.housing.rent import due_date
 from reintegra_coop.pay.models import Payslip
 from reintegra_coop.people.logins import BACKEND, may_print_login_codes
 from reintegra_coop.people.models import Trainee
@@ -120,8 +121,8 @@ def my_pay(request: HttpRequest) -> HttpResponse:
     payslips = (
         Payslip.objects.released()
         .filter(trainee__user__pk=uid(request))
-        .select_related("run")
-        .order_by("-run__month")
+        .select_related("period")
+        .order_by("-period__month")
     )
     return render(request, "portal/pay.html", {"payslips": payslips})
 
@@ -132,7 +133,11 @@ def my_rent(request: HttpRequest) -> HttpResponse:
     this_month = timezone.localdate().replace(day=1)
     last_month = (this_month - datetime.timedelta(days=1)).replace(day=1)
     rows = [*statements(this_month, trainee), *statements(last_month, trainee)]
-    return render(request, "portal/rent.html", {"rows": rows})
+    due_dates = {
+        month: due_date(month, settings.RENT_DUE_DAY) for month in (this_month, last_month)
+    }
+    context = {"rows": rows, "today": timezone.localdate(), "due_dates": due_dates}
+    return render(request, "portal/rent.html", context)
 
 
 @require_role(Role.TRAINEE)

@@ -1,4 +1,5 @@
-"""reintegra --site S payroll run --period 2026-11 [--dry-run] [--format json|table]"""
+"""reintegra --site S payroll run --period 2026-11 [--dry-run] [--format json|table]
+[--card C-1001 ...] [--workshop NAME ...]: a run for some trainees replaces only their drafts."""
 
 import json
 from typing import Any
@@ -9,8 +10,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from reintegra_coop.core.dates import parse_period
 from reintegra_coop.pay import payroll
+from reintegra_coop.pay import period as workflow
 from reintegra_coop.pay.models import PayError
-from reintegra_coop.people.models import Trainee
+from reintegra_coop.people.models import Trainee, Workshop
 
 
 class Command(BaseCommand):
@@ -28,6 +30,12 @@ class Command(BaseCommand):
             default=None,
             help="only this trainee (card number; repeatable)",
         )
+        run.add_argument(
+            "--workshop",
+            action="append",
+            default=None,
+            help="only the trainees of this workshop (name; repeatable)",
+        )
         run.add_argument("--as-user", default="manager", help="who the run is recorded as")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -35,17 +43,7 @@ class Command(BaseCommand):
             month = parse_period(options["period"])
         except ValueError as error:
             raise CommandError(str(error)) from None
-        trainee_ids = None
-        if options["card"]:
-            found = dict(
-                Trainee.objects.filter(card_number__in=options["card"]).values_list(
-                    "card_number", "pk"
-                )
-            )
-            unknown = sorted(set(options["card"]) - set(found))
-            if unknown:
-                raise CommandError(f"No trainee with card number {', '.join(unknown)}.")
-            trainee_ids = list(found.values())
+        trainee_ids = self._selection(options["card"], options["workshop"])
         try:
             drafts = payroll.draft_payslips(month, trainee_ids)
             run_id = None
@@ -53,7 +51,7 @@ class Command(BaseCommand):
                 by = User.objects.filter(username=options["as_user"]).first()
                 if by is None:
                     raise CommandError(f"No user {options['as_user']!r} to record the run as.")
-                run_id = payroll.run_payroll(month, by, trainee_ids).pk
+                run_id = workflow.run(month, by, trainee_ids).pk
         except PayError as error:
             raise CommandError(str(error)) from None
         report = as_dict(month, drafts, options["dry_run"], run_id)
@@ -61,6 +59,29 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(report, indent=2, ensure_ascii=False))
         else:
             self.stdout.write(as_table(report))
+
+    def _selection(self, cards: list[str] | None, workshops: list[str] | None) -> list[int] | None:
+        """The trainees named by card number or workshop; None for everyone."""
+        if not cards and not workshops:
+            return None
+        ids: set[int] = set()
+        if cards:
+            found = dict(
+                Trainee.objects.filter(card_number__in=cards).values_list("card_number", "pk")
+            )
+            unknown = sorted(set(cards) - set(found))
+            if unknown:
+                raise CommandError(f"No trainee with card number {', '.join(unknown)}.")
+            ids.update(found.values())
+        if workshops:
+            known = set(Workshop.objects.filter(name__in=workshops).values_list("name", flat=True))
+            unknown = sorted(set(workshops) - known)
+            if unknown:
+                raise CommandError(f"No workshop named {', '.join(unknown)}.")
+            ids.update(
+                Trainee.objects.filter(workshops__name__in=workshops).values_list("pk", flat=True)
+            )
+        return sorted(ids)
 
 
 def as_dict(
