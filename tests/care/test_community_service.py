@@ -35,3 +35,23 @@ def test_an_order_without_monthly_limits_is_checked_against_its_total_and_deadli
     assert result.deadline_near and result.hours_left == 145
     late = progress(order, {(2026, 11): 300}, today=datetime.date(2026, 12, 16))
     assert late.deadline_missed
+
+
+def test_every_month_of_the_order_is_checked_even_without_hours():
+    order = ServiceOrder(
+        total_hours=240, deadline=datetime.date(2027, 6, 30), start=datetime.date(2026, 9, 15)
+    )
+    result = progress(order, {(2026, 11): 1500}, today=datetime.date(2026, 12, 2))
+    flagged = {month: check.below_minimum for month, check in result.months.items()}
+    # September counts whole (the order began on the 15th); December is still running
+    assert flagged == {(2026, 9): True, (2026, 10): True, (2026, 11): False, (2026, 12): False}
+    assert result.months[(2026, 10)].hours == 0
+
+
+def test_months_after_the_deadline_are_not_checked():
+    order = ServiceOrder(
+        total_hours=20, deadline=datetime.date(2026, 10, 20), start=datetime.date(2026, 9, 1)
+    )
+    result = progress(order, {}, today=datetime.date(2027, 2, 1))
+    assert sorted(result.months) == [(2026, 9), (2026, 10)]
+    assert result.deadline_missed

@@ -204,14 +204,18 @@ def test_an_internal_order_is_valued_at_list_price_and_not_invoiced(
     assert order_margin(kitchen_order).revenue == Decimal("42.00")
 
 
-def test_the_margin_is_revenue_less_the_labour_logged_on_the_orders_tasks(order, personas):
+def test_the_margin_is_revenue_less_the_approved_labour_logged_on_the_orders_tasks(order, personas):
     personas.garden.labour_cost_rate = Decimal("31.50")
     personas.garden.save()
     order.set_status(S.CONFIRMED, personas.manager)
     task = order.tasks.get(workshop=personas.garden)
-    for start, end in (
-        (datetime.time(8), datetime.time(12)),
-        (datetime.time(13), datetime.time(14, 35)),
+    for start, end, fields in (
+        (datetime.time(8), datetime.time(12), {}),
+        (datetime.time(13), datetime.time(14, 35), {"work_type": "training"}),
+        # Not labour cost: a draft, an absence, in-kind rent work.
+        (datetime.time(15), datetime.time(16), {"status": "draft"}),
+        (datetime.time(16), datetime.time(17), {"attendance": "sick"}),
+        (datetime.time(17), datetime.time(18), {"work_type": "in_kind_rent"}),
     ):
         WorkLog.objects.create(
             trainee=personas.trainee_anna,
@@ -220,6 +224,7 @@ def test_the_margin_is_revenue_less_the_labour_logged_on_the_orders_tasks(order,
             end=end,
             workshop=personas.garden,
             task=task,
+            **{"status": "approved", **fields},
         )
     margin = order_margin(order)
     assert margin.labour_minutes == 335

@@ -57,6 +57,14 @@ class WorkConstraint(TrackedModel):
     class Meta:
         verbose_name = _("work constraint")
         verbose_name_plural = _("work constraints")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_from__isnull=True)
+                | models.Q(valid_until__isnull=True)
+                | models.Q(valid_until__gte=models.F("valid_from")),
+                name="work_constraint_valid_range",
+            ),
+        ]
 
     def __str__(self) -> str:
         return str(self.trainee)
@@ -93,6 +101,18 @@ class UnavailableBlock(TrackedModel):
         verbose_name = _("unavailable time")
         verbose_name_plural = _("unavailable times")
         ordering = ["weekday", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_from__isnull=True)
+                | models.Q(valid_until__isnull=True)
+                | models.Q(valid_until__gte=models.F("valid_from")),
+                name="unavailable_block_valid_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")),
+                name="unavailable_block_end_after_start",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.start:%H:%M}–{self.end:%H:%M}"
@@ -128,6 +148,12 @@ class CommunityServiceOrder(TrackedModel):
         verbose_name = _("community-service order")
         verbose_name_plural = _("community-service orders")
         ordering = ["deadline"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(deadline__gte=models.F("start")),
+                name="service_order_deadline_after_start",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.trainee}: {self.court_reference}"

@@ -46,6 +46,7 @@ def order_progress(
             order.deadline,
             order.monthly_minimum_hours,
             order.monthly_maximum_hours,
+            start=order.start,
         )
         result.append((order, progress(facts, dict(months), today)))
     return result

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -74,15 +74,15 @@ def statements(
     """Every tenancy's statement for ``month`` (one trainee's, or some trainees', if given).
     ``deductions``: what pay took, by tenancy id, when the month is being closed."""
     first, _last = month_bounds(month)
-    ids = [trainee.pk] if trainee is not None else None
+    ids: Any = [trainee.pk] if trainee is not None else None
     if trainee_ids is not None:
-        ids = list(trainee_ids)
+        ids = trainee_ids  # a list, or a query of ids
     if deductions is None and is_closed(first):
         return _stored(first, ids)
     return _computed(first, ids, deductions)
 
 
-def _stored(first: datetime.date, ids: list[int] | None) -> list[TenancyStatement]:
+def _stored(first: datetime.date, ids: Any) -> list[TenancyStatement]:
     rows = StoredStatement.objects.filter(month=first, replaced=False).select_related(
         "tenancy__trainee", "tenancy__unit"
     )
@@ -119,13 +119,13 @@ class _Records:
 
     cash: dict[tuple[int, datetime.date], Decimal]
     in_kind: dict[int, dict[datetime.date, int]]
-    rent_changes: dict[int, list[rent.RentChange]]
+    rent_changes: dict[int, tuple[rent.RentChange, ...]]
     values: list[tuple[datetime.date, Decimal]]
     last_stored: dict[int, StoredStatement]
 
 
 def _computed(
-    first: datetime.date, ids: list[int] | None, deductions: Mapping[int, Decimal] | None
+    first: datetime.date, ids: Any, deductions: Mapping[int, Decimal] | None
 ) -> list[TenancyStatement]:
     last = month_bounds(first)[1]
     found = Tenancy.objects.filter(start__lte=last).select_related("trainee", "unit")
@@ -164,7 +164,7 @@ def _load(tenancies: list[Tenancy], first: datetime.date, last: datetime.date) -
         cash[(row["tenancy_id"], _day(row["month"]))] += row["total"]
     # In-kind minutes by trainee and day: each tenancy takes only its own days.
     in_kind: dict[int, dict[datetime.date, int]] = defaultdict(dict)
-    for row in (
+    for row in (  # each tenancy takes only its own days
         WorkLog.objects.current()
         .approved()
         .working()
@@ -173,11 +173,12 @@ def _load(tenancies: list[Tenancy], first: datetime.date, last: datetime.date) -
         .annotate(total=Sum("minutes"))
     ):
         in_kind[row["trainee_id"]][row["date"]] = row["total"]
-    changes: dict[int, list[rent.RentChange]] = defaultdict(list)
+    listed: dict[int, list[rent.RentChange]] = defaultdict(list)
     for unit_id, valid_from, monthly_rent in RentChange.objects.filter(
         unit_id__in={t.unit_id for t in tenancies}
     ).values_list("unit_id", "valid_from", "monthly_rent"):
-        changes[unit_id].append((valid_from, monthly_rent))
+        listed[unit_id].append((valid_from, monthly_rent))
+    changes = {unit_id: tuple(sorted(found)) for unit_id, found in listed.items()}
     values = list(
         InKindValueSetting.objects.order_by("valid_from").values_list("valid_from", "hourly_value")
     )
@@ -218,28 +219,37 @@ def _month(
     records: _Records,
     deductions: Mapping[int, Decimal] | None,
 ) -> TenancyStatement:
+    _first, last = month_bounds(first)
+    since, until = max(first, tenancy.start), min(last, tenancy.end or last)
+    worked = records.in_kind.get(tenancy.trainee_id, {})
+    share, changes = tenancy.share, records.rent_changes.get(tenancy.unit_id, ())
+    base = RentMonth(
+        first_day=first,
+        tenancy_start=tenancy.start,
+        tenancy_end=tenancy.end,
+        unit_rent=tenancy.unit.monthly_rent,
+        share=share,
+        opening_balance=opening,
+        rent_changes=changes,
+    )
+    if tenancy.end is not None and tenancy.end < first:
+        due = rent.after_end_payroll_share(base, tenancy.payroll_consent_on)
+    else:
+        due = rent.payroll_share(base, tenancy.payroll_consent_on)
+    taken = due if deductions is None else deductions.get(tenancy.pk, ZERO)
     facts = RentMonth(
         first_day=first,
         tenancy_start=tenancy.start,
         tenancy_end=tenancy.end,
         unit_rent=tenancy.unit.monthly_rent,
-        share=tenancy.share,
+        share=share,
         opening_balance=opening,
-        cash_paid=records.cash[(tenancy.pk, first)],
+        cash_paid=records.cash.get((tenancy.pk, first), ZERO),
+        payroll_deduction=taken,
+        in_kind_minutes=sum(m for day, m in worked.items() if since <= day <= until),
         in_kind_hourly_value=_value_on(records.values, first),
-        rent_changes=tuple(records.rent_changes.get(tenancy.unit_id, ())),
+        rent_changes=changes,
     )
-    days = rent.tenancy_days(facts)
-    facts = replace(
-        facts,
-        in_kind_minutes=sum(records.in_kind[tenancy.trainee_id].get(day, 0) for day in days),
-    )
-    if tenancy.end is not None and tenancy.end < first:
-        due = rent.after_end_payroll_share(facts, tenancy.payroll_consent_on)
-    else:
-        due = rent.payroll_share(facts, tenancy.payroll_consent_on)
-    taken = due if deductions is None else deductions.get(tenancy.pk, ZERO)
-    facts = replace(facts, payroll_deduction=taken)
     return TenancyStatement(
         tenancy=tenancy,
         month=first,

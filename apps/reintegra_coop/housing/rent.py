@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from reintegra_coop.core.money import round_money
 
@@ -44,7 +46,12 @@ class Share:
             return self.fixed
         if self.percent is None:
             raise ValueError("a share is a fixed amount or a percentage")
-        return round_money(unit_rent * self.percent / 100)
+        return _percent_of(unit_rent, self.percent)
+
+
+@lru_cache(maxsize=1024)
+def _percent_of(rent: Decimal, percent: Decimal) -> Decimal:
+    return round_money(rent * percent / 100)
 
 
 @dataclass(frozen=True)
@@ -74,10 +81,15 @@ class RentStatement:
     closing_balance: Decimal
 
 
-def month_days(first_day: datetime.date) -> list[datetime.date]:
-    first = first_day.replace(day=1)
-    days = calendar.monthrange(first.year, first.month)[1]
-    return [first + datetime.timedelta(days=n) for n in range(days)]
+def month_days(first_day: datetime.date) -> tuple[datetime.date, ...]:
+    return _month_days(first_day.year, first_day.month)
+
+
+@lru_cache(maxsize=256)
+def _month_days(year: int, month: int) -> tuple[datetime.date, ...]:
+    first = datetime.date(year, month, 1)
+    days = calendar.monthrange(year, month)[1]
+    return tuple(first + datetime.timedelta(days=n) for n in range(days))
 
 
 def tenancy_days(month: RentMonth, since: datetime.date | None = None) -> list[datetime.date]:
@@ -91,32 +103,48 @@ def tenancy_days(month: RentMonth, since: datetime.date | None = None) -> list[d
     ]
 
 
-def days_of_tenancy(month: RentMonth) -> tuple[int, int]:
-    return len(tenancy_days(month)), len(month_days(month.first_day))
+def days_of_tenancy(month: RentMonth, since: datetime.date | None = None) -> tuple[int, int]:
+    """How many of the month's days the tenancy holds (on or after ``since``), and the days
+    in the month."""
+    days = month_days(month.first_day)
+    first, last = max(days[0], month.tenancy_start), days[-1]
+    if month.tenancy_end is not None:
+        last = min(last, month.tenancy_end)
+    if since is not None:
+        first = max(first, since)
+    return max((last - first).days + 1, 0), len(days)
 
 
 def rent_on(day: datetime.date, unit_rent: Decimal, changes: Sequence[RentChange]) -> Decimal:
     """The unit's monthly rent in force on ``day``."""
     current = unit_rent
-    for valid_from, rent in sorted(changes):
+    for valid_from, rent in sorted(changes) if changes else ():
         if valid_from <= day:
             current = rent
     return current
 
 
-def share_of_days(month: RentMonth, days: Sequence[datetime.date]) -> Decimal:
-    """round(Σ over ``days`` of the share in force that day ÷ days in the month)."""
-    if not days:
+def share_of_days(month: RentMonth, since: datetime.date | None = None) -> Decimal:
+    """round(Σ over the tenancy's days (on or after ``since``) of the share in force that day
+    ÷ days in the month)."""
+    count, in_month = days_of_tenancy(month, since)
+    if not count:
         return ZERO
-    in_month = len(month_days(month.first_day))
-    shares = [month.share.monthly(rent_on(d, month.unit_rent, month.rent_changes)) for d in days]
-    if len(days) == in_month and len(set(shares)) == 1:
-        return shares[0]  # a whole month at one rent: exactly the monthly share
-    return round_money(sum(shares, ZERO) / in_month)
+    if not month.rent_changes:  # one rent all month: the share × its days
+        share = month.share.monthly(month.unit_rent)
+        return share if count == in_month else round_money(share * count / in_month)
+    days = tenancy_days(month, since)
+    days_at: Counter[Decimal] = Counter(
+        rent_on(d, month.unit_rent, month.rent_changes) for d in days
+    )
+    shares = {rent: month.share.monthly(rent) for rent in days_at}
+    if len(days) == in_month and len(set(shares.values())) == 1:
+        return next(iter(shares.values()))  # a whole month at one rent: the monthly share
+    return round_money(sum((shares[rent] * n for rent, n in days_at.items()), ZERO) / in_month)
 
 
 def obligation(month: RentMonth) -> Decimal:
-    return share_of_days(month, tenancy_days(month))
+    return share_of_days(month)
 
 
 def payroll_share(month: RentMonth, consent_on: datetime.date | None) -> Decimal:
@@ -124,7 +152,7 @@ def payroll_share(month: RentMonth, consent_on: datetime.date | None) -> Decimal
     consent date; nothing without consent."""
     if consent_on is None:
         return ZERO
-    return share_of_days(month, tenancy_days(month, since=consent_on))
+    return share_of_days(month, since=consent_on)
 
 
 def after_end_payroll_share(month: RentMonth, consent_on: datetime.date | None) -> Decimal:
@@ -143,9 +171,13 @@ def statement(month: RentMonth) -> RentStatement:
     if month.in_kind_minutes < 0 or min(month.cash_paid, month.payroll_deduction) < 0:
         raise ValueError("payments and minutes cannot be negative")
     tenancy_count, days = days_of_tenancy(month)
-    owed_now = obligation(month)
+    owed_now = share_of_days(month)
     owed = month.opening_balance + owed_now - month.cash_paid - month.payroll_deduction
-    value = round_money(Decimal(month.in_kind_minutes) * month.in_kind_hourly_value / 60)
+    value = (
+        round_money(Decimal(month.in_kind_minutes) * month.in_kind_hourly_value / 60)
+        if month.in_kind_minutes
+        else ZERO
+    )
     credit = min(value, max(owed, ZERO))
     return RentStatement(
         days_in_month=days,

@@ -28,9 +28,13 @@ def order_margin(order: Order) -> Margin:
         if order.is_internal
         else amounts.net
     )
+    # Hours actually worked on it (present or late), paid work or training, once approved:
+    # not drafts, not absences, not in-kind rent, community service or volunteering.
     per_rate = (
         WorkLog.objects.current()
-        .filter(task__order=order)
+        .approved()
+        .working()
+        .filter(task__order=order, work_type__in=["paid_work", "training"])
         .values("workshop__labour_cost_rate")
         .annotate(minutes=Sum("minutes"))
     )

@@ -130,6 +130,11 @@ class CatalogueItem(TrackedModel):
         verbose_name = _("catalogue item")
         verbose_name_plural = _("catalogue")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(price__gte=0), name="item_price_not_negative"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -383,6 +388,13 @@ class OrderLine(models.Model):
         verbose_name = _("order line")
         verbose_name_plural = _("order lines")
         ordering = ["order", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quantity__gt=0, unit_price__gte=0)
+                & models.Q(discount_percent__gte=0, discount_percent__lte=100),
+                name="order_line_amounts_valid",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.description} × {format_quantity(self.quantity)}"

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Q, QuerySet, Sum
 
@@ -68,12 +69,12 @@ class Facts:
     working_days: tuple[datetime.date, ...] = ()
 
 
-def month_logs(first: datetime.date, last: datetime.date, ids: Iterable[int]) -> WorkLogQuerySet:
+def month_logs(first: datetime.date, last: datetime.date, ids: Any) -> WorkLogQuerySet:
     """The month's logs its own payslip counts: approved, in force, not late entries."""
     return (
         WorkLog.objects.current()
         .approved()
-        .filter(trainee_id__in=list(ids), date__range=(first, last), late=False)
+        .filter(trainee_id__in=ids, date__range=(first, last), late=False)
     )
 
 
@@ -85,12 +86,10 @@ def load_facts(
     """The facts of ``month`` for every trainee with a pay scheme in it (or those given).
     ``logs``: the logs to count instead of the month's own (late.py recounts a month)."""
     first, last = month_bounds(month)
-    schemes_query = (
-        PayScheme.objects.select_related("trainee")
-        .filter(valid_from__lte=last)
-        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=first))
-        .order_by("valid_from")
+    in_force = PayScheme.objects.filter(valid_from__lte=last).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=first)
     )
+    schemes_query = in_force.select_related("trainee").order_by("valid_from")
     if trainee_ids is not None:
         schemes_query = schemes_query.filter(trainee_id__in=list(trainee_ids))
     schemes: dict[int, list[PayScheme]] = defaultdict(list)
@@ -101,11 +100,11 @@ def load_facts(
     if trainee_ids is not None:
         for trainee in Trainee.objects.filter(pk__in=set(trainee_ids) - set(trainees)):
             trainees[trainee.pk] = trainee  # named, but without a scheme this month
-    ids = list(trainees)
+    # Everyone with a scheme: a subquery, not a list of thousands of ids, in every query.
+    ids: Any = list(trainees) if trainee_ids is not None else in_force.values("trainee_id")
     counted = logs if logs is not None else month_logs(first, last, ids)
     facts = Facts(first=first, last=last, trainees=trainees, schemes=dict(schemes))
-    facts.work = _work(counted)
-    facts.day_codes = _day_codes(counted.values_list("trainee_id", "date", "attendance"))
+    facts.work, facts.day_codes = _work_and_day_codes(counted)
     facts.earlier_absences = _earlier_absences(facts)
     facts.units = _units(ids, first, last)
     facts.bonuses = _sums(Bonus.objects.filter(trainee_id__in=ids, month=first), "amount")
@@ -126,21 +125,23 @@ def load_facts(
     return facts
 
 
-def _work(logs: WorkLogQuerySet) -> dict[int, list[WorkDay]]:
-    found: dict[int, list[WorkDay]] = defaultdict(list)
-    rows = (
-        logs.working()
-        .values("trainee_id", "date", "workshop_id", "skill_id", "work_type")
-        .annotate(total=Sum("minutes"))
-        .order_by()
+def _work_and_day_codes(
+    logs: WorkLogQuerySet,
+) -> tuple[dict[int, list[WorkDay]], dict[int, dict[datetime.date, str]]]:
+    """The minutes worked (by day, workshop, skill and kind of work) and the day codes, from
+    one pass over the month's logs."""
+    work: dict[int, list[WorkDay]] = defaultdict(list)
+    rows = logs.order_by().values_list(
+        "trainee_id", "date", "attendance", "work_type", "workshop_id", "skill_id", "minutes"
     )
-    for row in rows:
-        found[row["trainee_id"]].append(
-            WorkDay(
-                row["date"], row["workshop_id"], row["skill_id"], row["work_type"], row["total"]
-            )
-        )
-    return dict(found)
+    codes = []
+    for trainee_id, day, attendance, work_type, workshop_id, skill_id, minutes in rows.iterator(
+        chunk_size=20000
+    ):
+        codes.append((trainee_id, day, attendance))
+        if attendance in WORKING_CODES:
+            work[trainee_id].append(WorkDay(day, workshop_id, skill_id, work_type, minutes))
+    return dict(work), _day_codes(codes)
 
 
 def _day_codes(
@@ -184,7 +185,7 @@ def _earlier_absences(facts: Facts) -> dict[tuple[int, str], int]:
 
 
 def _units(
-    ids: list[int], first: datetime.date, last: datetime.date
+    ids: Any, first: datetime.date, last: datetime.date
 ) -> dict[int, list[tuple[datetime.date, Decimal]]]:
     found: dict[int, list[tuple[datetime.date, Decimal]]] = defaultdict(list)
     rows = (
@@ -205,9 +206,7 @@ def _sums(queryset: QuerySet[Bonus] | QuerySet[Advance], field_name: str) -> dic
     }
 
 
-def _plans(
-    ids: list[int], first: datetime.date
-) -> dict[int, list[tuple[DebtRepaymentPlan, Decimal]]]:
+def _plans(ids: Any, first: datetime.date) -> dict[int, list[tuple[DebtRepaymentPlan, Decimal]]]:
     plans = list(
         DebtRepaymentPlan.objects.filter(trainee_id__in=ids, active=True, start_month__lte=first)
     )
@@ -229,7 +228,7 @@ def _plans(
     return dict(by_trainee)
 
 
-def _rent(first: datetime.date, ids: list[int]) -> dict[int, list[tuple[Tenancy, Decimal]]]:
+def _rent(first: datetime.date, ids: Any) -> dict[int, list[tuple[Tenancy, Decimal]]]:
     """What pay may take for rent, by tenancy (housing's rule: consent, days of tenancy)."""
     found: dict[int, list[tuple[Tenancy, Decimal]]] = defaultdict(list)
     for row in statements(first, trainee_ids=ids):
@@ -245,7 +244,7 @@ def _in_kind_value(first: datetime.date) -> Decimal:
     return setting.hourly_value if setting else Decimal(0)
 
 
-def _stages(ids: list[int]) -> dict[int, list[tuple[datetime.date, str]]]:
+def _stages(ids: Any) -> dict[int, list[tuple[datetime.date, str]]]:
     found: dict[int, list[tuple[datetime.date, str]]] = defaultdict(list)
     for trainee_id, on, stage in (
         StageChange.objects.filter(trainee_id__in=ids)

@@ -26,6 +26,7 @@ from reintegra_coop.people.models import StageChange, Trainee
 from reintegra_coop.work.models import WorkLog
 
 from .models import (
+    CLOSED_STATES,
     Advance,
     Bonus,
     DebtRepaymentPlan,
@@ -51,8 +52,6 @@ def settings_digest(first: datetime.date, last: datetime.date) -> str:
         _summary(InKindValueSetting.objects.all(), None),
         _summary(RentChange.objects.all(), None),
         _summary(HousingUnit.objects.all(), None),
-        # A closed earlier month (or one reopened) changes what late entries are owed.
-        _summary(PayPeriod.objects.filter(month__lt=first), None),
     ]
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
@@ -71,7 +70,6 @@ def trainee_digests(
     )
     sources: list[tuple[QuerySet[Any], str]] = [
         (WorkLog.objects.filter(date__range=(first, last)), "trainee_id"),
-        (WorkLog.objects.filter(date__lt=first, late=True, paid_in__isnull=True), "trainee_id"),
         (WorkLog.objects.filter(date__lt=first, attendance__in=["sick", "day_off"]), "trainee_id"),
         (PayScheme.objects.filter(overlapping), "trainee_id"),
         (PieceWork.objects.filter(date__range=(first, last)), "trainee_id"),
@@ -87,6 +85,16 @@ def trainee_digests(
     for index, (queryset, field) in enumerate(sources):
         for trainee_id, *summary in _summary(of(queryset, field), field):
             facts[trainee_id].append((index, *summary))
+    # Late entries of closed months owe a difference: which ones, and whether their month is
+    # closed (a month closing or reopening changes what the run must pay).
+    closed = set(
+        PayPeriod.objects.filter(month__lt=first, state__in=CLOSED_STATES).values_list(
+            "month", flat=True
+        )
+    )
+    late = of(WorkLog.objects.filter(date__lt=first, late=True, paid_in__isnull=True), "trainee_id")
+    for trainee_id, pk, day, at in late.values_list("trainee_id", "pk", "date", "modified_at"):
+        facts[trainee_id].append(("late", pk, at, day.replace(day=1) in closed))
     site = settings_digest(first, last)
     wanted = ids if ids is not None else list(facts)
     return {

@@ -31,7 +31,6 @@ from reintegra_coop.core.dates import month_bounds
 from reintegra_coop.housing.ledger import close_month, reopen_month
 from reintegra_coop.work.models import LockedPeriod, WorkLog, WorkLogStatus
 
-from .facts import load_facts
 from .fingerprint import trainee_digests
 from .late import corrections, pending
 from .models import (
@@ -44,7 +43,7 @@ from .models import (
     PeriodState,
     SchemeKind,
 )
-from .payroll import PayslipDraft, draft_payslips, unpaid_work
+from .payroll import PayslipDraft, draft_payslips
 
 
 @dataclass(frozen=True)
@@ -155,6 +154,7 @@ def _store(period: PayPeriod, drafts: list[PayslipDraft], selection: list[int] |
     drafts_made_before = current.filter(approved_at__isnull=True)
     PayslipLine.objects.filter(payslip__in=drafts_made_before).delete()
     drafts_made_before.delete()
+    _checkpoint("run:drafts-removed")
     digests = trainee_digests(first, last, [draft.trainee.pk for draft in drafts])
     made = Payslip.objects.bulk_create(
         [
@@ -241,25 +241,49 @@ def _log_blocker(kind: str, log: WorkLog, what: str) -> Blocker:
 
 def _work_blockers(first: datetime.date) -> list[Blocker]:
     """Paid work on a day without a scheme, in the month or in late entries it would pay."""
-    late = corrections(first)
-    with_paid_work = (
+    last = month_bounds(first)[1]
+    worked = (
         WorkLog.objects.current()
         .approved()
-        .filter(date__range=month_bounds(first), late=False, work_type="paid_work")
-        .values_list("trainee_id", flat=True)
-        .distinct()
+        .working()
+        .filter(date__range=(first, last), late=False, work_type="paid_work")
+        .values("trainee_id", "trainee__first_name", "trainee__last_name", "date")
+        .annotate(total=Sum("minutes"))
+        .order_by("date")
     )
-    facts = load_facts(first, list(with_paid_work))
-    return [
-        Blocker(
-            "work_outside_scheme",
-            work.trainee.full_name,
-            work.date.isoformat(),
-            _("%(hours)s h of paid work on a day without a pay scheme")
-            % {"hours": f"{work.minutes / 60:.2f}"},
-        )
-        for work in unpaid_work(facts) + late.unpaid
-    ]
+    schemes: dict[int, list[tuple[datetime.date, datetime.date | None]]] = {}
+    for trainee_id, valid_from, valid_until in (
+        PayScheme.objects.filter(valid_from__lte=last)
+        .exclude(valid_until__lt=first)
+        .values_list("trainee_id", "valid_from", "valid_until")
+    ):
+        schemes.setdefault(trainee_id, []).append((valid_from, valid_until))
+    found = []
+    for row in worked:
+        spans = schemes.get(row["trainee_id"], [])
+        if not any(
+            start <= row["date"] and (end is None or row["date"] <= end) for start, end in spans
+        ):
+            found.append(
+                _unpaid_blocker(
+                    f"{row['trainee__first_name']} {row['trainee__last_name']}",
+                    row["date"],
+                    row["total"],
+                )
+            )
+    for work in corrections(first).unpaid:
+        found.append(_unpaid_blocker(work.trainee.full_name, work.date, work.minutes))
+    return found
+
+
+def _unpaid_blocker(name: str, day: datetime.date, minutes: int) -> Blocker:
+    return Blocker(
+        "work_outside_scheme",
+        name,
+        day.isoformat(),
+        _("%(hours)s h of paid work on a day without a pay scheme")
+        % {"hours": f"{minutes / 60:.2f}"},
+    )
 
 
 def _run_blockers(period: PayPeriod, first: datetime.date, last: datetime.date) -> list[Blocker]:
@@ -305,7 +329,7 @@ def approve(month: datetime.date, by: Any) -> PayPeriod:
         if found:
             raise PeriodBlockedError(period.month, found)
         first, last = month_bounds(period.month)
-        own = WorkLog.objects.select_for_update().filter(
+        own = WorkLog.objects.filter(
             date__range=(first, last), late=False, status=WorkLogStatus.APPROVED
         )
         reason = _("pay period %(month)s approved") % {"month": f"{first:%Y-%m}"}
@@ -377,7 +401,7 @@ def reopen(month: datetime.date, by: Any, reason: str) -> PayPeriod:
             "month": f"{first:%Y-%m}",
             "reason": reason.strip(),
         }
-        own = WorkLog.objects.select_for_update().filter(
+        own = WorkLog.objects.filter(
             date__range=(first, last), late=False, status=WorkLogStatus.LOCKED
         )
         WorkLog.change_status(own, WorkLogStatus.APPROVED, by, text)
@@ -405,8 +429,9 @@ def defer(month: datetime.date, log_ids: Iterable[int], by: Any, reason: str = "
             )
         )
         text = _("deferred to a later pay period") + (f": {reason.strip()}" if reason else "")
+        now = timezone.now()
         for log in logs:
-            log.late = True
+            log.late, log.modified_at = True, now
             log.stamp(by)
         bulk_update_with_history(
             logs,

@@ -93,6 +93,8 @@ class WorkLogSerializer(serializers.ModelSerializer):
             "superseded",
             "disputed_at",
             "dispute_comment",
+            "late",
+            "paid_in",
         ]
         read_only_fields = [
             "minutes",
@@ -101,6 +103,7 @@ class WorkLogSerializer(serializers.ModelSerializer):
             "superseded",
             "disputed_at",
             "dispute_comment",
+            "paid_in",
         ]
 
     def validate(self, data: dict[str, Any]) -> dict[str, Any]:

@@ -13,15 +13,16 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-from simple_history.utils import bulk_update_with_history
 
 from reintegra_coop.core.calendar import is_working_day
 from reintegra_coop.core.dates import PlausibleDateField
 from reintegra_coop.core.exceptions import InvalidTransitionError
+from reintegra_coop.core.history import batches, copy_into_history
 from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import Visibility
@@ -104,6 +105,12 @@ class ShiftTemplate(TrackedModel):
         verbose_name = _("shift template")
         verbose_name_plural = _("shift templates")
         ordering = ["workshop", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")),
+                name="shift_template_ends_after_start",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.workshop} {self.name}"
@@ -160,7 +167,10 @@ class Shift(TrackedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["workshop", "date", "start"], name="one_shift_per_workshop_start"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="shift_ends_after_start"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -239,6 +249,12 @@ class LockedPeriod(TrackedModel):
         verbose_name = _("locked period")
         verbose_name_plural = _("locked periods")
         ordering = ["-first_day"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(last_day__gte=models.F("first_day")),
+                name="locked_period_ends_after_start",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.first_day} – {self.last_day}"
@@ -398,6 +414,15 @@ class WorkLog(TrackedModel):
         in_programme = in_programme and (exited is None or self.date <= exited)
         found = day_code_problems(self.date, is_working_day(self.date), in_programme)
         found += self._elsewhere()
+        closed = LockedPeriod.objects.filter(first_day__lte=self.date, last_day__gte=self.date)
+        if not self.late and closed.exists():
+            found.append(
+                Violation(
+                    "locked_period",
+                    gettext("%(date)s is in a closed month: record it as a late entry.")
+                    % {"date": self.date.isoformat()},
+                )
+            )
         if self.is_working and not self.superseded:
             others = (
                 WorkLog.objects.current()
@@ -450,35 +475,39 @@ class WorkLog(TrackedModel):
         self.status = new
 
     @staticmethod
-    def change_status(logs: Iterable[WorkLog], new: str, by: Any, reason: str = "") -> int:
+    def change_status(
+        logs: Iterable[WorkLog] | QuerySet[WorkLog], new: str, by: Any, reason: str = ""
+    ) -> int:
         """The one door through which a log's status changes (draft → submitted → approved →
         locked, and locked → approved when a month is reopened): each change is checked
-        against the table and written to the log's history with who, when and why. The caller
-        holds the logs under a row lock."""
-        logs = list(logs)
-        for log in logs:
-            if new not in ALLOWED_LOG_STATUS_CHANGES[log.status]:
+        against the table and written to the log's history with who, when and why. Logs are
+        given as instances, or as a query (thousands at once: the month's close), which is
+        locked here; instances the caller holds under a row lock."""
+        if isinstance(logs, QuerySet):
+            rows = list(logs.select_for_update().values_list("pk", "status"))
+            instances: list[WorkLog] = []
+        else:
+            instances = list(logs)
+            rows = [(log.pk, log.status) for log in instances]
+        for _pk, status in rows:
+            if new not in ALLOWED_LOG_STATUS_CHANGES[status]:
                 raise InvalidTransitionError(
                     gettext("A work log cannot go from %(current)s to %(new)s.")
-                    % {
-                        "current": WorkLogStatus(log.status).label,
-                        "new": WorkLogStatus(new).label,
-                    }
+                    % {"current": WorkLogStatus(status).label, "new": WorkLogStatus(new).label}
                 )
         now = timezone.now()
-        for log in logs:
+        user = by if getattr(by, "pk", None) else None
+        ids = [pk for pk, _status in rows]
+        for chunk in batches(ids):  # one UPDATE and one copy into the history per batch
+            WorkLog.objects.filter(pk__in=chunk).update(
+                status=new, modified_at=now, modified_by=user
+            )
+        copy_into_history(WorkLog, ids, user, reason or f"status → {new}", now)
+        for log in instances:
             log.status, log.modified_at = new, now
-            if getattr(by, "pk", None):
-                log.modified_by = by
-        bulk_update_with_history(
-            logs,
-            WorkLog,
-            ["status", "modified_at", "modified_by"],
-            batch_size=500,
-            default_user=by if getattr(by, "pk", None) else None,
-            default_change_reason=reason or f"status → {new}",
-        )
-        return len(logs)
+            if user is not None:
+                log.modified_by = user
+        return len(ids)
 
     def dispute(self, comment: str) -> None:
         """The trainee says this entry is wrong; it stays flagged until staff resolve it."""

@@ -127,16 +127,7 @@ class RuleBook:
             working_day=self.roster or is_working_day(day),
             in_programme=self.roster or self._in_programme(trainee_id, day),
         )
-        found = check(day, span, context, working)
-        if late and not locked:
-            found.append(
-                Violation(
-                    "late_entry",
-                    _("%(date)s is in an open month: record the entry as usual, not as late.")
-                    % {"date": day.isoformat()},
-                )
-            )
-        return found
+        return check(day, span, context, working)
 
     def _in_programme(self, trainee_id: int, day: datetime.date) -> bool:
         started, exited = self.programme.get(trainee_id, (None, None))
