@@ -90,7 +90,8 @@ def is_trial_month(month: StipendMonth) -> bool:
 def calculate(rules: StipendRules, month: StipendMonth) -> list[PayLine]:
     base = rules.base
     days = in_programme(month)
-    codes = {day: code for day, code in month.day_codes.items() if day in set(days)}
+    chosen = set(days)
+    codes = {day: code for day, code in month.day_codes.items() if day in chosen}
     if not days:
         return []
     starting = (
