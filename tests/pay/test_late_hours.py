@@ -137,3 +137,21 @@ def test_a_month_is_not_reopened_after_a_later_month_closed(personas, closed_nov
     period.approve(DECEMBER, personas.manager)
     with pytest.raises(PayError, match="A later month is approved"):
         period.reopen(NOVEMBER, personas.manager, "too late")
+
+
+def test_a_correction_line_is_named_in_words_on_the_pay_page(client, personas, closed_november):
+    late = work(
+        personas.trainee_anna,
+        personas.garden,
+        NOVEMBER.replace(day=3),
+        start=8,
+        end=10,
+        status="submitted",
+        late=True,
+    )
+    approval.approve([late.pk], personas.manager)
+    period.run(DECEMBER, personas.manager)
+    client.force_login(personas.manager)
+    page = client.get("/pay/2026-12/").content.decode()
+    assert "Correction of an earlier month (2026-11)" in page
+    assert "previous_period" not in page

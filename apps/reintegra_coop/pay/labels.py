@@ -19,6 +19,7 @@ LINE_LABELS: dict[str, Promise] = {
     "rent_deduction": _("Rent (deducted with your consent)"),
     "advance": _("Advance paid earlier"),
     "debt_repayment": _("Debt repayment plan"),
+    "previous_period": _("Correction of an earlier month"),
     "in_kind_rent_value": _("In-kind rent work (credited to rent, not paid)"),
 }
 
