@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "simple_history",
     *[f"reintegra_coop.{area}" for area in AREAS],
+    "reintegra_coop.bench",  # the `load_demo` command
 ]
 
 MIDDLEWARE = [

@@ -14,7 +14,8 @@ from django.test import Client
 from django.urls import reverse
 
 from reintegra_coop.core.roles import COMMAND_LINE
-from reintegra_coop.core.scoping import scope, visible_trainees, visible_workshops
+from reintegra_coop.core.scoping import scope
+from reintegra_coop.people.scoping import visible_trainees, visible_workshops
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-12-02T10:00")]
 

@@ -3,8 +3,9 @@
 import pytest
 
 from reintegra_coop.core.roles import Role, role_of
-from reintegra_coop.core.scoping import can_see, can_see_care_data, scope, visible_trainees
+from reintegra_coop.core.scoping import can_see, can_see_care_data, scope
 from reintegra_coop.people.models import Skill, StaffMember, StageChange, Trainee, Workshop
+from reintegra_coop.people.scoping import visible_trainees
 from tests.factories import SkillFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,8 +1,9 @@
-"""The demo cooperative's care side: diagnoses, individual plans with goals and a social
-contract, therapy plans for the care team, and milestones of every kind at different stages
-(recomputed from the demo month of work).
+"""The demo cooperative's care side: two trainees' work constraints (``load_constraints``,
+loaded before the demo month of work), diagnoses, individual plans with goals and a social
+contract, therapy plans for the care team, a community-service order, and milestones of every
+kind at different stages (recomputed from the demo month of work).
 
-Idempotent: nothing is added once a therapy plan exists.
+Idempotent: nothing is added once a work constraint, or a therapy plan, exists.
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ from django.utils import timezone
 from reintegra_coop.people.models import Skill, Stage, Trainee
 
 from .models import (
+    CommunityServiceOrder,
     Diagnosis,
     IndividualPlan,
     Milestone,
     PlanGoal,
     SocialContract,
     TherapyPlan,
+    UnavailableBlock,
+    WorkConstraint,
 )
 from .progress import recompute
 
@@ -31,6 +35,38 @@ GOALS = [
     ("psychological", "Attend group therapy every week"),
     ("vocational", "Work a full week at the partner employer"),
 ]
+
+
+@transaction.atomic
+def load_constraints() -> None:
+    """Two trainees with care constraints (the reasons stay with their care workers): loaded
+    before the demo month of work, which keeps them."""
+    if WorkConstraint.objects.exists():
+        return
+    manager = User.objects.get(username="manager")
+    limits = [
+        (
+            "C-1002",
+            {"max_minutes_per_day": 360, "max_minutes_per_week": 1800},
+            (3, datetime.time(14, 30), datetime.time(16), "Psychotherapy, group session"),
+        ),
+        (
+            "C-1005",
+            {"max_minutes_per_day": 360},
+            (1, datetime.time(15), datetime.time(17), "Addiction counselling"),
+        ),
+    ]
+    for card, values, (weekday, start, end, reason) in limits:
+        trainee = Trainee.objects.get(card_number=card)
+        constraint = WorkConstraint.objects.create(trainee=trainee, created_by=manager, **values)
+        UnavailableBlock.objects.create(
+            constraint=constraint,
+            weekday=weekday,
+            start=start,
+            end=end,
+            reason=reason,
+            created_by=manager,
+        )
 
 
 @transaction.atomic
@@ -113,4 +149,13 @@ def load() -> None:
             title="Health and safety course",
             created_by=psychologist,
         )
+    last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    CommunityServiceOrder.objects.create(
+        trainee=trainees[2],
+        court_reference="II K 481/26",
+        total_hours=120,
+        start=last_month,
+        deadline=last_month.replace(year=last_month.year + 1),
+        created_by=User.objects.get(username="manager"),
+    )
     recompute([t.pk for t in trainees], today)

@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from reintegra_coop.core.access import require_role
 from reintegra_coop.core.pdf import pdf_response, render_pdf
 from reintegra_coop.core.roles import Role
-from reintegra_coop.core.scoping import can_see_care_data, scope, visible_trainees
+from reintegra_coop.core.scoping import can_see_care_data, scope
+from reintegra_coop.people.scoping import visible_trainees
 from reintegra_coop.work.models import AttendanceCode, WorkLog
 
 from .milestones import ATTENDANCE_RATE, Target, progress

@@ -3,9 +3,11 @@ in the back office (Django admin). Row-level limits are in scoping.py."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -179,6 +181,24 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
 _ROLE_CACHE = "_reintegra_role"
 _HELD_ROLE_CACHE = "_reintegra_held_role"
 
+#: Which role a login's records give it is the people area's to answer (a staff record, a
+#: trainee record); people offers the two look-ups at start-up (people/apps.py), so core never
+#: imports it. ``current``: the role of an active staff record or a trainee record; ``held``:
+#: also an inactive staff record's role.
+RoleLookup = Callable[[Any], "Role | None"]
+_lookups: dict[str, RoleLookup] = {}
+
+
+def offer_role_lookups(current: RoleLookup, held: RoleLookup) -> None:
+    _lookups.update(current=current, held=held)
+
+
+def _lookup(kind: str) -> RoleLookup:
+    try:
+        return _lookups[kind]
+    except KeyError:
+        raise ImproperlyConfigured("No area offers role look-ups (people/apps.py does).") from None
+
 
 def role_of(user: AbstractBaseUser | AnonymousUser | None) -> Role | None:
     """The user's role, or None for an anonymous user or a login without a role (an outsider).
@@ -196,16 +216,10 @@ def role_of(user: AbstractBaseUser | AnonymousUser | None) -> Role | None:
 
 
 def _look_up_role(user: Any) -> Role | None:
-    from reintegra_coop.people.models import StaffMember, Trainee
-
-    staff_role = StaffMember.objects.filter(user=user, active=True).values_list("role", flat=True)
-    for role in staff_role:
-        return Role(role)
-    if Trainee.objects.filter(user=user).exists():
-        return Role.TRAINEE
-    if user.is_superuser:
+    role = _lookup("current")(user)
+    if role is None and user.is_superuser:
         return Role.MANAGER
-    return None
+    return role
 
 
 def remember_held_role(user: Any, role: Role | None) -> None:
@@ -290,16 +304,10 @@ def may_set_password(actor: Any, login: Any) -> bool:
 def held_role(user: Any) -> Role | None:
     """The role a login holds or held: a staff record's role even while it is inactive (a
     deactivated manager's login is still a manager's to protect)."""
-    from reintegra_coop.people.models import StaffMember, Trainee
-
     if hasattr(user, _HELD_ROLE_CACHE):
         return getattr(user, _HELD_ROLE_CACHE)
-    staff_role = StaffMember.objects.filter(user=user).values_list("role", flat=True).first()
-    if staff_role:
-        role: Role | None = Role(staff_role)
-    elif Trainee.objects.filter(user=user).exists():
-        role = Role.TRAINEE
-    else:
-        role = Role.MANAGER if getattr(user, "is_superuser", False) else None
+    role = _lookup("held")(user)
+    if role is None and getattr(user, "is_superuser", False):
+        role = Role.MANAGER
     setattr(user, _HELD_ROLE_CACHE, role)
     return role

@@ -13,15 +13,14 @@ A model says how it is scoped with a ``visibility = Visibility(...)`` class attr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model, Q, QuerySet
 
 from .roles import Role, role_of
-
-if TYPE_CHECKING:
-    from reintegra_coop.people.querysets import TraineeQuerySet
 
 QS = TypeVar("QS", bound=QuerySet[Any])
 
@@ -49,36 +48,21 @@ def _prefix(path: str) -> str:
     return f"{path}__" if path else ""
 
 
-def visible_trainees(user: Any) -> TraineeQuerySet:
-    from reintegra_coop.people.models import Trainee
-
-    role = role_of(user)
-    trainees = Trainee.objects.all()
-    if role in (Role.MANAGER, Role.ACCOUNTANT):
-        return trainees
-    if role == Role.INSTRUCTOR:
-        return trainees.filter(workshops__instructors__user=user).distinct()
-    if role == Role.CARE_WORKER:
-        return trainees.filter(care_workers__user=user).distinct()
-    if role == Role.TRAINEE:
-        return trainees.filter(user=user)
-    return trainees.none()
+#: Which trainees and which workshops a login may see is the people area's rule
+#: (people/scoping.py), offered at start-up (people/apps.py); core applies it to every row.
+Audience = Callable[[Any], QuerySet[Any]]
+_audiences: dict[str, Audience] = {}
 
 
-def visible_workshops(user: Any) -> QuerySet[Any]:
-    from reintegra_coop.people.models import Workshop
+def offer_audiences(trainees: Audience, workshops: Audience) -> None:
+    _audiences.update(trainees=trainees, workshops=workshops)
 
-    role = role_of(user)
-    workshops = Workshop.objects.all()
-    if role in (Role.MANAGER, Role.ACCOUNTANT):
-        return workshops
-    if role == Role.INSTRUCTOR:
-        return workshops.filter(instructors__user=user).distinct()
-    if role == Role.CARE_WORKER:
-        return workshops.filter(trainees__care_workers__user=user).distinct()
-    if role == Role.TRAINEE:
-        return workshops.filter(trainees__user=user).distinct()
-    return workshops.none()
+
+def _audience(kind: str, user: Any) -> QuerySet[Any]:
+    try:
+        return _audiences[kind](user)
+    except KeyError:
+        raise ImproperlyConfigured("No area offers who sees whom (people/apps.py does).") from None
 
 
 def scope(queryset: QS, user: Any) -> QS:
@@ -99,11 +83,11 @@ def scope(queryset: QS, user: Any) -> QS:
     if role == Role.ACCOUNTANT:
         return queryset
     if role == Role.INSTRUCTOR and visibility.instructor_workshop is not None:
-        return _within(queryset, visibility.instructor_workshop, visible_workshops(user))
+        return _within(queryset, visibility.instructor_workshop, _audience("workshops", user))
     if visibility.trainee is not None:
-        return _within(queryset, visibility.trainee, visible_trainees(user))
+        return _within(queryset, visibility.trainee, _audience("trainees", user))
     if visibility.workshop is not None:
-        return _within(queryset, visibility.workshop, visible_workshops(user))
+        return _within(queryset, visibility.workshop, _audience("workshops", user))
     if role == Role.TRAINEE:
         return queryset.filter(own)
     return queryset

@@ -9,6 +9,10 @@ class OrdersConfig(AppConfig):
     verbose_name = _("Orders")
 
     def ready(self) -> None:
+        from reintegra_coop.work import sources
+
         from . import vat_rates
+        from .models import ProductionTask
 
         post_migrate.connect(vat_rates.seed_after_migrate, sender=self)
+        sources.offer_tasks(ProductionTask.open_in)

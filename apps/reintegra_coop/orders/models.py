@@ -533,6 +533,15 @@ class ProductionTask(TrackedModel):
     def __str__(self) -> str:
         return f"{self.order.number}: {self.description}"
 
+    @classmethod
+    def open_in(cls, workshop: Any) -> models.QuerySet[ProductionTask]:
+        """The tasks of ``workshop`` that work may be logged against: those of orders confirmed,
+        in production or ready (offered to work at start-up, see work/sources.py)."""
+        return cls.objects.filter(
+            workshop=workshop,
+            order__status__in=[OrderStatus.CONFIRMED, OrderStatus.IN_PRODUCTION, OrderStatus.READY],
+        ).select_related("order")
+
     @staticmethod
     def change_status(tasks: Iterable[ProductionTask], new: str, by: Any) -> int:
         """The one door through which a task's status changes: to do, in progress and done, in

@@ -14,7 +14,6 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from reintegra_coop.care.models import CommunityServiceOrder
 from reintegra_coop.housing.models import (
     HousingUnit,
     InKindValueSetting,
@@ -137,13 +136,5 @@ def load() -> None:
             monthly_amount=D("80.00"),
             cap=D("640.00"),
             start_month=last_month,
-            created_by=manager,
-        )
-        CommunityServiceOrder.objects.create(
-            trainee=trainees[2],
-            court_reference="II K 481/26",
-            total_hours=120,
-            start=last_month,
-            deadline=last_month.replace(year=last_month.year + 1),
             created_by=manager,
         )

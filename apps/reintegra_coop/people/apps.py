@@ -8,8 +8,13 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self) -> None:
+        from reintegra_coop.core import roles, scoping
         from reintegra_coop.core.integrity import register
 
         from . import integrity
+        from .roles import current_role_of, held_role_of
+        from .scoping import visible_trainees, visible_workshops
 
         register(integrity.trainee_logins_with_rights)
+        roles.offer_role_lookups(current=current_role_of, held=held_role_of)
+        scoping.offer_audiences(trainees=visible_trainees, workshops=visible_workshops)

@@ -17,12 +17,13 @@ from reintegra_coop.core.roles import (
     remember_held_role,
     role_of,
 )
-from reintegra_coop.core.scoping import scope, visible_trainees, visible_workshops
+from reintegra_coop.core.scoping import scope
 
 from .exceptions import InvalidTransitionError
 from .forms import StageChangeForm
 from .logins import may_print_login_codes
 from .models import StaffMember
+from .scoping import visible_trainees, visible_workshops
 
 
 def _home(request: HttpRequest, template: str) -> HttpResponse:

@@ -25,12 +25,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from reintegra_coop.care.models import Milestone
 from reintegra_coop.core.access import require_role
 from reintegra_coop.core.roles import Role
-from reintegra_coop.core.scoping import visible_trainees
 from reintegra_coop.housing.ledger import statements
 from reintegra_coop.housing.rent import due_date
 from reintegra_coop.pay.models import Payslip
 from reintegra_coop.people.logins import BACKEND, may_print_login_codes
 from reintegra_coop.people.models import Trainee
+from reintegra_coop.people.scoping import visible_trainees
 from reintegra_coop.work.models import ShiftAssignment, WorkLog
 
 from .models import LoginCode

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
 
 from reintegra_coop.core.api import ScopedViewSetMixin
-from reintegra_coop.core.scoping import visible_trainees, visible_workshops
+from reintegra_coop.people.scoping import visible_trainees, visible_workshops
 
 from .approval import correct
 from .exceptions import WorkRuleError

@@ -10,6 +10,7 @@ from django.db import transaction
 from simple_history.utils import bulk_update_with_history
 
 from .models import LockedPeriod, WorkLog, WorkLogStatus
+from .sources import logs_approved
 from .validation import check_log
 
 
@@ -34,9 +35,8 @@ def approve(log_ids: Iterable[int], by: Any) -> int:
         bulk_update_with_history(
             amended, WorkLog, ["superseded"], default_user=by, default_change_reason="corrected"
         )
-        from reintegra_coop.care.progress import recompute
-
-        recompute({log.trainee_id for log in logs})  # milestones follow approvals
+        # milestones follow approvals (care listens)
+        logs_approved.send(WorkLog, trainee_ids={log.trainee_id for log in logs})
     return len(logs)
 
 

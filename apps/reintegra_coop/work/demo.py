@@ -1,5 +1,6 @@
 """The demo cooperative's month of work: shift templates per workshop, four weeks of rosters
-and logs (and next week's roster), a few work constraints and disputes.
+and logs (and next week's roster) and a few disputes. The care area's demo work constraints
+are loaded before it (care.demo.load_constraints), so the month keeps them.
 
 Idempotent: nothing is added once the workshops have shift templates. Variety comes from a
 seeded random generator, so every load makes the same month relative to its day.
@@ -15,8 +16,6 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from reintegra_coop.care.models import UnavailableBlock, WorkConstraint
-from reintegra_coop.orders.models import ProductionTask
 from reintegra_coop.people.models import Skill, Stage, Trainee, Workshop
 
 from .models import (
@@ -29,6 +28,7 @@ from .models import (
     week_of,
 )
 from .roster import generate_shifts
+from .sources import open_tasks
 from .validation import RuleBook
 
 WEEKS_BACK = 4
@@ -48,7 +48,6 @@ def load() -> None:
     today = timezone.localdate()
     first = week_of(today)[0] - datetime.timedelta(weeks=WEEKS_BACK)
     last = week_of(today)[1] + datetime.timedelta(weeks=1)
-    _constraints(manager)
     randomness = random.Random(2026)  # noqa: S311 - demo variety, not security
     for workshop in Workshop.objects.order_by("name"):
         ShiftTemplate.objects.create(
@@ -83,33 +82,6 @@ def load() -> None:
         log.dispute(comment)
 
 
-def _constraints(manager: User) -> None:
-    """Two trainees with care constraints (the reasons stay with their care workers)."""
-    limits = [
-        (
-            "C-1002",
-            {"max_minutes_per_day": 360, "max_minutes_per_week": 1800},
-            (3, datetime.time(14, 30), datetime.time(16), "Psychotherapy, group session"),
-        ),
-        (
-            "C-1005",
-            {"max_minutes_per_day": 360},
-            (1, datetime.time(15), datetime.time(17), "Addiction counselling"),
-        ),
-    ]
-    for card, values, (weekday, start, end, reason) in limits:
-        trainee = Trainee.objects.get(card_number=card)
-        constraint = WorkConstraint.objects.create(trainee=trainee, created_by=manager, **values)
-        UnavailableBlock.objects.create(
-            constraint=constraint,
-            weekday=weekday,
-            start=start,
-            end=end,
-            reason=reason,
-            created_by=manager,
-        )
-
-
 def _may_be_rostered(trainee: Trainee, shift: Shift) -> bool:
     """In the programme that day, and in this workshop that day: a trainee of two workshops
     works in each on alternate days (one place at a time)."""
@@ -129,7 +101,7 @@ def _logs(
     randomness: random.Random,
 ) -> None:
     skills = list(Skill.objects.filter(workshop=workshop))
-    tasks = list(ProductionTask.objects.filter(workshop=workshop))
+    tasks = list(open_tasks(workshop))
     waiting = today - datetime.timedelta(days=4)  # the last few days wait for approval
     logs = []
     for shift in shifts:

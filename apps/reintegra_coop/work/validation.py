@@ -17,14 +17,14 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reintegra_coop.care.models import UnavailableBlock, WorkConstraint
 from reintegra_coop.core.calendar import is_working_day
 from reintegra_coop.core.roles import Role, role_of
 from reintegra_coop.people.models import Trainee
 
 from .exceptions import WorkRuleError
 from .models import WORKING_CODES, LockedPeriod, Shift, ShiftAssignment, WorkLog, week_of
-from .rules import Context, Limits, Span, Violation, check, minutes_of
+from .rules import Context, Span, Violation, check, minutes_of
+from .sources import limits_for
 
 Entry = tuple[datetime.date, Span, bool]  # day, span, counts as working time
 
@@ -55,10 +55,8 @@ class RuleBook:
         }
         first, last = week_of(days[0])[0], week_of(days[-1])[1]
         self.entries: dict[int, list[Entry]] = defaultdict(list)
-        self.constraints: dict[int, WorkConstraint] = {}
-        self.blocks: dict[int, list[UnavailableBlock]] = defaultdict(list)
         self._load_entries(trainee_ids, first, last, set(exclude))
-        self._load_constraints(trainee_ids)
+        self.limits = limits_for(trainee_ids)
         self.locked = (
             []
             if roster
@@ -97,13 +95,6 @@ class RuleBook:
                 (day, Span(minutes_of(start), minutes_of(end)), working)
             )
 
-    def _load_constraints(self, trainee_ids: set[int]) -> None:
-        for constraint in WorkConstraint.objects.filter(
-            trainee_id__in=trainee_ids
-        ).prefetch_related("blocks"):
-            self.constraints[constraint.trainee_id] = constraint
-            self.blocks[constraint.trainee_id] = list(constraint.blocks.all())
-
     def violations(
         self,
         trainee_id: int,
@@ -123,7 +114,7 @@ class RuleBook:
             other_minutes_that_day=sum(s.minutes for d, s in others if d == day),
             other_minutes_that_week=sum(s.minutes for d, s in others if monday <= d <= sunday),
             locked=locked and not late,
-            limits=self._limits(trainee_id, day),
+            limits=self.limits(trainee_id, day),
             working_day=self.roster or is_working_day(day),
             in_programme=self.roster or self._in_programme(trainee_id, day),
         )
@@ -132,27 +123,6 @@ class RuleBook:
     def _in_programme(self, trainee_id: int, day: datetime.date) -> bool:
         started, exited = self.programme.get(trainee_id, (None, None))
         return started is not None and started <= day and (exited is None or day <= exited)
-
-    def _limits(self, trainee_id: int, day: datetime.date) -> Limits:
-        constraint = self.constraints.get(trainee_id)
-        if constraint is None or not _in_force(constraint, day):
-            return Limits()
-        blocks = tuple(
-            Span(minutes_of(block.start), minutes_of(block.end))
-            for block in self.blocks[trainee_id]
-            if block.weekday == day.weekday()
-            and (block.valid_from is None or block.valid_from <= day)
-            and (block.valid_until is None or day <= block.valid_until)
-        )
-        return Limits(
-            max_minutes_per_day=constraint.max_minutes_per_day,
-            max_minutes_per_week=constraint.max_minutes_per_week,
-            earliest_start=minutes_of(constraint.earliest_start)
-            if constraint.earliest_start
-            else None,
-            latest_end=minutes_of(constraint.latest_end) if constraint.latest_end else None,
-            unavailable=blocks,
-        )
 
     def admit(
         self,
@@ -241,9 +211,3 @@ def check_assignment(assignment: ShiftAssignment, by: Any) -> None:
         book.admit(
             trainee.pk, shift.date, shift.start, shift.end, True, by, assignment.override_reason
         )
-
-
-def _in_force(constraint: WorkConstraint, day: datetime.date) -> bool:
-    return (constraint.valid_from is None or constraint.valid_from <= day) and (
-        constraint.valid_until is None or day <= constraint.valid_until
-    )

@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from reintegra_coop.core.access import require_role
 from reintegra_coop.core.queries import DayQuery, read_query
 from reintegra_coop.core.roles import Role
-from reintegra_coop.core.scoping import scope, visible_trainees
-from reintegra_coop.orders.models import OrderStatus, ProductionTask
+from reintegra_coop.core.scoping import scope
 from reintegra_coop.people.models import Skill, Workshop
+from reintegra_coop.people.scoping import visible_trainees
 
 from .approval import approve, correct
 from .crew_sheet import CrewRow, CrewSheetError, rostered, save_crew_sheet
@@ -30,9 +30,9 @@ from .exceptions import WorkRuleError
 from .forms import ApprovalFilterForm, CrewFormSet, CrewSheetForm, LogCorrectionForm
 from .models import Shift, ShiftAssignment, WorkLog, week_of
 from .roster import assign, copy_week, days, generate_shifts
+from .sources import open_tasks
 
 EXTRA_ROWS = 3
-OPEN_ORDER = [OrderStatus.CONFIRMED, OrderStatus.IN_PRODUCTION, OrderStatus.READY]
 
 
 def chosen_day(request: HttpRequest) -> datetime.date:
@@ -71,15 +71,10 @@ def workshop_page(view: Any) -> Any:
 
 def crew_choices(request: HttpRequest, workshop: Workshop) -> dict[str, list[tuple[Any, str]]]:
     trainees = visible_trainees(request.user).filter(workshops=workshop).by_name()
-    tasks = scope(
-        ProductionTask.objects.filter(
-            workshop=workshop, order__status__in=OPEN_ORDER
-        ).select_related("order"),
-        request.user,
-    )
+    tasks = scope(open_tasks(workshop), request.user)
     return {
         "trainee": [(t.pk, t.full_name) for t in trainees],
-        "task": [(t.pk, f"{t.order.number}: {t.description}") for t in tasks],
+        "task": [(t.pk, str(t)) for t in tasks],
         "skill": [(s.pk, s.name) for s in Skill.objects.filter(workshop=workshop)],
     }
 
