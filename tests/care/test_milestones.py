@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from reintegra_coop.care.milestones import Entry, Target, progress
+from reintegra_coop.care.milestones import Entry, Target, progress, share_of
 
 D = Decimal
 DAY = datetime.date(2026, 11, 2)
@@ -68,3 +68,29 @@ def test_independent_work_and_placement_days():
 def test_a_target_of_zero_is_refused():
     with pytest.raises(ValueError, match="more than zero"):
         progress(Target("independent_work", D("0")), [], day(0))
+
+
+@pytest.mark.parametrize(
+    ("done", "target", "share"),
+    [
+        ("0", "10", "0"),
+        ("4", "10", "0.4"),
+        ("10", "10", "1"),
+        ("25", "10", "1"),  # never more than the whole bar
+        ("3", None, "0"),  # a sign-off has no target
+        ("3", "0", "0"),
+    ],
+)
+def test_a_milestones_share_is_done_over_target_at_most_one(done, target, share):
+    assert share_of(Decimal(done), Decimal(target) if target else None) == Decimal(share)
+
+
+def test_an_achieved_milestone_is_a_full_bar_whatever_its_count(personas):
+    from reintegra_coop.care.models import Milestone
+
+    milestone = Milestone(trainee=personas.trainee_anna, kind="signed_off", title="Course")
+    assert milestone.share == 0
+    milestone.achieved_on = datetime.date(2026, 11, 2)
+    assert milestone.share == 1
+    counted = Milestone(kind="punctuality_streak", target=Decimal(10), progress=Decimal(4))
+    assert counted.share == Decimal("0.4")

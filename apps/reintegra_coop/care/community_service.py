@@ -16,6 +16,8 @@ import datetime
 from dataclasses import dataclass
 from fractions import Fraction
 
+from reintegra_coop.core.dates import months
+
 
 @dataclass(frozen=True)
 class ServiceOrder:
@@ -50,12 +52,7 @@ def months_checked(order: ServiceOrder, today: datetime.date) -> list[tuple[int,
     """The order's months from its start month to today's or the deadline's, the earlier."""
     if order.start is None:
         return []
-    last = min(today, order.deadline)
-    found, year, month = [], order.start.year, order.start.month
-    while (year, month) <= (last.year, last.month):
-        found.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return found
+    return [(month.year, month.month) for month in months(order.start, min(today, order.deadline))]
 
 
 def progress(

@@ -56,9 +56,14 @@ class Progress:
 
     @property
     def share(self) -> Decimal:
-        if self.target <= 0:
-            return Decimal(0)
-        return min(self.done / self.target, Decimal(1))
+        return share_of(self.done, self.target)
+
+
+def share_of(done: Decimal, target: Decimal | None) -> Decimal:
+    """How far along a milestone is, from 0 to 1: done ÷ target, at most 1 (no target: 0)."""
+    if target is None or target <= 0:
+        return Decimal(0)
+    return min(Decimal(done) / Decimal(target), Decimal(1))
 
 
 def progress(target: Target, entries: list[Entry], today: datetime.date) -> Progress:

@@ -5,7 +5,7 @@ tripartite social contract, relapse pauses, and milestones."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -16,6 +16,8 @@ from reintegra_coop.core.dates import PlausibleDateField
 from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import Visibility
+
+from .milestones import share_of
 
 CARE_TEAM = Visibility(trainee="trainee", care_data=True)
 
@@ -308,7 +310,8 @@ class Milestone(TrackedModel):
             raise ValidationError({"target": _("The target must be more than zero.")})
 
     @property
-    def share(self) -> Any:
+    def share(self) -> Decimal:
+        """From 0 to 1; an achieved milestone (a sign-off included) is 1."""
         if self.achieved_on:
-            return 1
-        return min(self.progress / self.target, 1) if self.target else 0
+            return Decimal(1)
+        return share_of(self.progress, self.target)

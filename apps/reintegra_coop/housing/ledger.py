@@ -179,10 +179,7 @@ def _load(tenancies: list[Tenancy], first: datetime.date, last: datetime.date) -
     ).values_list("unit_id", "valid_from", "monthly_rent"):
         listed[unit_id].append((valid_from, monthly_rent))
     changes = {unit_id: tuple(sorted(found)) for unit_id, found in listed.items()}
-    values = list(
-        InKindValueSetting.objects.order_by("valid_from").values_list("valid_from", "hourly_value")
-    )
-    return _Records(cash, in_kind, changes, values, last_stored)
+    return _Records(cash, in_kind, changes, in_kind_values(), last_stored)
 
 
 def _chain_start(tenancy: Tenancy, last_stored: Mapping[int, StoredStatement]) -> datetime.date:
@@ -309,6 +306,19 @@ def reopen_month(month: datetime.date) -> int:
 
 def _day(value: datetime.date | datetime.datetime) -> datetime.date:
     return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def in_kind_values() -> list[tuple[datetime.date, Decimal]]:
+    """The in-kind hourly values with their valid-from dates, oldest first."""
+    return list(
+        InKindValueSetting.objects.order_by("valid_from").values_list("valid_from", "hourly_value")
+    )
+
+
+def in_kind_hourly_value(day: datetime.date) -> Decimal:
+    """What an hour of in-kind rent work is worth on ``day`` (the month's first day for a
+    month): the setting in force then, 0 before the first."""
+    return _value_on(in_kind_values(), day)
 
 
 def _value_on(values: list[tuple[datetime.date, Decimal]], day: datetime.date) -> Decimal:

@@ -16,8 +16,8 @@ from django.db.models.functions import Cast
 
 from reintegra_coop.core.calendar import working_days
 from reintegra_coop.core.dates import month_bounds, months
-from reintegra_coop.housing.ledger import statements
-from reintegra_coop.housing.models import InKindValueSetting, Tenancy
+from reintegra_coop.housing.ledger import in_kind_hourly_value, statements
+from reintegra_coop.housing.models import Tenancy
 from reintegra_coop.people.models import StageChange, Trainee
 from reintegra_coop.work.models import WORKING_CODES, WorkLog
 from reintegra_coop.work.querysets import WorkLogQuerySet
@@ -111,7 +111,7 @@ def load_facts(
     facts.advances = _sums(Advance.objects.filter(trainee_id__in=ids, month=first), "amount")
     facts.plans = _plans(ids, first)
     facts.rent = _rent(first, ids)
-    facts.in_kind_value = _in_kind_value(first)
+    facts.in_kind_value = in_kind_hourly_value(first)
     facts.rates = [
         RateRow(r.rate, r.valid_from, r.valid_until, r.workshop_id, r.skill_id, r.stage)
         for r in HourlyRate.objects.filter(valid_from__lte=last).filter(
@@ -249,13 +249,6 @@ def _rent(first: datetime.date, ids: Any) -> dict[int, list[tuple[Tenancy, Decim
         if row.payroll_due > 0:
             found[row.tenancy.trainee_id].append((row.tenancy, row.payroll_due))
     return dict(found)
-
-
-def _in_kind_value(first: datetime.date) -> Decimal:
-    setting = (
-        InKindValueSetting.objects.filter(valid_from__lte=first).order_by("-valid_from").first()
-    )
-    return setting.hourly_value if setting else Decimal(0)
 
 
 def _stages(ids: Any) -> dict[int, list[tuple[datetime.date, str]]]:
