@@ -1,4 +1,8 @@
-"""The one place for test factories (factory-boy)."""
+"""The one place for test factories (factory-boy), and the moments tests are set at.
+
+Records that a workflow makes (payslips and their lines, stored rent statements, closed
+months, a period's state, stage changes, order status changes, number series, login codes)
+have no factory: tests make them through the workflow, as users do."""
 
 from __future__ import annotations
 
@@ -8,7 +12,21 @@ from decimal import Decimal
 import factory
 from django.contrib.auth.models import User
 
+from reintegra_coop.care.models import (
+    CommunityServiceOrder,
+    Milestone,
+    TherapyPlan,
+    UnavailableBlock,
+    WorkConstraint,
+)
 from reintegra_coop.core.roles import COMMAND_LINE, Role
+from reintegra_coop.housing.models import (
+    HousingUnit,
+    InKindValueSetting,
+    RentChange,
+    RentPayment,
+    Tenancy,
+)
 from reintegra_coop.orders.models import (
     CatalogueItem,
     Customer,
@@ -19,10 +37,25 @@ from reintegra_coop.orders.models import (
     OrderLine,
     VatRate,
 )
+from reintegra_coop.pay.models import (
+    Advance,
+    Bonus,
+    DebtRepaymentPlan,
+    HourlyRate,
+    PayScheme,
+    PieceWork,
+    SchemeKind,
+    StipendSetting,
+)
 from reintegra_coop.people.models import Skill, StaffMember, Stage, Trainee, Workshop, WorkshopKind
+from reintegra_coop.work.models import Shift, ShiftAssignment, ShiftTemplate, WorkLog
 
 PASSWORD = "correct-horse-battery"
 PIN = "2468"
+
+# The moments the area suites live at (each module's clock marker says the same).
+NOVEMBER = datetime.date(2026, 11, 1)  # the pay tests' month
+WORK_DAY = datetime.date(2026, 11, 23)  # a Monday: the work and order tests' today
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -163,3 +196,236 @@ def working_days_before(day: datetime.date, count: int) -> list[datetime.date]:
         if is_working_day(day):
             found.append(day)
     return found
+
+
+# Work: shifts and the work log.
+
+
+class ShiftTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ShiftTemplate
+
+    workshop = factory.SubFactory(WorkshopFactory)
+    name = "Morning"
+    weekdays = "0,1,2,3,4"
+    start = datetime.time(8)
+    end = datetime.time(14)
+    capacity = 10
+
+
+class ShiftFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Shift
+
+    workshop = factory.SubFactory(WorkshopFactory)
+    date = WORK_DAY
+    start = datetime.time(8)
+    end = datetime.time(14)
+    capacity = 10
+
+
+class ShiftAssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ShiftAssignment
+
+    shift = factory.SubFactory(ShiftFactory)
+    trainee = factory.SubFactory(TraineeFactory)
+
+
+class WorkLogFactory(factory.django.DjangoModelFactory):
+    """A log of 8:00–14:00 on a working day (the model refuses other days for day codes)."""
+
+    class Meta:
+        model = WorkLog
+
+    trainee = factory.SubFactory(TraineeFactory)
+    workshop = factory.SubFactory(WorkshopFactory)
+    date = WORK_DAY
+    start = datetime.time(8)
+    end = datetime.time(14)
+
+
+def work(
+    trainee: Trainee,
+    workshop: Workshop,
+    day: datetime.date,
+    start: int = 8,
+    end: int = 14,
+    **fields: object,
+) -> WorkLog:
+    """An approved log of ``trainee`` in ``workshop`` on ``day`` from ``start`` to ``end`` o'clock
+    (any other field may be given, the status too)."""
+    fields.setdefault("status", "approved")
+    return WorkLogFactory(
+        trainee=trainee,
+        workshop=workshop,
+        date=day,
+        start=datetime.time(start),
+        end=datetime.time(end),
+        **fields,
+    )
+
+
+# Pay: settings, schemes, rates and the month's extras.
+
+
+class StipendSettingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StipendSetting
+
+    valid_from = datetime.date(2026, 1, 1)
+    base = Decimal("1500.00")
+
+
+class PaySchemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PayScheme
+
+    trainee = factory.SubFactory(TraineeFactory)
+    kind = SchemeKind.HOURLY
+    valid_from = datetime.date(2026, 1, 1)
+    hourly_rate = Decimal("31.50")
+
+
+class HourlyRateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HourlyRate
+
+    valid_from = datetime.date(2026, 1, 1)
+    rate = Decimal("30.00")
+
+
+class PieceWorkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PieceWork
+
+    trainee = factory.SubFactory(TraineeFactory)
+    date = datetime.date(2026, 11, 2)
+    units = Decimal("100")
+
+
+class BonusFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Bonus
+
+    trainee = factory.SubFactory(TraineeFactory)
+    month = NOVEMBER
+    amount = Decimal("200.00")
+
+
+class AdvanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Advance
+
+    trainee = factory.SubFactory(TraineeFactory)
+    month = NOVEMBER
+    amount = Decimal("100.00")
+
+
+class DebtRepaymentPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DebtRepaymentPlan
+
+    trainee = factory.SubFactory(TraineeFactory)
+    creditor = "Energy supplier"
+    monthly_amount = Decimal("80.00")
+    cap = Decimal("640.00")
+    start_month = NOVEMBER
+
+
+# Housing.
+
+
+class HousingUnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HousingUnit
+
+    name = factory.Sequence(lambda n: f"Flat {n}")
+    level = "training_flat"
+    monthly_rent = Decimal("900.00")
+
+
+class RentChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RentChange
+
+    unit = factory.SubFactory(HousingUnitFactory)
+    valid_from = datetime.date(2027, 3, 1)
+    monthly_rent = Decimal("1000.00")
+
+
+class TenancyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tenancy
+
+    trainee = factory.SubFactory(TraineeFactory)
+    unit = factory.SubFactory(HousingUnitFactory)
+    start = NOVEMBER
+    share_percent = Decimal("30")
+
+
+class RentPaymentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RentPayment
+
+    tenancy = factory.SubFactory(TenancyFactory)
+    paid_on = datetime.date(2026, 11, 5)
+    amount = Decimal("50.00")
+
+
+class InKindValueSettingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InKindValueSetting
+
+    valid_from = datetime.date(2026, 1, 1)
+    hourly_value = Decimal("12.50")
+
+
+# Care.
+
+
+class WorkConstraintFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkConstraint
+
+    trainee = factory.SubFactory(TraineeFactory)
+
+
+class UnavailableBlockFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = UnavailableBlock
+
+    constraint = factory.SubFactory(WorkConstraintFactory)
+    weekday = 1  # Tuesday
+    start = datetime.time(16)
+    end = datetime.time(18)
+    reason = "Group therapy"
+
+
+class TherapyPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TherapyPlan
+
+    trainee = factory.SubFactory(TraineeFactory)
+    goals = "Abstinence; sleep routine."
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    trainee = factory.SubFactory(TraineeFactory)
+    kind = "punctuality_streak"
+    title = "10 shifts in a row on time"
+    target = Decimal(10)
+
+
+class CommunityServiceOrderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CommunityServiceOrder
+
+    trainee = factory.SubFactory(TraineeFactory)
+    court_reference = factory.Sequence(lambda n: f"II K {n}/26")
+    total_hours = 120
+    start = NOVEMBER
+    deadline = datetime.date(2027, 10, 31)

@@ -6,8 +6,6 @@ import pytest
 from reintegra_coop.orders.models import CustomerKind, ProductionLot
 from tests.factories import CatalogueItemFactory, CustomerFactory, OrderFactory, add_line, vat_rate
 
-TODAY = datetime.date(2026, 11, 23)
-
 
 @pytest.fixture
 def potatoes(personas):

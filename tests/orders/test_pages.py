@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from reintegra_coop.orders.models import Order, OrderLine, OrderStatus
-from tests.factories import OrderFactory, add_line, vat_rate
+from tests.factories import WORK_DAY, OrderFactory, add_line, vat_rate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T10:00")]
 
@@ -238,12 +238,11 @@ def test_an_instructor_records_a_harvest_and_spoilage_cannot_exceed_stock(
 
 def test_the_accountant_exports_invoices_as_csv(client, personas, order, harvests):
     from reintegra_coop.orders import fulfilment, invoicing
-    from tests.orders.conftest import TODAY
 
     for status in (OrderStatus.CONFIRMED, OrderStatus.IN_PRODUCTION, OrderStatus.READY):
         order.set_status(status, personas.manager)
-    fulfilment.deliver(order, personas.manager, TODAY)
-    invoice = invoicing.issue_invoice(order, personas.manager, TODAY)
+    fulfilment.deliver(order, personas.manager, WORK_DAY)
+    invoice = invoicing.issue_invoice(order, personas.manager, WORK_DAY)
     client.force_login(personas.accountant)
     response = client.get(reverse("orders:invoices_csv"))
     rows = list(csv.reader(io.StringIO(response.content.decode())))

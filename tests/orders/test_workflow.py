@@ -22,8 +22,7 @@ from reintegra_coop.orders.models import (
     TaskStatus,
 )
 from reintegra_coop.work.models import WorkLog
-
-from .conftest import TODAY
+from tests.factories import WORK_DAY
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T10:00")]
 S = OrderStatus
@@ -36,13 +35,13 @@ def take_to(order, status, by):
         order.set_status(step, by)
     if status == S.READY:
         return
-    fulfilment.deliver(order, by, TODAY)
+    fulfilment.deliver(order, by, WORK_DAY)
     if status == S.DELIVERED:
         return
-    invoicing.issue_invoice(order, by, TODAY)
+    invoicing.issue_invoice(order, by, WORK_DAY)
     if status == S.INVOICED:
         return
-    invoicing.mark_paid(order, by, TODAY)
+    invoicing.mark_paid(order, by, WORK_DAY)
 
 
 def test_an_order_goes_from_quote_to_paid_and_the_history_says_who_and_when(
@@ -69,7 +68,7 @@ def test_an_order_goes_from_quote_to_paid_and_the_history_says_who_and_when(
         Decimal("150.43"),
         Decimal("935.93"),
     )
-    assert invoice.paid_on == TODAY
+    assert invoice.paid_on == WORK_DAY
 
 
 @pytest.mark.parametrize(
@@ -165,7 +164,7 @@ def test_delivering_draws_from_the_earliest_best_before_and_cannot_exceed_stock(
     order, harvests, personas
 ):
     take_to(order, S.READY, personas.manager)
-    delivery = fulfilment.deliver(order, personas.manager, TODAY)
+    delivery = fulfilment.deliver(order, personas.manager, WORK_DAY)
     taken = [
         (m.lot.best_before.day, m.quantity) for m in delivery.movements.order_by("lot__best_before")
     ]
@@ -176,11 +175,11 @@ def test_delivering_draws_from_the_earliest_best_before_and_cannot_exceed_stock(
 
 def test_a_delivery_beyond_stock_is_refused_and_nothing_is_half_saved(order, potatoes, personas):
     ProductionLot.objects.create(
-        item=potatoes, workshop=potatoes.workshop, quantity=Decimal("25"), produced_on=TODAY
+        item=potatoes, workshop=potatoes.workshop, quantity=Decimal("25"), produced_on=WORK_DAY
     )
     take_to(order, S.READY, personas.manager)
     with pytest.raises(InsufficientStockError, match="Only 25 of Potatoes is in stock; 40 was"):
-        fulfilment.deliver(order, personas.manager, TODAY)
+        fulfilment.deliver(order, personas.manager, WORK_DAY)
     order.refresh_from_db()
     assert order.status == S.READY
     assert not order.deliveries.exists()
@@ -200,7 +199,7 @@ def test_an_internal_order_is_valued_at_list_price_and_not_invoiced(
     movement = StockMovement.objects.get()
     assert (movement.kind, movement.quantity) == ("used_internally", Decimal("10.000"))
     with pytest.raises(InvalidTransitionError, match="internal order is not invoiced"):
-        invoicing.issue_invoice(kitchen_order, personas.manager, TODAY)
+        invoicing.issue_invoice(kitchen_order, personas.manager, WORK_DAY)
     assert order_margin(kitchen_order).revenue == Decimal("42.00")
 
 
@@ -219,7 +218,7 @@ def test_the_margin_is_revenue_less_the_approved_labour_logged_on_the_orders_tas
     ):
         WorkLog.objects.create(
             trainee=personas.trainee_anna,
-            date=TODAY,
+            date=WORK_DAY,
             start=start,
             end=end,
             workshop=personas.garden,

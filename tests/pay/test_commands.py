@@ -6,8 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from reintegra_coop.pay.models import Payslip
-
-from .conftest import NOVEMBER, work
+from tests.factories import NOVEMBER, work
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-12-02T10:00")]
 

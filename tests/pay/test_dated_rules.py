@@ -12,9 +12,7 @@ from reintegra_coop.pay.models import HourlyRate, PayScheme, Payslip
 from reintegra_coop.pay.payroll import draft_payslips
 from reintegra_coop.pay.rates import RateRow, hourly_rate_for
 from reintegra_coop.people.models import StageChange
-from tests.factories import SkillFactory
-
-from .conftest import NOVEMBER, work
+from tests.factories import NOVEMBER, SkillFactory, work
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-12-02T10:00")]
 D = Decimal

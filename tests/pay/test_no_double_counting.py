@@ -13,8 +13,7 @@ from reintegra_coop.housing.ledger import statements
 from reintegra_coop.housing.models import HousingUnit, InKindValueSetting, Tenancy
 from reintegra_coop.pay.payroll import draft_payslips
 from reintegra_coop.work.models import WorkLog
-
-from .conftest import NOVEMBER
+from tests.factories import NOVEMBER
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-12-02T10:00")]
 TYPES = ["paid_work", "training", "in_kind_rent", "community_service", "volunteer"]

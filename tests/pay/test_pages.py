@@ -5,8 +5,7 @@ import pytest
 from django.urls import reverse, reverse_lazy
 
 from reintegra_coop.pay.models import PayPeriod
-
-from .conftest import NOVEMBER, work
+from tests.factories import NOVEMBER, work
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-12-02T10:00")]
 

@@ -21,8 +21,7 @@ from reintegra_coop.pay.models import (
     SchemeKind,
 )
 from reintegra_coop.work.models import LockedPeriod, WorkLog
-
-from .conftest import NOVEMBER, work
+from tests.factories import NOVEMBER, work
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-12-02T10:00")]
 D = Decimal

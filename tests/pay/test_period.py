@@ -14,8 +14,7 @@ from reintegra_coop.pay import period
 from reintegra_coop.pay.models import PayError, PayPeriod, PayScheme, Payslip, StipendSetting
 from reintegra_coop.work import approval
 from reintegra_coop.work.models import WorkLog
-
-from .conftest import NOVEMBER, work
+from tests.factories import NOVEMBER, work
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-12-02T10:00")]
 D = Decimal

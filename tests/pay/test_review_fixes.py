@@ -16,8 +16,7 @@ from reintegra_coop.pay import payroll, period
 from reintegra_coop.pay.facts import load_facts
 from reintegra_coop.pay.models import PayError, PayPeriod, PayScheme, SchemeKind
 from reintegra_coop.work.models import WorkLog
-
-from .conftest import NOVEMBER, work
+from tests.factories import NOVEMBER, work
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-12-02T10:00")]
 D = Decimal

@@ -4,9 +4,7 @@ import pytest
 
 from reintegra_coop.care.models import UnavailableBlock, WorkConstraint
 from reintegra_coop.work.models import Shift, ShiftAssignment
-from tests.factories import TraineeFactory
-
-TODAY = datetime.date(2026, 11, 23)  # a Monday; the work tests run at 16:00 that day
+from tests.factories import WORK_DAY, TraineeFactory
 
 
 @pytest.fixture
@@ -23,7 +21,7 @@ def garden_crew(personas):
     ]
     shift = Shift.objects.create(
         workshop=personas.garden,
-        date=TODAY,
+        date=WORK_DAY,
         start=datetime.time(8),
         end=datetime.time(14),
         capacity=15,

@@ -6,8 +6,7 @@ import pytest
 
 from reintegra_coop.work import approval
 from reintegra_coop.work.models import Shift, WorkLog
-
-from .conftest import TODAY
+from tests.factories import WORK_DAY
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T16:00", tick=False)]
 
@@ -20,7 +19,7 @@ def entry(personas, trainee=None, workshop=None, start="08:00", end="12:00"):
     return {
         "trainee": (trainee or personas.trainee_anna).pk,
         "workshop": (workshop or personas.garden).pk,
-        "date": TODAY.isoformat(),
+        "date": WORK_DAY.isoformat(),
         "start": start,
         "end": end,
         "attendance": "present",
@@ -52,7 +51,7 @@ def test_an_instructor_cannot_log_or_roster_another_workshops_trainee(client, pe
     assert response.json() == {"workshop": ["Not one of your workshops."]}
     shift = Shift.objects.create(
         workshop=personas.carpentry,
-        date=TODAY,
+        date=WORK_DAY,
         start=datetime.time(8),
         end=datetime.time(12),
         capacity=3,
@@ -67,7 +66,7 @@ def test_an_instructor_cannot_log_or_roster_another_workshops_trainee(client, pe
 def test_an_api_change_to_an_approved_log_becomes_an_amending_log(client, personas):
     log = WorkLog.objects.create(
         trainee=personas.trainee_anna,
-        date=TODAY,
+        date=WORK_DAY,
         start=datetime.time(8),
         end=datetime.time(12),
         workshop=personas.garden,
@@ -88,7 +87,7 @@ def test_a_full_shift_refuses_another_trainee(client, personas):
 
     shift = Shift.objects.create(
         workshop=personas.garden,
-        date=TODAY,
+        date=WORK_DAY,
         start=datetime.time(8),
         end=datetime.time(12),
         capacity=1,
@@ -119,7 +118,7 @@ def test_a_trainee_in_two_workshops_shows_each_instructor_only_their_entries(cli
     personas.trainee_anna.workshops.add(personas.carpentry)
     carpentry_log = WorkLog.objects.create(
         trainee=personas.trainee_anna,
-        date=TODAY,
+        date=WORK_DAY,
         start=datetime.time(13),
         end=datetime.time(15),
         workshop=personas.carpentry,
@@ -142,7 +141,7 @@ def test_a_shift_with_trainees_cannot_be_moved_or_shrunk_below_its_crew(client, 
 
     shift = Shift.objects.create(
         workshop=personas.garden,
-        date=TODAY,
+        date=WORK_DAY,
         start=datetime.time(8),
         end=datetime.time(12),
         capacity=3,

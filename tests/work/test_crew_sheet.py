@@ -7,13 +7,12 @@ import pytest
 from django.urls import reverse
 
 from reintegra_coop.work.models import CrewSheetSubmission, WorkLog
-
-from .conftest import TODAY
+from tests.factories import WORK_DAY
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T16:00", tick=False)]
 
 
-def sheet_page(client, workshop, day=TODAY):
+def sheet_page(client, workshop, day=WORK_DAY):
     return client.get(reverse("work:crew_sheet_for", args=[workshop.pk]), {"date": day.isoformat()})
 
 
@@ -146,7 +145,7 @@ def test_an_instructor_cannot_log_another_workshops_trainee(client, personas, ga
 def test_a_future_day_and_an_overlap_with_an_earlier_log_are_refused(client, personas, garden_crew):
     WorkLog.objects.create(
         trainee=personas.trainee_anna,
-        date=TODAY,
+        date=WORK_DAY,
         start=datetime.time(7),
         end=datetime.time(9),
         workshop=personas.garden,
@@ -164,7 +163,7 @@ def test_a_future_day_and_an_overlap_with_an_earlier_log_are_refused(client, per
         reverse("work:crew_sheet_for", args=[personas.garden.pk]), data
     ).content.decode()
     assert "Anna Garden: 08:00–12:00 overlaps another entry, 07:00–09:00." in page
-    tomorrow = TODAY + datetime.timedelta(days=1)
+    tomorrow = WORK_DAY + datetime.timedelta(days=1)
     data = form_data(
         sheet_page(client, personas.garden, tomorrow).content.decode(),
         {
@@ -194,7 +193,7 @@ def test_a_forged_shift_id_is_a_row_message_not_an_error(client, personas, garde
 def test_resolving_a_dispute_never_redirects_off_site(client, personas, garden_crew):
     log = WorkLog.objects.create(
         trainee=personas.trainee_anna,
-        date=TODAY,
+        date=WORK_DAY,
         start=datetime.time(8),
         end=datetime.time(9),
         workshop=personas.garden,

@@ -11,11 +11,10 @@ from reintegra_coop.core.exceptions import InvalidTransitionError
 from reintegra_coop.work import approval, roster
 from reintegra_coop.work.exceptions import WorkRuleError
 from reintegra_coop.work.models import Shift, ShiftAssignment, ShiftTemplate, WorkLog
-
-from .conftest import TODAY
+from tests.factories import WORK_DAY
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T16:00", tick=False)]
-LAST_MONDAY = TODAY - datetime.timedelta(days=7)
+LAST_MONDAY = WORK_DAY - datetime.timedelta(days=7)
 
 
 @pytest.fixture
@@ -41,7 +40,7 @@ def templates(personas):
 def log(personas, **fields):
     values = {
         "trainee": personas.trainee_anna,
-        "date": TODAY,
+        "date": WORK_DAY,
         "start": datetime.time(8),
         "end": datetime.time(12),
         "workshop": personas.garden,
@@ -53,16 +52,16 @@ def log(personas, **fields):
 
 def test_templates_make_a_weeks_shifts_once_and_only_on_working_days(personas, templates):
     made = roster.generate_shifts(
-        personas.garden, TODAY, TODAY + datetime.timedelta(days=6), personas.manager
+        personas.garden, WORK_DAY, WORK_DAY + datetime.timedelta(days=6), personas.manager
     )
     assert made == 5  # Monday to Friday; no work is logged on a Saturday, so no shift
     assert (
         roster.generate_shifts(
-            personas.garden, TODAY, TODAY + datetime.timedelta(days=6), personas.manager
+            personas.garden, WORK_DAY, WORK_DAY + datetime.timedelta(days=6), personas.manager
         )
         == 0
     )
-    assert not Shift.objects.filter(date=TODAY + datetime.timedelta(days=5)).exists()
+    assert not Shift.objects.filter(date=WORK_DAY + datetime.timedelta(days=5)).exists()
     christmas_week = datetime.date(2026, 12, 21)
     roster.generate_shifts(
         personas.garden, christmas_week, christmas_week + datetime.timedelta(days=6), by=None
@@ -74,8 +73,8 @@ def test_templates_make_a_weeks_shifts_once_and_only_on_working_days(personas, t
 def test_an_assignment_respects_capacity_and_care_blocks(personas, templates, care_block):
     from tests.factories import TraineeFactory
 
-    roster.generate_shifts(personas.garden, TODAY, TODAY, personas.manager)
-    shift = Shift.objects.get(date=TODAY)
+    roster.generate_shifts(personas.garden, WORK_DAY, WORK_DAY, personas.manager)
+    shift = Shift.objects.get(date=WORK_DAY)
     with pytest.raises(WorkRuleError, match=r"The trainee is unavailable 12:00–13:30\."):
         roster.assign(shift, personas.trainee_anna, personas.garden_instructor)
     first, second, third = (
@@ -88,7 +87,7 @@ def test_an_assignment_respects_capacity_and_care_blocks(personas, templates, ca
     first.workshops.add(personas.carpentry)
     other = Shift.objects.create(
         workshop=personas.carpentry,
-        date=TODAY,
+        date=WORK_DAY,
         start=datetime.time(10),
         end=datetime.time(15),
         capacity=5,
@@ -108,25 +107,25 @@ def test_copying_last_week_copies_the_crew_within_the_rules(personas, templates,
     roster.assign(last_monday_shift, bob, personas.manager)
     # Anna's care block started this week: last week she was rostered on Monday.
     ShiftAssignment.objects.create(shift=last_monday_shift, trainee=personas.trainee_anna)
-    result = roster.copy_week(personas.garden, LAST_MONDAY, TODAY, personas.manager)
+    result = roster.copy_week(personas.garden, LAST_MONDAY, WORK_DAY, personas.manager)
     assert result.copied == 1
-    assert result.refused == [f"Anna Garden, {TODAY}: The trainee is unavailable 12:00–13:30."]
+    assert result.refused == [f"Anna Garden, {WORK_DAY}: The trainee is unavailable 12:00–13:30."]
     assert list(
-        ShiftAssignment.objects.filter(shift__date=TODAY).values_list(
+        ShiftAssignment.objects.filter(shift__date=WORK_DAY).values_list(
             "trainee__first_name", flat=True
         )
     ) == ["Bob"]
 
 
 def test_an_assignment_outside_the_trainees_workshops_is_refused(personas, templates):
-    roster.generate_shifts(personas.garden, TODAY, TODAY, personas.manager)
+    roster.generate_shifts(personas.garden, WORK_DAY, WORK_DAY, personas.manager)
     with pytest.raises(WorkRuleError, match=r"Bartek Carpenter does not work in Organic garden\."):
-        roster.assign(Shift.objects.get(date=TODAY), personas.trainee_bartek, personas.manager)
+        roster.assign(Shift.objects.get(date=WORK_DAY), personas.trainee_bartek, personas.manager)
 
 
 def test_an_instructor_cannot_roster_another_workshops_trainee(client, personas, templates):
-    roster.generate_shifts(personas.garden, TODAY, TODAY, personas.manager)
-    shift = Shift.objects.get(date=TODAY)
+    roster.generate_shifts(personas.garden, WORK_DAY, WORK_DAY, personas.manager)
+    shift = Shift.objects.get(date=WORK_DAY)
     client.force_login(personas.garden_instructor)
     url = reverse("work:roster_for", args=[personas.garden.pk])
     assert (
@@ -145,11 +144,13 @@ def test_the_week_view_asks_the_same_number_of_queries_for_any_crew_size(
 ):
     from tests.factories import TraineeFactory
 
-    roster.generate_shifts(personas.garden, TODAY, TODAY + datetime.timedelta(6), personas.manager)
+    roster.generate_shifts(
+        personas.garden, WORK_DAY, WORK_DAY + datetime.timedelta(6), personas.manager
+    )
     client.force_login(personas.garden_instructor)
-    url = reverse("work:roster_for", args=[personas.garden.pk]) + f"?date={TODAY}"
+    url = reverse("work:roster_for", args=[personas.garden.pk]) + f"?date={WORK_DAY}"
     ShiftAssignment.objects.create(
-        shift=Shift.objects.filter(date=TODAY).get(), trainee=personas.trainee_anna
+        shift=Shift.objects.filter(date=WORK_DAY).get(), trainee=personas.trainee_anna
     )
     client.get(url)
     from django.test.utils import CaptureQueriesContext
@@ -159,7 +160,7 @@ def test_the_week_view_asks_the_same_number_of_queries_for_any_crew_size(
     for n in range(19):
         trainee = TraineeFactory(user__username=f"crew{n}", workshops=[personas.garden])
         ShiftAssignment.objects.create(
-            shift=Shift.objects.filter(date=TODAY).get(), trainee=trainee
+            shift=Shift.objects.filter(date=WORK_DAY).get(), trainee=trainee
         )
     with django_assert_num_queries(len(small)):
         page = client.get(url).content.decode()
@@ -167,7 +168,7 @@ def test_the_week_view_asks_the_same_number_of_queries_for_any_crew_size(
 
 
 def test_a_manager_approves_in_bulk_by_filter(client, personas):
-    for day in (TODAY, TODAY - datetime.timedelta(days=3)):  # Monday and the Friday before
+    for day in (WORK_DAY, WORK_DAY - datetime.timedelta(days=3)):  # Monday and the Friday before
         log(personas, date=day)
     log(personas, trainee=personas.trainee_bartek, workshop=personas.carpentry)
     client.force_login(personas.manager)
@@ -232,7 +233,7 @@ def test_a_dispute_stays_flagged_until_resolved(client, personas):
     entry.dispute("I left at 11, not 12.")
     client.force_login(personas.garden_instructor)
     page = client.get(
-        reverse("work:crew_sheet_for", args=[personas.garden.pk]), {"date": TODAY.isoformat()}
+        reverse("work:crew_sheet_for", args=[personas.garden.pk]), {"date": WORK_DAY.isoformat()}
     ).content.decode()
     assert "I left at 11, not 12." in page
     client.force_login(personas.manager)
@@ -293,10 +294,10 @@ def test_concurrent_approval_and_editing_lose_no_update(personas):
 
 
 def test_an_instructor_adds_and_removes_a_trainee_on_the_roster_page(client, personas, templates):
-    roster.generate_shifts(personas.garden, TODAY, TODAY, personas.manager)
-    shift = Shift.objects.get(date=TODAY)
+    roster.generate_shifts(personas.garden, WORK_DAY, WORK_DAY, personas.manager)
+    shift = Shift.objects.get(date=WORK_DAY)
     client.force_login(personas.garden_instructor)
-    url = reverse("work:roster_for", args=[personas.garden.pk]) + f"?date={TODAY}"
+    url = reverse("work:roster_for", args=[personas.garden.pk]) + f"?date={WORK_DAY}"
     client.post(url, {"action": "assign", "shift": shift.pk, "trainee": personas.trainee_anna.pk})
     assignment = ShiftAssignment.objects.get()
     assert "Anna Garden" in client.get(url).content.decode()

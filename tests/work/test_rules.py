@@ -5,8 +5,7 @@ import datetime
 import pytest
 
 from reintegra_coop.work.rules import Context, Limits, Span, check
-
-TODAY = datetime.date(2026, 11, 23)  # a Monday
+from tests.factories import WORK_DAY
 
 
 def span(start, end):
@@ -17,8 +16,8 @@ def span(start, end):
     return Span(minutes(start), minutes(end))
 
 
-def rules_broken(day=TODAY, entry=("08:00", "14:00"), working=True, **context):
-    found = check(day, span(*entry), Context(today=TODAY, **context), working)
+def rules_broken(day=WORK_DAY, entry=("08:00", "14:00"), working=True, **context):
+    found = check(day, span(*entry), Context(today=WORK_DAY, **context), working)
     return [(violation.rule, violation.hard, violation.message) for violation in found]
 
 
@@ -39,7 +38,7 @@ def test_more_than_sixteen_hours_is_refused():
 
 
 def test_a_future_date_is_refused():
-    assert rules_broken(day=TODAY + datetime.timedelta(days=1)) == [
+    assert rules_broken(day=WORK_DAY + datetime.timedelta(days=1)) == [
         ("future_date", True, "2026-11-24 is in the future.")
     ]
 
@@ -102,6 +101,6 @@ def test_an_absence_takes_no_time_so_overlaps_and_caps_do_not_apply():
     ]
 
 
-@pytest.mark.parametrize("day", [TODAY, TODAY - datetime.timedelta(days=30)])
+@pytest.mark.parametrize("day", [WORK_DAY, WORK_DAY - datetime.timedelta(days=30)])
 def test_past_and_present_days_are_fine(day):
     assert rules_broken(day=day) == []

@@ -9,8 +9,7 @@ from reintegra_coop.care.models import UnavailableBlock, WorkConstraint
 from reintegra_coop.work.exceptions import WorkRuleError
 from reintegra_coop.work.models import LockedPeriod, Shift, ShiftAssignment, WorkLog
 from reintegra_coop.work.validation import check_assignment, check_log
-
-from .conftest import TODAY
+from tests.factories import WORK_DAY
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T16:00", tick=False)]
 T = datetime.time
@@ -19,7 +18,7 @@ T = datetime.time
 EIGHT, NOON = T(8), T(12)
 
 
-def new_log(personas, start=EIGHT, end=NOON, day=TODAY, **fields):
+def new_log(personas, start=EIGHT, end=NOON, day=WORK_DAY, **fields):
     return WorkLog(
         trainee=personas.trainee_anna,
         workshop=personas.garden,
@@ -46,15 +45,15 @@ def limits(personas):
         latest_end=T(15),
     )
     UnavailableBlock.objects.create(
-        constraint=constraint, weekday=TODAY.weekday(), start=T(12), end=T(13), reason="therapy"
+        constraint=constraint, weekday=WORK_DAY.weekday(), start=T(12), end=T(13), reason="therapy"
     )
     # A block that has not started yet does not apply.
     UnavailableBlock.objects.create(
         constraint=constraint,
-        weekday=TODAY.weekday(),
+        weekday=WORK_DAY.weekday(),
         start=T(9),
         end=T(10),
-        valid_from=TODAY + datetime.timedelta(days=7),
+        valid_from=WORK_DAY + datetime.timedelta(days=7),
     )
     return constraint
 
@@ -72,7 +71,7 @@ def test_a_valid_log_passes(personas, limits):
             "The end (08:00) must be after the start (12:00).",
         ),
         (
-            {"day": TODAY + datetime.timedelta(days=1)},
+            {"day": WORK_DAY + datetime.timedelta(days=1)},
             "future_date",
             "2026-11-24 is in the future.",
         ),
@@ -108,12 +107,12 @@ def test_a_locked_period_and_an_overlap(personas):
     WorkLog.objects.create(
         trainee=personas.trainee_anna,
         workshop=personas.carpentry,
-        date=TODAY,
+        date=WORK_DAY,
         start=T(11),
         end=T(13),
     )
     assert refusal(personas) == [("overlap", "08:00–12:00 overlaps another entry, 11:00–13:00.")]
-    LockedPeriod.objects.create(first_day=TODAY - datetime.timedelta(days=30), last_day=TODAY)
+    LockedPeriod.objects.create(first_day=WORK_DAY - datetime.timedelta(days=30), last_day=WORK_DAY)
     assert (
         "locked_period",
         "2026-11-23 is in a closed month: record it as a late entry.",
@@ -121,7 +120,7 @@ def test_a_locked_period_and_an_overlap(personas):
 
 
 def test_the_weekly_cap_counts_the_rest_of_the_week(personas, limits):
-    last_monday = TODAY - datetime.timedelta(days=7)
+    last_monday = WORK_DAY - datetime.timedelta(days=7)
     for offset in range(3):  # Monday to Wednesday of last week: 3 × 3 h = 9 h
         WorkLog.objects.create(
             trainee=personas.trainee_anna,
@@ -148,7 +147,7 @@ def test_only_a_manager_with_a_reason_goes_over_a_soft_limit(personas, limits):
     WorkLog.objects.create(
         trainee=personas.trainee_anna,
         workshop=personas.garden,
-        date=TODAY,
+        date=WORK_DAY,
         start=T(7, 30),
         end=T(11, 30),
     )
@@ -163,7 +162,7 @@ def test_an_absence_does_not_overlap_or_count(personas, limits):
     WorkLog.objects.create(
         trainee=personas.trainee_anna,
         workshop=personas.garden,
-        date=TODAY,
+        date=WORK_DAY,
         start=T(8),
         end=T(12),
         attendance="sick",
@@ -173,12 +172,12 @@ def test_an_absence_does_not_overlap_or_count(personas, limits):
 
 def test_an_assignment_is_checked_against_other_assignments_and_blocks(personas, limits):
     carpentry = Shift.objects.create(
-        workshop=personas.carpentry, date=TODAY, start=T(8), end=T(11), capacity=5
+        workshop=personas.carpentry, date=WORK_DAY, start=T(8), end=T(11), capacity=5
     )
     ShiftAssignment.objects.create(shift=carpentry, trainee=personas.trainee_anna)
     garden = Shift.objects.create(
         workshop=personas.garden,
-        date=TODAY + datetime.timedelta(days=7),
+        date=WORK_DAY + datetime.timedelta(days=7),
         start=T(9),
         end=T(12),
         capacity=5,
@@ -188,7 +187,7 @@ def test_an_assignment_is_checked_against_other_assignments_and_blocks(personas,
             ShiftAssignment(shift=garden, trainee=personas.trainee_anna), personas.manager
         )
     clash = Shift.objects.create(
-        workshop=personas.garden, date=TODAY, start=T(10), end=T(11, 30), capacity=5
+        workshop=personas.garden, date=WORK_DAY, start=T(10), end=T(11, 30), capacity=5
     )
     with pytest.raises(WorkRuleError, match="overlaps another entry, 08:00–11:00"):
         check_assignment(
