@@ -12,7 +12,7 @@ PYTEST := $(BIN)/pytest -n auto --dist loadscope
 # evening, a minute before the clocks go forward on the last Sunday of March, a leap day.
 AWKWARD_MOMENTS := 2026-12-31T23:30 2027-03-28T01:59 2028-02-29T12:00
 
-.PHONY: run test test-clocks lint bench install messages update-messages lock clean
+.PHONY: run test test-clocks lint bench mutation install messages update-messages lock clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@.ci/ensure-debian-packages build
@@ -67,6 +67,10 @@ bench: install
 		[ -e "$$script" ] || { echo "No benchmarks yet."; break; }; \
 		echo "== $$script"; $(TEST_SETTINGS) $(BIN)/python "$$script"; \
 	done
+
+# The mutation score of the pure calculation modules (cosmic-ray, config/mutation.toml); slow.
+mutation: install
+	@.ci/mutation
 
 lock:
 	$(BIN)/python -m pip install --quiet uv
