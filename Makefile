@@ -68,7 +68,7 @@ bench: install
 		echo "== $$script"; $(TEST_SETTINGS) $(BIN)/python "$$script"; \
 	done
 
-# The mutation score of the pure calculation modules (cosmic-ray, config/mutation.toml); slow.
+# The mutation score of the pure calculation modules (mutmut, [tool.mutmut]); a few minutes.
 mutation: install
 	@.ci/mutation
 

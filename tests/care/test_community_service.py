@@ -55,3 +55,35 @@ def test_months_after_the_deadline_are_not_checked():
     result = progress(order, {}, today=datetime.date(2027, 2, 1))
     assert sorted(result.months) == [(2026, 9), (2026, 10)]
     assert result.deadline_missed
+
+
+def test_exactly_the_monthly_maximum_is_not_above_it():
+    order = ServiceOrder(total_hours=240, deadline=datetime.date(2027, 6, 30))
+    result = progress(order, {(2026, 10): 40 * 60}, today=datetime.date(2026, 11, 23))
+    assert result.months[(2026, 10)].above_maximum is False
+    assert result.months[(2026, 10)].below_minimum is False
+
+
+def checked_on(today, minutes, total_hours=10):
+    order = ServiceOrder(
+        total_hours=total_hours,
+        deadline=datetime.date(2026, 12, 31),
+        monthly_minimum_hours=None,
+        monthly_maximum_hours=None,
+    )
+    result = progress(order, {(2026, 12): minutes}, today=today)
+    return result.hours_left, result.deadline_near, result.deadline_missed
+
+
+def test_the_deadline_day_is_still_in_time_and_near_and_done_hours_are_never_late():
+    deadline = datetime.date(2026, 12, 31)
+    assert checked_on(deadline, 300) == (5, True, False)
+    assert checked_on(deadline + datetime.timedelta(days=1), 300) == (5, False, True)
+    assert checked_on(deadline + datetime.timedelta(days=1), 570) == (Fraction(1, 2), False, True)
+    assert checked_on(deadline + datetime.timedelta(days=1), 600) == (0, False, False)
+    assert checked_on(deadline, 720) == (0, False, False)  # more than ordered: nothing left
+
+
+def test_a_deadline_is_near_from_30_days_before():
+    assert checked_on(datetime.date(2026, 12, 1), 0)[1] is True  # 30 days before
+    assert checked_on(datetime.date(2026, 11, 30), 0)[1] is False  # 31 days before

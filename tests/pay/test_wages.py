@@ -43,3 +43,36 @@ def test_hourly_pay_is_never_negative_and_adds_up(rows):
     lines = hourly(rows)
     assert total(lines) >= 0
     assert sum(line.amount for line in lines) == total(lines)
+
+
+def test_no_minutes_or_no_units_make_no_line_and_less_than_none_is_refused():
+    assert hourly([(0, D("31.50"))]) == []
+    assert piece_work(D("0"), D("4.3572")) == []
+    with pytest.raises(ValueError, match="minutes cannot be negative"):
+        hourly([(-1, D("31.50"))])
+    with pytest.raises(ValueError, match="units cannot be negative"):
+        piece_work(D("-1"), D("4.3572"))
+
+
+def test_wage_lines_in_full_and_the_messages_of_refusals():
+    [line] = hourly([(90, D("30.00"))])
+    assert (line.code, line.amount, line.quantity, line.rate) == (
+        "hourly_wage",
+        D("45.00"),
+        D("1.50"),
+        D("30.00"),
+    )
+    [piece] = piece_work(D("10"), D("4.3572"))
+    assert (piece.code, piece.amount, piece.quantity, piece.rate) == (
+        "piece_rate",
+        D("43.57"),
+        D("10"),
+        D("4.3572"),
+    )
+    assert piece_rate(D("30.50"), D("1")) == D("30.5000")  # one unit an hour is a rate too
+    with pytest.raises(ValueError, match=r"^minutes cannot be negative$"):
+        hourly([(-5, D("30.00"))])
+    with pytest.raises(ValueError, match=r"^units cannot be negative$"):
+        piece_work(D("-0.5"), D("1"))
+    with pytest.raises(ValueError, match=r"^the standard units per hour must be more than zero$"):
+        piece_rate(D("30.50"), D("0"))

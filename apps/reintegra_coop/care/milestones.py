@@ -104,11 +104,10 @@ def _cumulative(target: Target, entries: list[Entry], worth: object) -> Progress
 
 
 def _streak(target: Target, rostered: list[Entry]) -> Progress:
+    """The current run of on-time shifts (a late start or an absence starts it again)."""
     run: list[Entry] = []
-    best = 0
     for entry in rostered:
         run = [*run, entry] if entry.attended and entry.on_time else []
-        best = max(best, len(run))
         if len(run) >= target.amount:
             return Progress(
                 Decimal(len(run)), target.amount, entry.date, tuple(e.log_id for e in run)

@@ -1,4 +1,6 @@
-"""The one helper views use to check who may open a page."""
+"""Who may open a page is the page's own decision: ``require_role`` on the view. Templates
+ask ``may_open('area:page', ...)`` before showing a link or a form, so the link and the page
+never disagree."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseBase
+from django.urls import resolve, reverse
 
 from .roles import Role, role_of
 
@@ -27,6 +30,16 @@ def require_role(
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
+        wrapped.allowed_roles = frozenset(roles)  # type: ignore[attr-defined]
         return wrapped
 
     return decorator
+
+
+def may_open(user: Any, name: str, *args: Any) -> bool:
+    """Whether ``user`` may open the page named ``name`` (with ``args``): its view's roles."""
+    view = resolve(reverse(name, args=args)).func
+    allowed = getattr(view, "allowed_roles", None)
+    if allowed is None:  # a page open to every logged-in user (the home page, the portal's own)
+        return bool(getattr(user, "is_authenticated", False))
+    return role_of(user) in allowed

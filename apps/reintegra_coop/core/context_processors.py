@@ -1,14 +1,20 @@
+from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
 
-from .roles import role_of
+from .access import may_open
+from .roles import STAFF_ROLES, role_of
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    role = role_of(user)
     return {
-        "role": role_of(getattr(request, "user", None)),
+        "role": role,
+        "staff_bar": role in STAFF_ROLES,  # the staff top bar; a trainee has the portal's
+        "may_open": partial(may_open, user),
         "languages": settings.LANGUAGES,
         "currency": getattr(settings, "CURRENCY", "PLN"),
     }

@@ -145,11 +145,16 @@ class RuleBook:
         return found
 
 
+def may_override_limits(user: Any) -> bool:
+    """Only a manager lets a soft limit through (with a recorded reason)."""
+    return role_of(user) == Role.MANAGER
+
+
 def may_override(found: list[Violation], by: Any, override_reason: str) -> bool:
     return (
         all(not violation.hard for violation in found)
         and bool(override_reason.strip())
-        and role_of(by) == Role.MANAGER
+        and may_override_limits(by)
     )
 
 

@@ -31,6 +31,7 @@ from .forms import ApprovalFilterForm, CrewFormSet, CrewSheetForm, LogCorrection
 from .models import Shift, ShiftAssignment, WorkLog, week_of
 from .roster import assign, copy_week, days, generate_shifts
 from .sources import open_tasks
+from .validation import may_override_limits
 
 EXTRA_ROWS = 3
 
@@ -139,6 +140,7 @@ def crew_sheet(request: HttpRequest, workshop_id: int | None = None) -> HttpResp
             "logged": scope(logged, request.user),
             "today": timezone.localdate(),
             "names": names,
+            "may_override_limits": may_override_limits(request.user),
         },
     )
 
@@ -258,6 +260,7 @@ def roster_week(request: HttpRequest, workshop_id: int | None = None) -> HttpRes
             "trainees": trainees,
             "previous": monday - datetime.timedelta(days=7),
             "next": monday + datetime.timedelta(days=7),
+            "may_override_limits": may_override_limits(request.user),
         },
     )
 
@@ -330,6 +333,7 @@ def work_week(request: HttpRequest, workshop_id: int | None = None) -> HttpRespo
             "grid": grid,
             "previous": monday - datetime.timedelta(days=7),
             "next": monday + datetime.timedelta(days=7),
+            "may_override_limits": may_override_limits(request.user),
         },
     )
 
