@@ -78,6 +78,7 @@ def checked_on(today, minutes, total_hours=10):
 def test_the_deadline_day_is_still_in_time_and_near_and_done_hours_are_never_late():
     deadline = datetime.date(2026, 12, 31)
     assert checked_on(deadline, 300) == (5, True, False)
+    assert checked_on(deadline, 570) == (Fraction(1, 2), True, False)
     assert checked_on(deadline + datetime.timedelta(days=1), 300) == (5, False, True)
     assert checked_on(deadline + datetime.timedelta(days=1), 570) == (Fraction(1, 2), False, True)
     assert checked_on(deadline + datetime.timedelta(days=1), 600) == (0, False, False)

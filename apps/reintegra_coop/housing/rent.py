@@ -143,10 +143,6 @@ def share_of_days(month: RentMonth, since: datetime.date | None = None) -> Decim
     return round_money(sum((shares[rent] * n for rent, n in days_at.items()), ZERO) / in_month)
 
 
-def obligation(month: RentMonth) -> Decimal:
-    return share_of_days(month)
-
-
 def payroll_share(month: RentMonth, consent_on: datetime.date | None) -> Decimal:
     """What pay may take for the month's rent: the share of the tenancy's days on or after the
     consent date; nothing without consent."""
