@@ -141,7 +141,7 @@ codes = st.sampled_from(["present", "late", "excused", "unexcused", "sick", "day
     sick_before=st.integers(min_value=0, max_value=40),
     off_before=st.integers(min_value=0, max_value=10),
 )
-def test_no_stipend_is_negative_and_the_lines_add_up(
+def test_a_stipend_is_its_base_less_deductions_never_below_zero(
     base, share, start_day, marks, sick_before, off_before
 ):
     rules = StipendRules(base=base, trial_share=share)
@@ -154,9 +154,15 @@ def test_no_stipend_is_negative_and_the_lines_add_up(
         days_off_before=off_before,
     )
     lines = calculate(rules, month)
-    assert total(lines) >= 0
-    assert total(lines) == sum(line.amount for line in lines)
+    [first, *rest] = lines
+    days = [day for day in WORKING if day >= nov(start_day)]
+    assert (first.code, first.quantity) == ("stipend_base", len(days))
+    assert D(0) <= total(lines) <= first.amount <= base  # without a bonus: never more
     assert all(line.amount == line.amount.quantize(D("0.01")) for line in lines)
+    # after the base only deductions, but the floor, which gives back what went below zero
+    assert all(line.amount <= 0 for line in rest if line.code != "floor")
+    floor = [line.amount for line in rest if line.code == "floor"]
+    assert floor == [] or (floor[0] > 0 and total(lines) == 0)
 
 
 def test_a_scheme_starting_or_ending_mid_month_pays_only_its_own_working_days():

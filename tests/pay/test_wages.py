@@ -1,4 +1,4 @@
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import given
@@ -39,10 +39,18 @@ def test_bad_inputs_are_refused():
 @given(
     st.lists(st.tuples(st.integers(0, 20000), st.decimals(D("0"), D("200"), places=2)), max_size=6)
 )
-def test_hourly_pay_is_never_negative_and_adds_up(rows):
+def test_hourly_pay_is_one_line_per_paid_rate_each_rounded_once(rows):
     lines = hourly(rows)
-    assert total(lines) >= 0
-    assert sum(line.amount for line in lines) == total(lines)
+    minutes_at: dict = {}
+    for minutes, rate in rows:
+        minutes_at[rate] = minutes_at.get(rate, 0) + minutes
+    paid = {rate: minutes for rate, minutes in minutes_at.items() if minutes}
+    assert [line.rate for line in lines] == sorted(paid)
+    for line in lines:
+        exact = D(paid[line.rate]) * line.rate / 60
+        assert line.amount == exact.quantize(D("0.01"), rounding=ROUND_HALF_UP)
+    exact_total = sum((D(m) * r / 60 for r, m in paid.items()), D(0))
+    assert abs(total(lines) - exact_total) <= D("0.005") * len(lines)
 
 
 def test_no_minutes_or_no_units_make_no_line_and_less_than_none_is_refused():
