@@ -68,6 +68,9 @@ def test_the_demo_has_the_centre_of_the_design(capsys, moment):
     }
     assert WorkLog.objects.filter(status="approved").count() > 200
     assert WorkLog.objects.disputed().count() == 3
+    # work logged on the tasks of orders since delivered and paid, as well as on open ones
+    on_tasks = set(WorkLog.objects.values_list("task__order__status", flat=True))
+    assert {"paid", "in_production"} <= on_tasks
     assert ShiftAssignment.objects.filter(shift__date__gt=timezone.localdate()).exists()
     from reintegra_coop.pay.models import PayScheme
 

@@ -15,4 +15,4 @@ class OrdersConfig(AppConfig):
         from .models import ProductionTask
 
         post_migrate.connect(vat_rates.seed_after_migrate, sender=self)
-        sources.offer_tasks(ProductionTask.open_in)
+        sources.offer_tasks(ProductionTask.of_workshop)

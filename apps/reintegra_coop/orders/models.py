@@ -534,13 +534,19 @@ class ProductionTask(TrackedModel):
         return f"{self.order.number}: {self.description}"
 
     @classmethod
-    def open_in(cls, workshop: Any) -> models.QuerySet[ProductionTask]:
-        """The tasks of ``workshop`` that work may be logged against: those of orders confirmed,
-        in production or ready (offered to work at start-up, see work/sources.py)."""
-        return cls.objects.filter(
-            workshop=workshop,
-            order__status__in=[OrderStatus.CONFIRMED, OrderStatus.IN_PRODUCTION, OrderStatus.READY],
-        ).select_related("order")
+    def of_workshop(cls, workshop: Any, only_open: bool = True) -> models.QuerySet[ProductionTask]:
+        """The tasks of ``workshop``; ``only_open``: those work may still be logged against,
+        of orders confirmed, in production or ready (offered to work, see work/sources.py)."""
+        tasks = cls.objects.filter(workshop=workshop).select_related("order")
+        if only_open:
+            tasks = tasks.filter(
+                order__status__in=[
+                    OrderStatus.CONFIRMED,
+                    OrderStatus.IN_PRODUCTION,
+                    OrderStatus.READY,
+                ]
+            )
+        return tasks
 
     @staticmethod
     def change_status(tasks: Iterable[ProductionTask], new: str, by: Any) -> int:

@@ -28,7 +28,7 @@ from .models import (
     week_of,
 )
 from .roster import generate_shifts
-from .sources import open_tasks
+from .sources import production_tasks
 from .validation import RuleBook
 
 WEEKS_BACK = 4
@@ -101,7 +101,7 @@ def _logs(
     randomness: random.Random,
 ) -> None:
     skills = list(Skill.objects.filter(workshop=workshop))
-    tasks = list(open_tasks(workshop))
+    tasks = list(production_tasks(workshop, only_open=False))  # work done before delivery too
     waiting = today - datetime.timedelta(days=4)  # the last few days wait for approval
     logs = []
     for shift in shifts:

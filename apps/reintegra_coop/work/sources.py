@@ -3,8 +3,8 @@
 - The limits on a trainee's working time — maximum minutes, earliest start, latest end, times
   they are unavailable — are care's to keep. Care offers a loader at start-up
   (``care/apps.py``).
-- The production tasks a log may name are orders'. Orders offers the open tasks of a workshop
-  at start-up (``orders/apps.py``).
+- The production tasks a log may name are orders'. Orders offers a workshop's tasks (all, or
+  only those of open orders) at start-up (``orders/apps.py``).
 
 Asking before anything was offered is an error, never "no limits": a missed registration must
 not let a shift be booked over a therapy session.
@@ -28,7 +28,7 @@ from .rules import Limits
 #: limits of one trainee on one day, from a loader given the trainees of a batch
 LimitsOn = Callable[[int, datetime.date], Limits]
 LimitsLoader = Callable[[set[int]], LimitsOn]
-TasksOf = Callable[[Any], QuerySet[Any]]
+TasksOf = Callable[[Any, bool], QuerySet[Any]]
 
 #: sent with ``trainee_ids`` (a set) once logs are approved, inside the approval's transaction
 logs_approved = Signal()
@@ -54,8 +54,9 @@ def limits_for(trainee_ids: Iterable[int]) -> LimitsOn:
     return _limits_loader(set(trainee_ids))
 
 
-def open_tasks(workshop: Any) -> QuerySet[Any]:
-    """The production tasks of ``workshop`` that work may be logged against."""
+def production_tasks(workshop: Any, only_open: bool = True) -> QuerySet[Any]:
+    """The production tasks of ``workshop``; ``only_open``: those work may be logged against
+    today (of open orders)."""
     if _tasks_of is None:
         raise ImproperlyConfigured("No area offers production tasks (orders/apps.py offers them).")
-    return _tasks_of(workshop)
+    return _tasks_of(workshop, only_open)

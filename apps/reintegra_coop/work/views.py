@@ -30,7 +30,7 @@ from .exceptions import WorkRuleError
 from .forms import ApprovalFilterForm, CrewFormSet, CrewSheetForm, LogCorrectionForm
 from .models import Shift, ShiftAssignment, WorkLog, week_of
 from .roster import assign, copy_week, days, generate_shifts
-from .sources import open_tasks
+from .sources import production_tasks
 from .validation import may_override_limits
 
 EXTRA_ROWS = 3
@@ -72,7 +72,7 @@ def workshop_page(view: Any) -> Any:
 
 def crew_choices(request: HttpRequest, workshop: Workshop) -> dict[str, list[tuple[Any, str]]]:
     trainees = visible_trainees(request.user).filter(workshops=workshop).by_name()
-    tasks = scope(open_tasks(workshop), request.user)
+    tasks = scope(production_tasks(workshop), request.user)
     return {
         "trainee": [(t.pk, t.full_name) for t in trainees],
         "task": [(t.pk, str(t)) for t in tasks],
