@@ -154,7 +154,9 @@ def test_a_refused_step_shows_why_on_the_order_page(client, personas, order):
     order.set_status(OrderStatus.CONFIRMED, personas.manager)
     order.set_status(OrderStatus.IN_PRODUCTION, personas.manager)
     order.set_status(OrderStatus.READY, personas.manager)
-    response = client.post(reverse("orders:step", args=[order.pk, "deliver"]), follow=True)
+    response = client.post(
+        reverse("orders:step", args=[order.pk, "deliver"]), {"confirmed": "yes"}, follow=True
+    )
     assert "Only 0 of Potatoes is in stock; 40 was asked for." in response.content.decode()
     order.refresh_from_db()
     assert order.status == OrderStatus.READY
@@ -290,7 +292,9 @@ def test_the_board_shows_each_status_with_a_bounded_number_of_queries(
 
 def test_marking_paid_before_invoicing_is_a_message_not_an_error(client, personas, order):
     client.force_login(personas.manager)
-    response = client.post(reverse("orders:step", args=[order.pk, "paid"]), follow=True)
+    response = client.post(
+        reverse("orders:step", args=[order.pk, "paid"]), {"confirmed": "yes"}, follow=True
+    )
     assert response.status_code == 200
     assert "Only an invoiced order is marked paid." in response.content.decode()
 
@@ -317,3 +321,33 @@ def test_a_lot_added_in_the_back_office_takes_its_items_workshop_and_is_then_rea
     assert lot.workshop == personas.garden
     page = client.get(f"/admin/orders/productionlot/{lot.pk}/change/").content.decode()
     assert 'name="quantity"' not in page
+
+
+@pytest.mark.parametrize(
+    ("step", "question"),
+    [
+        ("cancel", "Cancel order {number}? This cannot be undone."),
+        ("amend", "Amend order {number}? It is cancelled, and a new revision opens for editing."),
+    ],
+)
+def test_an_irreversible_step_asks_first_and_does_nothing_until_confirmed(
+    client, personas, order, step, question
+):
+    client.force_login(personas.manager)
+    order.set_status(OrderStatus.CONFIRMED, personas.manager)
+    url = reverse("orders:step", args=[order.pk, step])
+    page = client.post(url).content.decode()
+    assert question.format(number=order.number) in page
+    assert f'action="{url}"' in page and 'name="confirmed" value="yes"' in page
+    order.refresh_from_db()
+    assert order.status == OrderStatus.CONFIRMED  # nothing happened yet
+    client.post(url, {"confirmed": "yes"})
+    order.refresh_from_db()
+    assert order.status == OrderStatus.CANCELLED
+
+
+def test_a_reversible_step_needs_no_question(client, personas, order):
+    client.force_login(personas.manager)
+    client.post(reverse("orders:step", args=[order.pk, "confirm"]))
+    order.refresh_from_db()
+    assert order.status == OrderStatus.CONFIRMED

@@ -26,7 +26,10 @@ def test_a_manager_runs_approves_and_pays_a_month(client, personas, hourly_anna)
     assert "Anna Garden" in page and "Wage for hours worked" in page
     assert "Nothing stops the approval." in page
     client.post(step("approve"))
-    client.post(step("pay"))
+    asked = client.post(step("pay")).content.decode()  # a paid month stays closed: asked first
+    assert "Mark 2026-11 paid? A paid month is never reopened." in asked
+    assert PayPeriod.objects.get().state == "approved"
+    client.post(step("pay"), {"confirmed": "yes"})
     assert PayPeriod.objects.get().state == "paid"
     again = client.post(reverse("pay:periods"), {"period": "2026-11"}, follow=True).content.decode()
     assert "already approved; reopen it first" in again

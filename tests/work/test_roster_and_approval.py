@@ -117,6 +117,41 @@ def test_copying_last_week_copies_the_crew_within_the_rules(personas, templates,
     ) == ["Bob"]
 
 
+def test_copying_a_week_into_christmas_skips_the_public_holidays_and_says_so(
+    client, personas, templates
+):
+    before_christmas = datetime.date(2026, 12, 14)
+    christmas_week = datetime.date(2026, 12, 21)
+    roster.generate_shifts(
+        personas.garden,
+        before_christmas,
+        before_christmas + datetime.timedelta(4),
+        personas.manager,
+    )
+    for shift in Shift.objects.filter(date__gte=before_christmas):
+        ShiftAssignment.objects.create(shift=shift, trainee=personas.trainee_anna)
+    result = roster.copy_week(personas.garden, before_christmas, christmas_week, personas.manager)
+    assert result.copied == 3  # Mon 21 – Wed 23 December
+    assert result.skipped == [datetime.date(2026, 12, 24), datetime.date(2026, 12, 25)]
+    assert sorted(
+        Shift.objects.filter(date__gte=christmas_week).values_list("date", flat=True)
+    ) == [datetime.date(2026, 12, day) for day in (21, 22, 23)]
+
+
+def test_the_roster_page_lists_the_days_copy_week_skipped(client, personas, templates):
+    before_christmas = datetime.date(2026, 12, 14)
+    roster.generate_shifts(
+        personas.garden,
+        before_christmas,
+        before_christmas + datetime.timedelta(4),
+        personas.manager,
+    )
+    client.force_login(personas.manager)
+    url = reverse("work:roster_for", args=[personas.garden.pk]) + "?date=2026-12-21"
+    page = client.post(url, {"action": "copy"}, follow=True).content.decode()
+    assert "Not copied to 2026-12-24, 2026-12-25: not working days." in page
+
+
 def test_an_assignment_outside_the_trainees_workshops_is_refused(personas, templates):
     roster.generate_shifts(personas.garden, WORK_DAY, WORK_DAY, personas.manager)
     with pytest.raises(WorkRuleError, match=r"Bartek Carpenter does not work in Organic garden\."):

@@ -9,10 +9,15 @@ class OrdersConfig(AppConfig):
     verbose_name = _("Orders")
 
     def ready(self) -> None:
+        from reintegra_coop.core.roles import Role
+        from reintegra_coop.people.home import Panel, offer_panel
         from reintegra_coop.work import sources
 
-        from . import vat_rates
+        from . import panels, vat_rates
         from .models import ProductionTask
 
         post_migrate.connect(vat_rates.seed_after_migrate, sender=self)
         sources.offer_tasks(ProductionTask.of_workshop)
+        offer_panel(
+            Panel(frozenset({Role.ACCOUNTANT}), "orders/_home_invoices.html", panels.invoices, 20)
+        )

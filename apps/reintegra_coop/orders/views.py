@@ -11,11 +11,13 @@ from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reintegra_coop.core.access import require_role
+from reintegra_coop.core.confirm import ask_first, confirmed
 from reintegra_coop.core.pdf import pdf_response
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import scope
@@ -152,6 +154,15 @@ def order_step(request: HttpRequest, pk: int, step: str) -> HttpResponseBase:
     order = get_object_or_404(_orders(request), pk=pk)
     if step not in workflow.STEPS_BY_NAME:
         raise Http404
+    asked = workflow.STEPS_BY_NAME[step]
+    if asked.question and not confirmed(request):  # irreversible: ask first
+        return ask_first(
+            request,
+            asked.question % {"number": order.number},
+            _("Yes: %(step)s") % {"step": str(asked.label).lower()},
+            reverse("orders:detail", args=[order.pk]),
+            asked.danger,
+        )
     try:
         result = workflow.perform(order, step, request.user, timezone.localdate())
     except (InvalidTransitionError, InsufficientStockError, OrderLockedError) as error:

@@ -23,6 +23,8 @@ class Step:
     offered_in: frozenset[str]
     external_only: bool = False
     danger: bool = False
+    #: an irreversible step asks this first (``%(number)s``: the order's number)
+    question: str | Promise = ""
 
 
 def _to(status: str) -> Callable[[Order, Any, datetime.date], Any]:
@@ -38,22 +40,44 @@ STEPS = [
         frozenset({OrderStatus.CONFIRMED}),
     ),
     Step("ready", _("Mark ready"), _to(OrderStatus.READY), frozenset({OrderStatus.IN_PRODUCTION})),
-    Step("deliver", _("Deliver"), fulfilment.deliver, frozenset({OrderStatus.READY})),
+    Step(
+        "deliver",
+        _("Deliver"),
+        fulfilment.deliver,
+        frozenset({OrderStatus.READY}),
+        question=_("Deliver order %(number)s? Its goods leave the stock; a delivery stays."),
+    ),
     Step(
         "invoice",
         _("Issue invoice"),
         invoicing.issue_invoice,
         frozenset({OrderStatus.DELIVERED}),
         external_only=True,
+        question=_("Issue the invoice for order %(number)s? It gets its number for good."),
     ),
-    Step("paid", _("Mark paid"), invoicing.mark_paid, frozenset({OrderStatus.INVOICED})),
-    Step("amend", _("Amend"), lambda order, by, on: order.amend(by), AMENDABLE),
+    Step(
+        "paid",
+        _("Mark paid"),
+        invoicing.mark_paid,
+        frozenset({OrderStatus.INVOICED}),
+        question=_("Mark order %(number)s paid? A paid order is closed."),
+    ),
+    Step(
+        "amend",
+        _("Amend"),
+        lambda order, by, on: order.amend(by),
+        AMENDABLE,
+        question=_(
+            "Amend order %(number)s? It is cancelled, and a new revision opens for editing."
+        ),
+    ),
     Step(
         "cancel",
         _("Cancel order"),
         _to(OrderStatus.CANCELLED),
         frozenset({OrderStatus.DRAFT, *AMENDABLE}),
         danger=True,
+        question=_("Cancel order %(number)s? This cannot be undone."),
     ),
 ]
 STEPS_BY_NAME = {step.name: step for step in STEPS}

@@ -6,3 +6,13 @@ class PayConfig(AppConfig):
     name = "reintegra_coop.pay"
     label = "pay"
     verbose_name = _("Pay")
+
+    def ready(self) -> None:
+        from reintegra_coop.core.roles import Role
+        from reintegra_coop.people.home import Panel, offer_panel
+
+        from . import panels
+
+        offer_panel(
+            Panel(frozenset({Role.ACCOUNTANT}), "pay/_home_periods.html", panels.periods, 10)
+        )

@@ -12,10 +12,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reintegra_coop.core.access import require_role
+from reintegra_coop.core.confirm import ask_first, confirmed
 from reintegra_coop.core.dates import EARLIEST, LATEST, parse_period
 from reintegra_coop.core.pdf import pdf_response, render_pdf
 from reintegra_coop.core.roles import Role, role_of
@@ -93,6 +95,13 @@ def period_step(request: HttpRequest, year: int, month: int, step: str) -> HttpR
     first = month_of(year, month)
     if step not in STEPS:
         raise Http404
+    if step == "pay" and not confirmed(request):  # a paid month stays closed: ask first
+        return ask_first(
+            request,
+            _("Mark %(month)s paid? A paid month is never reopened.") % {"month": f"{first:%Y-%m}"},
+            _("Yes: mark paid"),
+            reverse("pay:period", args=[first.year, first.month]),
+        )
     try:
         if step == "approve":
             workflow.approve(first, request.user)

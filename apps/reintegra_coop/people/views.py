@@ -21,6 +21,7 @@ from reintegra_coop.core.scoping import scope
 
 from .exceptions import InvalidTransitionError
 from .forms import StageChangeForm
+from .home import panels_for
 from .logins import may_print_login_codes
 from .models import StaffMember
 from .scoping import visible_trainees, visible_workshops
@@ -29,7 +30,11 @@ from .scoping import visible_trainees, visible_workshops
 def _home(request: HttpRequest, template: str) -> HttpResponse:
     trainees = visible_trainees(request.user).prefetch_related("workshops").by_name()
     workshops = visible_workshops(request.user)
-    return render(request, template, {"trainees": trainees, "workshops": workshops})
+    return render(
+        request,
+        template,
+        {"trainees": trainees, "workshops": workshops, "panels": panels_for(request)},
+    )
 
 
 @require_role(Role.MANAGER)

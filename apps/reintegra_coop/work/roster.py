@@ -4,7 +4,7 @@ each shift's capacity and the trainees' work constraints."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -71,12 +71,15 @@ def assign(shift: Shift, trainee: Any, by: Any, override_reason: str = "") -> Sh
 class CopyResult:
     copied: int
     refused: list[str]
+    skipped: list[datetime.date] = field(default_factory=list)  # not working days: no shifts
 
 
 def copy_week(
     workshop: Any, source_monday: datetime.date, target_monday: datetime.date, by: Any
 ) -> CopyResult:
-    """Roster next week like last week: same shifts, same trainees, where the rules allow."""
+    """Roster next week like last week: same shifts, same trainees, where the rules allow.
+    A day of the target week that is not a working day (a public holiday) gets no shifts; it
+    is listed in ``skipped``."""
     offset = target_monday - source_monday
     source = list(
         Shift.objects.filter(
@@ -103,8 +106,11 @@ def copy_week(
                 "shift_id", "trainee_id"
             )
         )
-        copied, refused = [], []
+        copied, refused, skipped = [], [], set()
         for shift in source:
+            if not is_working_day(shift.date + offset):
+                skipped.add(shift.date + offset)
+                continue
             target = targets.get((shift.date + offset, shift.start))
             if target is None:
                 target = Shift.objects.create(
@@ -147,4 +153,4 @@ def copy_week(
                 taken.add((target.pk, assignment.trainee_id))
                 filled += 1
         ShiftAssignment.objects.bulk_create(copied)
-    return CopyResult(copied=len(copied), refused=refused)
+    return CopyResult(copied=len(copied), refused=refused, skipped=sorted(skipped))

@@ -279,6 +279,12 @@ def roster_action(request: HttpRequest, workshop: Workshop, monday: datetime.dat
         )
         for problem in result.refused:
             messages.warning(request, problem)
+        if result.skipped:
+            messages.info(
+                request,
+                _("Not copied to %(days)s: not working days.")
+                % {"days": ", ".join(day.isoformat() for day in result.skipped)},
+            )
     elif action == "assign":
         shift = get_object_or_404(Shift, pk=_number(request.POST.get("shift")), workshop=workshop)
         trainee = get_object_or_404(
