@@ -10,10 +10,14 @@ class CareConfig(AppConfig):
     verbose_name = _("Care")
 
     def ready(self) -> None:
+        from reintegra_coop.core.roles import Role
+        from reintegra_coop.people.home import offer_needs
         from reintegra_coop.work import sources
 
+        from . import needs
         from .constraints import load_limits
 
+        offer_needs(frozenset({Role.MANAGER, Role.CARE_WORKER}), needs.needs, order=40)
         sources.offer_limits(load_limits)
         sources.logs_approved.connect(_recompute_milestones, dispatch_uid="care.milestones")
 

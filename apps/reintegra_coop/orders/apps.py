@@ -10,14 +10,17 @@ class OrdersConfig(AppConfig):
 
     def ready(self) -> None:
         from reintegra_coop.core.roles import Role
-        from reintegra_coop.people.home import Panel, offer_panel
+        from reintegra_coop.people.home import Panel, offer_needs, offer_panel
         from reintegra_coop.work import sources
 
-        from . import panels, vat_rates
+        from . import needs, panels, vat_rates
         from .models import ProductionTask
 
         post_migrate.connect(vat_rates.seed_after_migrate, sender=self)
         sources.offer_tasks(ProductionTask.of_workshop)
+        offer_needs(
+            frozenset({Role.MANAGER, Role.ACCOUNTANT, Role.INSTRUCTOR}), needs.needs, order=20
+        )
         offer_panel(
             Panel(frozenset({Role.ACCOUNTANT}), "orders/_home_invoices.html", panels.invoices, 20)
         )

@@ -21,7 +21,7 @@ from reintegra_coop.core.scoping import scope
 
 from .exceptions import InvalidTransitionError
 from .forms import StageChangeForm
-from .home import panels_for
+from .home import needs_for, panels_for
 from .logins import may_print_login_codes
 from .models import StaffMember
 from .scoping import visible_trainees, visible_workshops
@@ -33,7 +33,12 @@ def _home(request: HttpRequest, template: str) -> HttpResponse:
     return render(
         request,
         template,
-        {"trainees": trainees, "workshops": workshops, "panels": panels_for(request)},
+        {
+            "trainees": trainees,
+            "workshops": workshops,
+            "needs": needs_for(request),
+            "panels": panels_for(request),
+        },
     )
 
 

@@ -9,8 +9,11 @@ class WorkConfig(AppConfig):
 
     def ready(self) -> None:
         from reintegra_coop.core.integrity import register
+        from reintegra_coop.core.roles import Role
+        from reintegra_coop.people.home import offer_needs
 
-        from . import integrity
+        from . import integrity, needs
 
         register(integrity.overlapping_logs)
+        offer_needs(frozenset({Role.MANAGER, Role.INSTRUCTOR}), needs.needs, order=10)
         register(integrity.day_codes_off_the_programme)

@@ -14,6 +14,10 @@ WORKING_ATTENDANCE = ("present", "late")
 SETTLED_STATUSES = ("approved", "locked")
 
 
+#: a trainee disputes the log and staff have not resolved it yet
+OPEN_DISPUTE = models.Q(disputed_at__isnull=False, dispute_resolved_at__isnull=True)
+
+
 class WorkLogQuerySet(models.QuerySet["WorkLog"]):
     def approved(self) -> WorkLogQuerySet:
         return self.filter(status__in=SETTLED_STATUSES)
@@ -33,4 +37,4 @@ class WorkLogQuerySet(models.QuerySet["WorkLog"]):
         return self.filter(date__gte=first, date__lte=last)
 
     def disputed(self) -> WorkLogQuerySet:
-        return self.filter(disputed_at__isnull=False, dispute_resolved_at__isnull=True)
+        return self.filter(OPEN_DISPUTE)
