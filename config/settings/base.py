@@ -117,6 +117,7 @@ RENT_DUE_DAY = 10
 # leads too where the site allows it.
 LOGIN_CODE_HOURS = 24
 CARE_LEADS_PRINT_LOGIN_CODES = False
+INSTRUCTORS_APPROVE_LOGS = False  # site_config.toml [site] instructors_approve_logs
 # The back office shows a record's history; it never reverts it (core/admin.py).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 

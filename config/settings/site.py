@@ -25,6 +25,7 @@ TRUSTED_PROXIES = list(SITE.trusted_proxies)
 IDLE_MINUTES = {"staff": SITE.idle_minutes_staff, "trainee": SITE.idle_minutes_trainee}
 LOGIN_CODE_HOURS = SITE.login_code_hours
 CARE_LEADS_PRINT_LOGIN_CODES = SITE.care_leads_print_login_codes
+INSTRUCTORS_APPROVE_LOGS = SITE.instructors_approve_logs
 MEDIA_ROOT = SITE.files_folder
 MEDIA_URL = "/files/"
 

@@ -66,6 +66,7 @@ def test_new_site_makes_a_folder_with_config_and_a_migrated_sqlite_database(site
         "language": "cs",
         "country": "CZ",
         "rent_due_day": 10,
+        "instructors_approve_logs": False,
     }
     assert config["database"]["url"] == "sqlite:///db.sqlite3"
     assert len(config["security"]["secret_key"]) >= 50

@@ -66,6 +66,8 @@ class SiteConfig:
     #: one-time login codes: hours valid, and whether care leads may print them too
     login_code_hours: int = 24
     care_leads_print_login_codes: bool = False
+    #: instructors may approve their own workshops' logs (managers always may)
+    instructors_approve_logs: bool = False
 
     @property
     def files_folder(self) -> Path:
@@ -139,6 +141,7 @@ def load_site(name: str | None = None) -> SiteConfig:
         idle_minutes_trainee=_whole_number(security, "idle_minutes_trainee", 10, path),
         login_code_hours=_whole_number(security, "login_code_hours", 24, path),
         care_leads_print_login_codes=_flag(security, "care_leads_print_login_codes", path),
+        instructors_approve_logs=_flag(site, "instructors_approve_logs", path),
     )
     validate_settings(config.currency, config.time_zone, config.language, config.country)
     validate_proxies(config.trusted_proxies, path)
@@ -195,6 +198,7 @@ time_zone = "{time_zone}"
 language = "{language}"            # default language: pl, cs or en
 country = "{country}"              # decides public holidays
 rent_due_day = 10             # a month's rent falls due on this day
+instructors_approve_logs = false  # true: instructors approve their own workshops' logs too
 
 [cooperative]
 # The seller printed on invoices and delivery notes.

@@ -4,7 +4,7 @@ never disagree."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import wraps
 from typing import Any
 
@@ -17,20 +17,25 @@ from .roles import Role, role_of
 
 
 def require_role(
-    *roles: Role,
+    *roles: Role, only_if: Mapping[Role, Callable[[], bool]] | None = None
 ) -> Callable[[Callable[..., HttpResponseBase]], Callable[..., HttpResponseBase]]:
-    """Let only logged-in users with one of ``roles`` through; others get the login page or 403."""
+    """Let only logged-in users with one of ``roles`` through; others get the login page or 403.
+    ``only_if``: a role let in only while its condition holds (a site setting)."""
+    conditions = dict(only_if or {})
+
+    def allows(role: Role | None) -> bool:
+        return role in roles and (role not in conditions or conditions[role]())
 
     def decorator(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if role_of(request.user) not in roles:
+            if not allows(role_of(request.user)):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        wrapped.allowed_roles = frozenset(roles)  # type: ignore[attr-defined]
+        wrapped.allows = allows  # type: ignore[attr-defined]
         return wrapped
 
     return decorator
@@ -39,7 +44,7 @@ def require_role(
 def may_open(user: Any, name: str, *args: Any) -> bool:
     """Whether ``user`` may open the page named ``name`` (with ``args``): its view's roles."""
     view = resolve(reverse(name, args=args)).func
-    allowed = getattr(view, "allowed_roles", None)
-    if allowed is None:  # a page open to every logged-in user (the home page, the portal's own)
+    allows = getattr(view, "allows", None)
+    if allows is None:  # a page open to every logged-in user (the home page, the portal's own)
         return bool(getattr(user, "is_authenticated", False))
-    return role_of(user) in allowed
+    return bool(allows(role_of(user)))

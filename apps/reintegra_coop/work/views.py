@@ -9,6 +9,7 @@ import uuid
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -380,13 +381,19 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponseBase:
     return render(request, "work/log_edit.html", {"log": log, "form": form, "history": history})
 
 
-@require_role(Role.MANAGER)
+def instructors_approve_logs() -> bool:
+    return bool(settings.INSTRUCTORS_APPROVE_LOGS)
+
+
+@require_role(Role.MANAGER, Role.INSTRUCTOR, only_if={Role.INSTRUCTOR: instructors_approve_logs})
 def approvals(request: HttpRequest) -> HttpResponseBase:
-    workshops = [(w.pk, w.name) for w in Workshop.objects.filter(active=True)]
+    """Approve waiting logs: a manager every workshop's, an instructor (if the site lets them)
+    their own workshops' only, whatever ids are posted."""
+    workshops = [(w.pk, w.name) for w in scope(Workshop.objects.filter(active=True), request.user)]
     filters = ApprovalFilterForm(request.GET or None, workshops=workshops)
+    waiting = scope(WorkLog.objects.current(), request.user)
     waiting = (
-        WorkLog.objects.current()
-        .filter(status__in=["draft", "submitted"])
+        waiting.filter(status__in=["draft", "submitted"])
         .select_related("trainee", "workshop")
         .order_by("date", "workshop__name", "trainee__last_name")
     )
@@ -402,12 +409,18 @@ def approvals(request: HttpRequest) -> HttpResponseBase:
         chosen = (
             waiting.values_list("pk", flat=True)
             if request.POST.get("all")
-            else [_number(value) for value in request.POST.getlist("log")]
+            else waiting.filter(
+                pk__in=[_number(value) for value in request.POST.getlist("log")]
+            ).values_list("pk", flat=True)
         )
         count = approve(list(chosen), request.user)
         messages.success(request, _("%(count)s entries approved.") % {"count": count})
         return redirect(request.get_full_path())
-    disputes = WorkLog.objects.disputed().select_related("trainee", "workshop").order_by("date")
+    disputes = (
+        scope(WorkLog.objects.disputed(), request.user)
+        .select_related("trainee", "workshop")
+        .order_by("date")
+    )
     return render(
         request,
         "work/approvals.html",
