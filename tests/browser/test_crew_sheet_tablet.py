@@ -1,0 +1,92 @@
+"""The crew sheet on a 10-inch tablet held upright (800×1280) in English, Polish and Czech:
+no sideways scroll (one card per trainee), every control at least 44 px high and wide enough
+to hit, and on a laptop (1366×768) still the table. Screenshots in
+build/screenshots/crew-sheet-tablet-*.png."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from reintegra_coop.work.models import Shift, ShiftAssignment, WorkLog
+from tests.factories import PASSWORD, TraineeFactory
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.clock("2026-11-23T10:00"),
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+SAVE = {"en": "Save the day", "pl": "Zapisz dzień", "cs": "Uložit den"}
+
+
+@pytest.fixture
+def crew(personas):
+    people = [personas.trainee_anna] + [
+        TraineeFactory(
+            user__username=f"tablet{n}",
+            first_name=f"Małgorzata{n}",
+            last_name="Wiśniewska-Kowalczyk",
+            workshops=[personas.garden],
+        )
+        for n in range(3)
+    ]
+    shift = Shift.objects.create(
+        workshop=personas.garden,
+        date=timezone.localdate(),
+        start=datetime.time(7),
+        end=datetime.time(11),
+        capacity=15,
+    )
+    for trainee in people:
+        ShiftAssignment.objects.create(shift=shift, trainee=trainee)
+    return people
+
+
+@pytest.mark.parametrize("language", ["en", "pl", "cs"])
+def test_the_crew_sheet_fits_an_upright_tablet_with_big_controls(page, personas, crew, language):
+    page.set_viewport_size({"width": 800, "height": 1280})
+    page.goto("/login/")
+    page.get_by_label("Username or card number").fill("garden.instructor")
+    page.get_by_label("Password or PIN").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    if language != "en":
+        page.get_by_label("Language").select_option(language)
+        expect(page.locator("html")).to_have_attribute("lang", language)
+    page.goto(f"/work/crew/{personas.garden.pk}/")
+    expect(page.locator("tr.crew-row")).to_have_count(7)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    too_small = page.evaluate(
+        """() => [...document.querySelectorAll('form.crew input:not([type=hidden]),'
+              + ' form.crew select, form.crew button')]
+            .map(e => e.getBoundingClientRect())
+            .filter(r => r.width > 0 && (r.height < 44 || r.width < 44)).length"""
+    )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"crew-sheet-tablet-{language}.png", full_page=True)
+    assert overflow <= 0
+    assert too_small == 0
+    page.locator("tr.crew-row").nth(1).locator("select[name$='-attendance']").select_option(index=4)
+    page.get_by_role("button", name=SAVE[language]).click()
+    expect(page.locator("p.message")).to_be_visible()
+    assert WorkLog.objects.count() == 4
+
+
+@pytest.mark.parametrize(("width", "language"), [(1366, "en"), (1366, "pl"), (1920, "pl")])
+def test_on_a_laptop_the_crew_sheet_fits_and_on_a_wide_screen_is_a_table(
+    page, personas, crew, width, language
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto("/login/")
+    page.get_by_label("Username or card number").fill("garden.instructor")
+    page.get_by_label("Password or PIN").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    if language != "en":
+        page.get_by_label("Language").select_option(language)
+        expect(page.locator("html")).to_have_attribute("lang", language)
+    page.goto(f"/work/crew/{personas.garden.pk}/")
+    if width > 1400:
+        expect(page.locator("table.crew-sheet thead")).to_be_visible()
+    page.screenshot(path=SCREENSHOTS / f"crew-sheet-{language}-{width}.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
