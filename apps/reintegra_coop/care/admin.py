@@ -1,10 +1,12 @@
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.http import HttpRequest
+from django.utils.translation import ngettext
 
 from reintegra_coop.core.admin import ScopedModelAdmin
 from reintegra_coop.core.roles import Role, role_of
+from reintegra_coop.work.roster import booked_over_limits
 
 from .models import (
     ClinicalRead,
@@ -46,6 +48,10 @@ class WorkConstraintAdmin(ScopedModelAdmin):
     search_fields = ["trainee__first_name", "trainee__last_name"]
     inlines = [BlockInline]
 
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        warn_about_booked_shifts(request, form.instance.trainee_id)
+
 
 @admin.register(UnavailableBlock)
 class UnavailableBlockAdmin(ScopedModelAdmin):
@@ -62,6 +68,29 @@ class UnavailableBlockAdmin(ScopedModelAdmin):
 
     def get_exclude(self, request: HttpRequest, obj: Any = None) -> Any:
         return [] if _sees_reasons(request) else ["reason"]
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        warn_about_booked_shifts(request, obj.constraint.trainee_id)
+
+
+def warn_about_booked_shifts(request: HttpRequest, trainee_id: int) -> None:
+    """After a constraint changes: the rostered shifts it now breaks, for whoever saved it to
+    sort out with the instructor (the instructor's home page lists them too)."""
+    found = booked_over_limits([trainee_id])
+    if found:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s rostered shift now breaks this trainee's limits: %(shifts)s",
+                "%(count)s rostered shifts now break this trainee's limits: %(shifts)s",
+                len(found),
+            )
+            % {
+                "count": len(found),
+                "shifts": "; ".join(f"{c.date.isoformat()} {c.shift} ({c.message})" for c in found),
+            },
+        )
 
 
 @admin.register(CommunityServiceOrder)

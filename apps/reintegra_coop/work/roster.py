@@ -4,10 +4,12 @@ each shift's capacity and the trainees' work constraints."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reintegra_coop.core.calendar import is_working_day
@@ -15,6 +17,7 @@ from reintegra_coop.people.models import Trainee
 
 from .exceptions import WorkRuleError
 from .models import Shift, ShiftAssignment, ShiftTemplate
+from .rules import Span, minutes_of
 from .validation import RuleBook, check_assignment
 
 
@@ -154,3 +157,60 @@ def copy_week(
                 filled += 1
         ShiftAssignment.objects.bulk_create(copied)
     return CopyResult(copied=len(copied), refused=refused, skipped=sorted(skipped))
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A rostered shift that breaks a rule of the trainee's record as it is now."""
+
+    assignment_id: int
+    trainee: str
+    date: datetime.date
+    shift: str
+    message: str
+
+
+def booked_over_limits(
+    trainee_ids: Iterable[int], first: datetime.date | None = None, weeks: int = 8
+) -> list[Conflict]:
+    """The trainees' shifts from ``first`` (today) for ``weeks`` that break a rule now: a
+    constraint added or tightened after they were booked. The shifts are checked again in
+    date order, as if booked anew; a manager's recorded override still lets soft limits
+    through. The past is history, not a plan: it is not listed."""
+    first = first or timezone.localdate()
+    last = first + datetime.timedelta(weeks=weeks)
+    assignments = list(
+        ShiftAssignment.objects.filter(
+            trainee_id__in=list(trainee_ids), shift__date__range=(first, last)
+        )
+        .select_related("shift__workshop", "trainee")
+        .order_by("shift__date", "shift__start", "pk")
+    )
+    if not assignments:
+        return []
+    book = RuleBook(
+        {a.trainee_id for a in assignments},
+        [first, last],
+        roster=True,
+        exclude=[a.pk for a in assignments],
+    )
+    found = []
+    for assignment in assignments:
+        shift = assignment.shift
+        broken = book.violations(assignment.trainee_id, shift.date, shift.start, shift.end)
+        if assignment.override_reason:
+            broken = [violation for violation in broken if violation.hard]
+        book.entries[assignment.trainee_id].append(
+            (shift.date, Span(minutes_of(shift.start), minutes_of(shift.end)), True)
+        )
+        found += [
+            Conflict(
+                assignment.pk,
+                assignment.trainee.full_name,
+                shift.date,
+                f"{shift.workshop.name} {shift.start:%H:%M}–{shift.end:%H:%M}",
+                violation.message,
+            )
+            for violation in broken
+        ]
+    return found
