@@ -44,9 +44,8 @@ def crew(personas):
     return people
 
 
-@pytest.mark.parametrize("language", ["en", "pl", "cs"])
-def test_the_crew_sheet_fits_an_upright_tablet_with_big_controls(page, personas, crew, language):
-    page.set_viewport_size({"width": 800, "height": 1280})
+def open_crew_sheet(page, workshop_id, language):
+    """The garden's instructor logs in, picks the language and opens today's crew sheet."""
     page.goto("/login/")
     page.get_by_label("Username or card number").fill("garden.instructor")
     page.get_by_label("Password or PIN").fill(PASSWORD)
@@ -54,7 +53,13 @@ def test_the_crew_sheet_fits_an_upright_tablet_with_big_controls(page, personas,
     if language != "en":
         page.get_by_label("Language").select_option(language)
         expect(page.locator("html")).to_have_attribute("lang", language)
-    page.goto(f"/work/crew/{personas.garden.pk}/")
+    page.goto(f"/work/crew/{workshop_id}/")
+
+
+@pytest.mark.parametrize("language", ["en", "pl", "cs"])
+def test_the_crew_sheet_fits_an_upright_tablet_with_big_controls(page, personas, crew, language):
+    page.set_viewport_size({"width": 800, "height": 1280})
+    open_crew_sheet(page, personas.garden.pk, language)
     expect(page.locator("tr.crew-row")).to_have_count(7)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     too_small = page.evaluate(
@@ -78,14 +83,7 @@ def test_on_a_laptop_the_crew_sheet_fits_and_on_a_wide_screen_is_a_table(
     page, personas, crew, width, language
 ):
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto("/login/")
-    page.get_by_label("Username or card number").fill("garden.instructor")
-    page.get_by_label("Password or PIN").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    if language != "en":
-        page.get_by_label("Language").select_option(language)
-        expect(page.locator("html")).to_have_attribute("lang", language)
-    page.goto(f"/work/crew/{personas.garden.pk}/")
+    open_crew_sheet(page, personas.garden.pk, language)
     if width > 1400:
         expect(page.locator("table.crew-sheet thead")).to_be_visible()
     page.screenshot(path=SCREENSHOTS / f"crew-sheet-{language}-{width}.png", full_page=True)
