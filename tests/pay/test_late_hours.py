@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from reintegra_coop.pay import period
 from reintegra_coop.pay.models import PayError, PayScheme, Payslip
@@ -154,3 +155,20 @@ def test_a_correction_line_is_named_in_words_on_the_pay_page(client, personas, c
     page = client.get("/pay/2026-12/").content.decode()
     assert "Correction of an earlier month (2026-11)" in page
     assert "previous_period" not in page
+
+
+def test_a_log_of_a_closed_month_can_be_disputed_and_the_dispute_is_in_its_history(
+    client, personas, closed_november
+):
+    client.force_login(personas.trainee_anna.user)
+    client.post(
+        reverse("portal:dispute", args=[closed_november.pk]), {"comment": "I left at noon."}
+    )
+    closed_november.refresh_from_db()
+    assert closed_november.dispute_comment == "I left at noon."
+    latest = closed_november.history.order_by("-history_date", "-history_id").first()
+    assert (latest.history_change_reason, latest.history_user, latest.dispute_comment) == (
+        "disputed",
+        personas.trainee_anna.user,
+        "I left at noon.",
+    )

@@ -1,9 +1,10 @@
 """Writing many rows' history (django-simple-history) in one statement per batch.
 
 simple-history's bulk helpers build one INSERT parameter per field and row and one CASE per
-row: for a month's thousands of work logs that takes a minute. A status change of many rows
-writes the rows with one UPDATE and copies them into the history table with one
-INSERT … SELECT, in the database, the same columns simple-history would write."""
+row: for a month's thousands of work logs that takes a minute. ``update_with_history`` writes
+the rows with one UPDATE and copies them into the history table with one INSERT … SELECT per
+batch, in the database, the same columns simple-history would write: an update that cannot
+skip the history."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Model
+from django.utils import timezone
 
 BATCH = 900  # ids per statement: under SQLite's limit of parameters
 
@@ -50,3 +52,23 @@ def copy_into_history(
                 f"WHERE {quote(model._meta.pk.column)} IN ({marks})",
                 [when, reason[:100], history_type, user_id, *chunk],
             )
+
+
+def update_with_history(
+    model: type[Model],
+    ids: Sequence[int],
+    values: dict[str, Any],
+    user: Any,
+    reason: str,
+    when: datetime.datetime | None = None,
+) -> None:
+    """Set ``values`` on the rows ``ids`` of ``model`` (and who and when, for a tracked model)
+    and add each row's history entry with ``user`` and ``reason``."""
+    when = when or timezone.now()
+    user = user if getattr(user, "pk", None) else None
+    stamps = {"modified_at": when, "modified_by": user}
+    fields = {f.name for f in model._meta.concrete_fields}
+    values = {**values, **{k: v for k, v in stamps.items() if k in fields}}
+    for chunk in batches(list(ids)):
+        model._default_manager.filter(pk__in=chunk).update(**values)
+    copy_into_history(model, ids, user, reason, when)

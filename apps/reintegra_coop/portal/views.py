@@ -108,7 +108,7 @@ def my_hours(request: HttpRequest) -> HttpResponse:
 def dispute(request: HttpRequest, pk: int) -> HttpResponseBase:
     log = get_object_or_404(WorkLog, pk=pk, trainee__user__pk=uid(request))
     try:
-        log.dispute(request.POST.get("comment", ""))
+        log.dispute(request.POST.get("comment", ""), request.user)
     except ValidationError:
         messages.error(request, _("Please write what is wrong with this entry."))
     else:

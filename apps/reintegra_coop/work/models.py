@@ -22,7 +22,7 @@ from simple_history.models import HistoricalRecords
 from reintegra_coop.core.calendar import is_working_day
 from reintegra_coop.core.dates import PlausibleDateField
 from reintegra_coop.core.exceptions import InvalidTransitionError
-from reintegra_coop.core.history import batches, copy_into_history
+from reintegra_coop.core.history import update_with_history
 from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import Visibility
@@ -498,30 +498,29 @@ class WorkLog(TrackedModel):
         now = timezone.now()
         user = by if getattr(by, "pk", None) else None
         ids = [pk for pk, _status in rows]
-        for chunk in batches(ids):  # one UPDATE and one copy into the history per batch
-            WorkLog.objects.filter(pk__in=chunk).update(
-                status=new, modified_at=now, modified_by=user
-            )
-        copy_into_history(WorkLog, ids, user, reason or f"status → {new}", now)
+        update_with_history(WorkLog, ids, {"status": new}, user, reason or f"status → {new}", now)
         for log in instances:
             log.status, log.modified_at = new, now
             if user is not None:
                 log.modified_by = user
         return len(ids)
 
-    def dispute(self, comment: str) -> None:
-        """The trainee says this entry is wrong; it stays flagged until staff resolve it."""
+    def dispute(self, comment: str, by: Any = None) -> None:
+        """The trainee says this entry is wrong; it stays flagged until staff resolve it. Any
+        entry may be disputed, a closed month's too, so the row's own rules are not checked
+        again; the dispute is in the log's history."""
         comment = comment.strip()
         if not comment:
             raise ValidationError(
                 {"dispute_comment": gettext("Say what is wrong with this entry.")}
             )
-        WorkLog.objects.filter(pk=self.pk).update(
-            disputed_at=timezone.now(),
-            dispute_comment=comment,
-            dispute_resolved_at=None,
-            dispute_resolution="",
-        )
+        values = {
+            "disputed_at": timezone.now(),
+            "dispute_comment": comment,
+            "dispute_resolved_at": None,
+            "dispute_resolution": "",
+        }
+        update_with_history(WorkLog, [self.pk], values, by, "disputed")
         self.refresh_from_db()
 
     def resolve_dispute(self, resolution: str, by: Any) -> None:
