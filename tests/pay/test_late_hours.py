@@ -172,3 +172,38 @@ def test_a_log_of_a_closed_month_can_be_disputed_and_the_dispute_is_in_its_histo
         personas.trainee_anna.user,
         "I left at noon.",
     )
+
+
+def test_an_entry_of_an_open_month_cannot_be_marked_late_by_its_writer(client, personas):
+    """Late means "for a closed month"; moving an open month's entry out of it is a manager's
+    defer on the Pay page, with a reason — not a flag anyone writing an entry may set."""
+    client.force_login(personas.garden_instructor)
+    entry = {
+        "trainee": personas.trainee_anna.pk,
+        "workshop": personas.garden.pk,
+        "date": "2026-12-07",
+        "start": "08:00",
+        "end": "10:00",
+    }
+    refused = client.post(
+        "/api/work-logs/", {**entry, "late": True}, content_type="application/json"
+    )
+    assert refused.status_code == 400 and "is in an open month" in str(refused.json())
+    made = client.post("/api/work-logs/", entry, content_type="application/json")
+    assert made.status_code == 201
+    patched = client.patch(
+        f"/api/work-logs/{made.json()['id']}/", {"late": True}, content_type="application/json"
+    )
+    assert patched.status_code == 400 and "late" in patched.json()
+    approved = work(personas.trainee_anna, personas.garden, datetime.date(2026, 12, 8))
+    again = client.patch(
+        f"/api/work-logs/{approved.pk}/", {"late": True}, content_type="application/json"
+    )
+    assert again.status_code == 400 and "late" in again.json()  # was a 500
+    same = client.patch(
+        f"/api/work-logs/{approved.pk}/",
+        {"late": False, "note": "x"},
+        content_type="application/json",
+    )
+    assert same.status_code == 200  # an unchanged flag is no change (was a 500)
+    assert not WorkLog.objects.filter(late=True).exists()

@@ -111,7 +111,7 @@ class WorkLogSerializer(serializers.ModelSerializer):
         if self.instance is not None:
             fixed = [
                 name
-                for name in ("trainee", "date", "workshop")
+                for name in ("trainee", "date", "workshop", "late")
                 if name in data and data[name] != getattr(self.instance, name)
             ]
             if fixed:
@@ -173,7 +173,7 @@ class WorkLogViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         changes = {
             name: value
             for name, value in serializer.validated_data.items()
-            if name not in ("trainee", "date", "workshop")
+            if name not in ("trainee", "date", "workshop", "late")
         }
         try:
             serializer.instance = correct(serializer.instance, changes, self.request.user)

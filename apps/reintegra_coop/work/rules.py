@@ -58,6 +58,9 @@ class Context:
     other_minutes_that_day: int = 0
     other_minutes_that_week: int = 0
     locked: bool = False
+    #: marked late (for a closed month) though the month is open and the entry was not
+    #: deferred there by a manager
+    late_in_open_month: bool = False
     limits: Limits = field(default_factory=Limits)
     #: a day code (present, sick, ...) exists only on a working day inside the programme
     working_day: bool = True
@@ -101,6 +104,17 @@ def check(
             Violation(
                 "locked_period",
                 _("%(date)s is in a closed month: record it as a late entry.")
+                % {"date": day.isoformat()},
+            )
+        )
+    if context.late_in_open_month:
+        found.append(
+            Violation(
+                "late_in_open_month",
+                _(
+                    "%(date)s is in an open month: record the entry as usual (a manager "
+                    "defers entries to a later month on the Pay page)."
+                )
                 % {"date": day.isoformat()},
             )
         )

@@ -103,7 +103,10 @@ class RuleBook:
         end: datetime.time,
         working: bool = True,
         late: bool = False,
+        deferred: bool = False,
     ) -> list[Violation]:
+        """``late``: an entry for a closed month; ``deferred``: already moved out of its open
+        month by a manager (the period's defer), so it stays late there."""
         span = Span(minutes_of(start), minutes_of(end))
         monday, sunday = week_of(day)
         locked = any(first <= day <= last for first, last in self.locked)
@@ -114,6 +117,7 @@ class RuleBook:
             other_minutes_that_day=sum(s.minutes for d, s in others if d == day),
             other_minutes_that_week=sum(s.minutes for d, s in others if monday <= d <= sunday),
             locked=locked and not late,
+            late_in_open_month=late and not locked and not deferred and not self.roster,
             limits=self.limits(trainee_id, day),
             working_day=self.roster or is_working_day(day),
             in_programme=self.roster or self._in_programme(trainee_id, day),
@@ -134,11 +138,12 @@ class RuleBook:
         by: Any,
         override_reason: str = "",
         late: bool = False,
+        deferred: bool = False,
     ) -> list[Violation]:
         """Check one entry; raise WorkRuleError unless it passes (a manager's recorded reason
         lets soft limits through). On success the entry joins the book for later rows.
         ``late``: an entry for a closed month, paid in a later pay period."""
-        found = self.violations(trainee_id, day, start, end, working, late)
+        found = self.violations(trainee_id, day, start, end, working, late, deferred)
         if found and not may_override(found, by, override_reason):
             raise WorkRuleError(found)
         self.entries[trainee_id].append((day, Span(minutes_of(start), minutes_of(end)), working))
@@ -171,6 +176,7 @@ def check_log(log: WorkLog, by: Any) -> None:
         by,
         log.override_reason,
         late=log.late,
+        deferred=bool(log.pk) and WorkLog.objects.filter(pk=log.pk, late=True).exists(),
     )
 
 
