@@ -157,6 +157,10 @@ class OrderStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+#: orders whose tasks are still work to do (and work may be logged against)
+OPEN_FOR_WORK = (OrderStatus.CONFIRMED, OrderStatus.IN_PRODUCTION, OrderStatus.READY)
+
+
 S = OrderStatus
 ALLOWED_ORDER_STATUS_CHANGES: dict[str, frozenset[str]] = {
     S.DRAFT: frozenset({S.CONFIRMED, S.CANCELLED}),
@@ -538,15 +542,7 @@ class ProductionTask(TrackedModel):
         """The tasks of ``workshop``; ``only_open``: those work may still be logged against,
         of orders confirmed, in production or ready (offered to work, see work/sources.py)."""
         tasks = cls.objects.filter(workshop=workshop).select_related("order")
-        if only_open:
-            tasks = tasks.filter(
-                order__status__in=[
-                    OrderStatus.CONFIRMED,
-                    OrderStatus.IN_PRODUCTION,
-                    OrderStatus.READY,
-                ]
-            )
-        return tasks
+        return tasks.filter(order__status__in=OPEN_FOR_WORK) if only_open else tasks
 
     @staticmethod
     def change_status(tasks: Iterable[ProductionTask], new: str, by: Any) -> int:

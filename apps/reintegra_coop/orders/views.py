@@ -30,6 +30,7 @@ from .forms import LotForm, OrderForm, OrderLineFormSet, StockOutForm
 from .fulfilment import record_spoilage_or_own_use
 from .models import (
     BOARD_STATUSES,
+    OPEN_FOR_WORK,
     CatalogueItem,
     Delivery,
     Invoice,
@@ -213,7 +214,7 @@ def task_list(request: HttpRequest) -> HttpResponseBase:
     # Work still to do: orders confirmed, in production or ready (not delivered or cancelled).
     tasks = scope(
         ProductionTask.objects.select_related("order", "workshop", "order__customer").filter(
-            order__status__in=[OrderStatus.CONFIRMED, OrderStatus.IN_PRODUCTION, OrderStatus.READY]
+            order__status__in=OPEN_FOR_WORK
         ),
         request.user,
     )

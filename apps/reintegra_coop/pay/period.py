@@ -44,6 +44,7 @@ from .models import (
     SchemeKind,
 )
 from .payroll import PayslipDraft, draft_payslips
+from .rates import scheme_on, segments
 
 
 @dataclass(frozen=True)
@@ -260,10 +261,8 @@ def _work_blockers(first: datetime.date) -> list[Blocker]:
         schemes.setdefault(trainee_id, []).append((valid_from, valid_until))
     found = []
     for row in worked:
-        spans = schemes.get(row["trainee_id"], [])
-        if not any(
-            start <= row["date"] and (end is None or row["date"] <= end) for start, end in spans
-        ):
+        spans = segments(schemes.get(row["trainee_id"], []), first, last)
+        if scheme_on(spans, row["date"]) is None:  # the same rule as the payroll's unpaid work
             found.append(
                 _unpaid_blocker(
                     f"{row['trainee__first_name']} {row['trainee__last_name']}",
