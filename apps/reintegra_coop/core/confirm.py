@@ -16,11 +16,12 @@ def ask_first(
     request: HttpRequest, question: str, yes: str, back: str, danger: bool = False
 ) -> HttpResponse:
     """The page that asks ``question``; "Yes" resends what was posted (a reason, say)."""
-    carried = {
-        name: value
-        for name, value in request.POST.items()
+    carried = [  # every value of a repeated field (ticked logs, say)
+        (name, value)
+        for name, values in request.POST.lists()
         if name not in ("csrfmiddlewaretoken", "confirmed")
-    }
+        for value in values
+    ]
     return render(
         request,
         "core/confirm.html",
