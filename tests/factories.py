@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 
 from reintegra_coop.care.models import (
     CommunityServiceOrder,
+    Diagnosis,
     Milestone,
     TherapyPlan,
     UnavailableBlock,
@@ -429,3 +430,20 @@ class CommunityServiceOrderFactory(factory.django.DjangoModelFactory):
     total_hours = 120
     start = NOVEMBER
     deadline = datetime.date(2027, 10, 31)
+
+
+class DiagnosisFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Diagnosis
+
+    trainee = factory.SubFactory(TraineeFactory)
+    by_role = "psychologist"
+    assessed_on = datetime.date(2026, 1, 12)
+    recommends = True
+
+
+def diagnosed(trainee: Trainee, on: datetime.date = datetime.date(2026, 1, 12)) -> Trainee:
+    """The trainee, with a positive diagnosis by each of the three specialists."""
+    for role in ("psychologist", "social_worker", "vocational_counsellor"):
+        DiagnosisFactory(trainee=trainee, by_role=role, assessed_on=on)
+    return trainee

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -33,7 +34,7 @@ def test_the_manager_home_page_asks_a_bounded_number_of_queries(client, personas
         TraineeFactory(user__username=f"extra{number}", workshops=[personas.garden])
     with CaptureQueriesContext(connection) as many:
         response = client.get(reverse("people:manager_home"))
-    assert response.content.decode().count("/people/trainees/") == 32
+    assert len(re.findall(r"/people/trainees/\d+/", response.content.decode())) == 32
     # the trainee list and "what needs me" (one count or two per area): never a query a row
     assert len(many) == len(few) <= 12  # 3 for the login, 7 for the needs, 2 for the list
 

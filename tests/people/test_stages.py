@@ -3,8 +3,9 @@ import datetime
 import pytest
 
 from reintegra_coop.people.exceptions import InvalidTransitionError
-from reintegra_coop.people.models import Stage, add_months
-from tests.factories import TraineeFactory
+from reintegra_coop.people.models import Stage, Trainee, add_months
+from reintegra_coop.people.scoping import visible_trainees
+from tests.factories import DiagnosisFactory, TraineeFactory, diagnosed
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T10:00")]
 
@@ -15,6 +16,7 @@ def test_a_trainee_goes_through_the_programme_and_the_history_keeps_each_step(pe
     trainee = TraineeFactory(
         stage=Stage.APPLICANT, stage_since=DAY, applied_on=DAY, participation_started_on=None
     )
+    diagnosed(trainee)
     trainee.move_to(Stage.DIAGNOSIS, DAY + datetime.timedelta(days=5), by=personas.manager)
     trainee.move_to(Stage.TRIAL, datetime.date(2026, 1, 31), by=personas.manager)
     trainee.move_to(Stage.PARTICIPANT, datetime.date(2026, 3, 2), by=personas.manager)
@@ -52,7 +54,7 @@ def test_a_trainee_goes_through_the_programme_and_the_history_keeps_each_step(pe
     ],
 )
 def test_a_wrong_stage_change_is_refused_and_nothing_is_saved(start, target, kwargs, message):
-    trainee = TraineeFactory(stage=start, stage_since=DAY)
+    trainee = diagnosed(TraineeFactory(stage=start, stage_since=DAY))
     with pytest.raises(InvalidTransitionError, match=message):
         trainee.move_to(target, DAY, **kwargs)
     trainee.refresh_from_db()
@@ -77,3 +79,107 @@ def test_a_change_cannot_be_dated_before_the_current_stage_began():
 )
 def test_add_months_keeps_the_day_or_takes_the_months_last(day, months, expected):
     assert add_months(datetime.date(*day), months) == datetime.date(*expected)
+
+
+@pytest.mark.parametrize("target", [Stage.TRIAL, Stage.PARTICIPANT])
+def test_the_trial_and_participation_need_three_positive_diagnoses(personas, target):
+    start = Stage.DIAGNOSIS if target == Stage.TRIAL else Stage.TRIAL
+    trainee = TraineeFactory(stage=start, stage_since=DAY)
+    DiagnosisFactory(trainee=trainee, by_role="psychologist")
+    DiagnosisFactory(trainee=trainee, by_role="social_worker", recommends=False)
+    with pytest.raises(InvalidTransitionError) as refused:
+        trainee.move_to(target, DAY, by=personas.manager)
+    assert "missing: Social worker, Vocational counsellor." in str(refused.value)
+    trainee.refresh_from_db()
+    assert (trainee.stage, trainee.stage_changes.count()) == (start, 0)
+
+
+def test_a_trainee_with_three_positive_diagnoses_starts_the_trial(personas):
+    trainee = diagnosed(TraineeFactory(stage=Stage.DIAGNOSIS, stage_since=DAY))
+    trainee.move_to(Stage.TRIAL, DAY, by=personas.manager)
+    assert trainee.stage == Stage.TRIAL
+
+
+def test_a_manager_undoes_the_last_change_with_a_reason_and_the_history_keeps_it(personas):
+    applied = datetime.date(2026, 1, 2)
+    trainee = diagnosed(
+        TraineeFactory(
+            stage=Stage.APPLICANT,
+            stage_since=applied,
+            applied_on=applied,
+            participation_started_on=None,
+        )
+    )
+    trainee.move_to(Stage.DIAGNOSIS, DAY, by=personas.manager)
+    trainee.move_to(Stage.TRIAL, DAY + datetime.timedelta(days=14), by=personas.manager)
+    undone = trainee.undo_stage_change(personas.manager, "Wrong trainee picked")
+    assert (trainee.stage, trainee.stage_since) == (Stage.DIAGNOSIS, DAY)
+    assert (trainee.participation_started_on, trainee.planned_end_on) == (None, None)
+    assert (undone.undone_by, undone.undo_reason) == (personas.manager, "Wrong trainee picked")
+    assert undone.undone_at is not None
+    assert trainee.stage_changes.count() == 2  # kept, marked undone
+    trainee.undo_stage_change(personas.manager, "Not diagnosed yet either")
+    assert (trainee.stage, trainee.stage_since) == (Stage.APPLICANT, applied)
+
+
+def test_undoing_an_exit_brings_the_participant_back(personas):
+    trainee = TraineeFactory(stage=Stage.PARTICIPANT, stage_since=DAY)
+    trainee.move_to(Stage.EXITED, DAY, by=personas.manager, exit_reason="dropped_out")
+    trainee.undo_stage_change(personas.manager, "He came back the next morning")
+    assert (trainee.stage, trainee.exited_on, trainee.exit_reason) == (
+        Stage.PARTICIPANT,
+        None,
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("who", "reason", "message"),
+    [
+        ("care_worker", "Mistake", "Only a manager may undo"),
+        ("garden_instructor", "Mistake", "Only a manager may undo"),
+        ("manager", "   ", "Say why"),
+    ],
+)
+def test_an_undo_needs_a_manager_and_a_reason(personas, who, reason, message):
+    trainee = TraineeFactory(stage=Stage.PARTICIPANT, stage_since=DAY)
+    trainee.move_to(Stage.GRADUATE, DAY, by=personas.manager)
+    with pytest.raises(InvalidTransitionError, match=message):
+        trainee.undo_stage_change(getattr(personas, who), reason)
+    trainee.refresh_from_db()
+    assert trainee.stage == Stage.GRADUATE
+
+
+def test_there_is_nothing_to_undo_before_the_first_change(personas):
+    trainee = TraineeFactory(stage=Stage.APPLICANT, stage_since=DAY)
+    with pytest.raises(InvalidTransitionError, match="no stage change to undo"):
+        trainee.undo_stage_change(personas.manager, "Mistake")
+
+
+def test_a_record_entered_by_mistake_is_withdrawn_not_deleted(personas):
+    trainee = TraineeFactory(stage=Stage.APPLICANT, stage_since=DAY, workshops=[personas.garden])
+    trainee.withdraw(personas.manager, "Entered twice")
+    assert Trainee.objects.filter(pk=trainee.pk).exists()
+    assert (trainee.withdrawn_by, trainee.withdrawal_reason) == (personas.manager, "Entered twice")
+    assert not trainee.user.is_active
+    for viewer in (personas.manager, personas.garden_instructor, personas.accountant):
+        assert trainee not in visible_trainees(viewer)
+    assert trainee.modified_by == personas.manager
+
+
+@pytest.mark.parametrize(
+    ("stage", "who", "reason", "message"),
+    [
+        (Stage.PARTICIPANT, "manager", "Mistake", "leaves it with an exit"),
+        (Stage.APPLICANT, "garden_instructor", "Mistake", "Only a manager may withdraw"),
+        (Stage.APPLICANT, "manager", "", "Say why"),
+    ],
+)
+def test_a_withdrawal_is_refused_unless_a_manager_withdraws_a_new_record_with_a_reason(
+    personas, stage, who, reason, message
+):
+    trainee = TraineeFactory(stage=stage, stage_since=DAY)
+    with pytest.raises(InvalidTransitionError, match=message):
+        trainee.withdraw(getattr(personas, who), reason)
+    trainee.refresh_from_db()
+    assert trainee.withdrawn_at is None

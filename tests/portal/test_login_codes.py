@@ -124,6 +124,6 @@ def test_a_code_expires_after_the_sites_hours(client, personas, settings):
 def test_the_trainee_page_offers_the_code_only_to_those_who_may_print(client, personas):
     url = reverse("people:trainee_detail", args=[personas.trainee_anna.pk])
     client.force_login(personas.garden_instructor)
-    assert "Print a one-time login code" not in client.get(url).content.decode()
+    assert "Print the login card" not in client.get(url).content.decode()
     client.force_login(personas.manager)
-    assert "Print a one-time login code" in client.get(url).content.decode()
+    assert "Print the login card" in client.get(url).content.decode()

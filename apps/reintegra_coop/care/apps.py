@@ -12,13 +12,16 @@ class CareConfig(AppConfig):
     def ready(self) -> None:
         from reintegra_coop.core.roles import Role
         from reintegra_coop.people.home import offer_needs
+        from reintegra_coop.people.stages import offer_stage_requirement
         from reintegra_coop.work import sources
 
         from . import needs
         from .constraints import load_limits
+        from .stage_rules import diagnoses_complete
 
         offer_needs(frozenset({Role.MANAGER, Role.CARE_WORKER}), needs.needs, order=40)
         sources.offer_limits(load_limits)
+        offer_stage_requirement(diagnoses_complete)
         sources.logs_approved.connect(_recompute_milestones, dispatch_uid="care.milestones")
 
 

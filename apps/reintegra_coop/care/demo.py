@@ -15,6 +15,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from reintegra_coop.people import demo as people_demo
 from reintegra_coop.people.models import Skill, Stage, Trainee
 
 from .models import (
@@ -28,6 +29,7 @@ from .models import (
     UnavailableBlock,
     WorkConstraint,
 )
+from .plans import DiagnosisRole
 from .progress import recompute
 
 GOALS = [
@@ -70,6 +72,27 @@ def load_constraints() -> None:
 
 
 @transaction.atomic
+def load_diagnoses() -> None:
+    """The three specialists' diagnoses of the demo trainees in the diagnosis stage: positive
+    for those who go on to the trial; two of three for one still being assessed."""
+    psychologist = User.objects.get(username="care.psychologist")
+    today = timezone.localdate()
+    for trainee in Trainee.objects.filter(stage=Stage.DIAGNOSIS, diagnoses__isnull=True):
+        roles = list(DiagnosisRole)
+        if not people_demo.goes_beyond_diagnosis(trainee):
+            roles = roles[:2]  # the vocational counsellor has not seen them yet
+        for offset, role in enumerate(roles, start=1):
+            Diagnosis.objects.create(
+                trainee=trainee,
+                by_role=role,
+                recommends=True,
+                assessed_on=min(trainee.stage_since + datetime.timedelta(days=offset), today),
+                summary="",
+                created_by=psychologist,
+            )
+
+
+@transaction.atomic
 def load() -> None:
     if TherapyPlan.objects.exists():
         return
@@ -80,14 +103,6 @@ def load() -> None:
     )
     for number, trainee in enumerate(trainees):
         started = trainee.participation_started_on or today
-        for role in ("psychologist", "social_worker", "vocational_counsellor"):
-            Diagnosis.objects.create(
-                trainee=trainee,
-                by_role=role,
-                recommends=True,
-                assessed_on=started - datetime.timedelta(days=7),
-                created_by=psychologist,
-            )
         plan = IndividualPlan.objects.create(
             trainee=trainee, opened_on=started, created_by=psychologist
         )

@@ -163,6 +163,8 @@ class Tenancy(TrackedModel):
             raise ValidationError({"share_fixed": _("Give either a fixed amount or a percentage.")})
         if self.end and self.start and self.end < self.start:
             raise ValidationError({"end": _("The end cannot be before the start.")})
+        if not (self.trainee_id and self.start):
+            return  # the missing field reports itself
         others = (
             Tenancy.objects.filter(trainee_id=self.trainee_id)
             .exclude(pk=self.pk)
@@ -170,7 +172,7 @@ class Tenancy(TrackedModel):
         )
         if self.end:
             others = others.filter(start__lte=self.end)
-        if self.trainee_id and self.start and others.exists():
+        if others.exists():
             raise ValidationError({"start": _("The trainee has another tenancy in that time.")})
 
 

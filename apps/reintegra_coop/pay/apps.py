@@ -10,9 +10,11 @@ class PayConfig(AppConfig):
     def ready(self) -> None:
         from reintegra_coop.core.roles import Role
         from reintegra_coop.people.home import Panel, offer_needs, offer_panel
+        from reintegra_coop.people.onboarding import offer_onboarding_part
 
-        from . import needs, panels
+        from . import needs, onboarding, panels
 
+        offer_onboarding_part(onboarding.PART)
         offer_needs(frozenset({Role.MANAGER}), needs.needs, order=30)
         offer_panel(
             Panel(frozenset({Role.ACCOUNTANT}), "pay/_home_periods.html", panels.periods, 10)

@@ -189,6 +189,8 @@ class PayScheme(TrackedModel):
             )
         if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
             raise ValidationError({"valid_until": _("The end cannot be before the start.")})
+        if not (self.trainee_id and self.valid_from):
+            return  # the missing field reports itself
         overlapping = (
             PayScheme.objects.filter(trainee_id=self.trainee_id)
             .exclude(pk=self.pk)
@@ -196,7 +198,7 @@ class PayScheme(TrackedModel):
         )
         if self.valid_until:
             overlapping = overlapping.filter(valid_from__lte=self.valid_until)
-        if self.trainee_id and overlapping.exists():
+        if overlapping.exists():
             raise ValidationError({"valid_from": _("The trainee has another pay scheme then.")})
 
 

@@ -191,6 +191,49 @@ def _staff(demo: DemoStaff, workshops: dict[str, Workshop]) -> User:
     return user
 
 
+def _schedule(
+    number: int, final_stage: str, exit_reason: str, today: datetime.date
+) -> tuple[datetime.date, list[tuple[str, datetime.date, str]]]:
+    """When the demo trainee applied, and each (stage, day, exit reason) they moved to."""
+    steps = PATH[: PATH.index(Stage(final_stage)) + 1] if final_stage in PATH else []
+    if final_stage == Stage.EXITED:
+        steps = PATH[:3]  # exited from participation
+    days = [DAYS_IN_STAGE[Stage.APPLICANT]] + [DAYS_IN_STAGE[step] for step in steps[:-1]]
+    if final_stage == Stage.EXITED:
+        days.append(DAYS_IN_STAGE[Stage.PARTICIPANT] // 2)
+    # The last change happened a few days ago; earlier ones further back.
+    applied_on = today - datetime.timedelta(days=sum(days) + number)
+    moves, on = [], applied_on
+    for step, length in zip(steps, days, strict=False):
+        on += datetime.timedelta(days=length)
+        moves.append((str(step), on, ""))
+    if final_stage == Stage.EXITED:
+        moves.append((Stage.EXITED, on + datetime.timedelta(days=days[-1]), exit_reason))
+    return applied_on, moves
+
+
+def goes_beyond_diagnosis(trainee: Trainee) -> bool:
+    """Whether a demo trainee's programme goes on past the diagnosis (the care demo gives them
+    their three positive diagnoses before they move on)."""
+    for number, (_first, _last, stage, _reason, _language) in enumerate(TRAINEES, start=1):
+        if card(number) == trainee.card_number:
+            return stage not in (Stage.APPLICANT, Stage.DIAGNOSIS)
+    return False
+
+
+@transaction.atomic
+def advance() -> None:
+    """Move the demo trainees on from the diagnosis, once the care demo has their diagnoses."""
+    manager = User.objects.get(username="manager")
+    today = timezone.localdate()
+    for number, (_first, _last, stage, reason, _language) in enumerate(TRAINEES, start=1):
+        trainee = Trainee.objects.filter(card_number=card(number), stage=Stage.DIAGNOSIS).first()
+        if trainee is None:
+            continue
+        for step, on, exit_reason in _schedule(number, stage, reason, today)[1][1:]:
+            trainee.move_to(step, on, by=manager, exit_reason=exit_reason)
+
+
 def _trainee(
     number: int,
     first: str,
@@ -201,14 +244,8 @@ def _trainee(
     today: datetime.date,
     manager: User,
 ) -> Trainee:
-    steps = PATH[: PATH.index(Stage(final_stage)) + 1] if final_stage in PATH else []
-    if final_stage == Stage.EXITED:
-        steps = PATH[:3]  # exited from participation
-    days = [DAYS_IN_STAGE[Stage.APPLICANT]] + [DAYS_IN_STAGE[step] for step in steps[:-1]]
-    if final_stage == Stage.EXITED:
-        days.append(DAYS_IN_STAGE[Stage.PARTICIPANT] // 2)
-    # The last change happened a few days ago; earlier ones further back.
-    applied_on = today - datetime.timedelta(days=sum(days) + number)
+    """The demo trainee, moved as far as the diagnosis (``advance`` takes them further)."""
+    applied_on, moves = _schedule(number, final_stage, exit_reason, today)
     trainee = Trainee.objects.create(
         user=_user(trainee_username(number), first, last, TRAINEE_PIN),
         first_name=first,
@@ -220,15 +257,6 @@ def _trainee(
         created_by=manager,
         modified_by=manager,
     )
-    on = applied_on
-    for step, length in zip(steps, days, strict=False):
-        on += datetime.timedelta(days=length)
+    for step, on, _reason in moves[:1]:
         trainee.move_to(step, on, by=manager)
-    if final_stage == Stage.EXITED:
-        trainee.move_to(
-            Stage.EXITED,
-            on + datetime.timedelta(days=days[-1]),
-            by=manager,
-            exit_reason=exit_reason,
-        )
     return trainee

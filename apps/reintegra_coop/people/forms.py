@@ -1,14 +1,22 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reintegra_coop.core.dates import DayField
+from reintegra_coop.core.forms import SetPinForm
+from reintegra_coop.core.roles import Role
 
-from .models import ALLOWED_STAGE_CHANGES, ExitReason, Stage, Trainee
+from .identity import normalised
+from .models import ALLOWED_STAGE_CHANGES, ExitReason, StaffMember, Stage, Trainee, Workshop
+from .onboarding import possible_duplicates
+
+User = get_user_model()
 
 
 class StageChangeForm(forms.Form):
@@ -30,3 +38,142 @@ class StageChangeForm(forms.Form):
             (value, label) for value, label in Stage.choices if value in allowed
         ]
         self.fields["on"].initial = timezone.localdate()
+
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class TraineeForm(forms.ModelForm):
+    """Who the trainee is and where they work; the same fields when taken on and later."""
+
+    care_workers = forms.ModelMultipleChoiceField(
+        label=_("Care workers"),
+        queryset=StaffMember.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Trainee
+        fields = [
+            "first_name",
+            "last_name",
+            "date_of_birth",
+            "national_id",
+            "preferred_language",
+            "phone",
+            "email",
+            "address",
+            "workshops",
+            "card_number",
+        ]
+        widgets = {
+            "date_of_birth": DATE_INPUT,
+            "workshops": forms.CheckboxSelectMultiple,
+            "address": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["workshops"].queryset = Workshop.objects.filter(active=True)  # type: ignore[attr-defined]
+        self.fields["care_workers"].queryset = StaffMember.objects.filter(  # type: ignore[attr-defined]
+            role=Role.CARE_WORKER, active=True
+        ).select_related("user")
+        if self.instance.pk:
+            self.fields["care_workers"].initial = list(self.instance.care_workers.all())
+
+    def clean_card_number(self) -> str | None:
+        card = (self.cleaned_data.get("card_number") or "").strip()
+        if not card:
+            return None
+        taken = Trainee.objects.filter(card_number__iexact=card)
+        if taken.exclude(pk=self.instance.pk or 0).exists():
+            raise forms.ValidationError(_("This card number is already taken."))
+        return card
+
+    def clean_national_id(self) -> str:
+        return normalised(self.cleaned_data.get("national_id") or "")
+
+    def save_care_workers(self, trainee: Trainee) -> None:
+        chosen = set(self.cleaned_data["care_workers"])
+        for member in StaffMember.objects.filter(role=Role.CARE_WORKER):
+            if member in chosen:
+                member.caseload.add(trainee)
+            elif member.caseload.filter(pk=trainee.pk).exists():
+                member.caseload.remove(trainee)
+
+
+class OnboardingForm(TraineeForm):
+    stage = forms.ChoiceField(
+        label=_("Programme stage"),
+        choices=[
+            (Stage.APPLICANT, Stage.APPLICANT.label),
+            (Stage.DIAGNOSIS, Stage.DIAGNOSIS.label),
+        ],
+        help_text=_("Later stages are reached on the trainee's page, when their rules are met."),
+    )
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=150,
+        required=False,
+        help_text=_("Leave empty to make one from the name."),
+    )
+    not_a_duplicate = forms.BooleanField(
+        label=_("This is a different person from the possible duplicates shown above."),
+        required=False,
+    )
+
+    class Meta(TraineeForm.Meta):
+        fields = [*TraineeForm.Meta.fields, "applied_on"]
+        widgets = {**TraineeForm.Meta.widgets, "applied_on": DATE_INPUT}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.pin_form = SetPinForm(None, self.data or None, prefix="pin")
+        self.fields["applied_on"].initial = timezone.localdate()
+        self.duplicates: list[Trainee] = []
+
+    def clean_username(self) -> str:
+        username = (self.cleaned_data.get("username") or "").strip().lower()
+        if username and User._default_manager.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("This username is already taken."))
+        if username and not re.fullmatch(r"[a-z0-9.@+_-]+", username):
+            raise forms.ValidationError(
+                _("Use only letters without accents, digits and . @ + - _ in a username.")
+            )
+        return username
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        return self.pin_form.is_valid() and valid
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.errors:
+            return cleaned
+        self.duplicates = possible_duplicates(
+            cleaned.get("first_name", ""),
+            cleaned.get("last_name", ""),
+            cleaned.get("date_of_birth"),
+            cleaned.get("national_id", ""),
+        )
+        same_id = [
+            t
+            for t in self.duplicates
+            if cleaned.get("national_id") and t.national_id == cleaned["national_id"]
+        ]
+        if same_id:
+            self.add_error(
+                "national_id",
+                _("%(name)s already has this national id.") % {"name": same_id[0].full_name},
+            )
+        elif self.duplicates and not cleaned.get("not_a_duplicate"):
+            self.add_error(
+                "not_a_duplicate",
+                _("Check the possible duplicates first: tick the box if this is someone else."),
+            )
+        return cleaned
+
+    @property
+    def pin(self) -> str:
+        return str(self.pin_form.cleaned_data["new_password1"])

@@ -21,17 +21,21 @@ from reintegra_coop.core.dates import PlausibleDateField
 from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.money import money_field
 from reintegra_coop.core.roles import (
+    COMMAND_LINE,
     GROUP_NAMES,
     Role,
     forget_role,
     may_grant,
     may_grant_care_lead,
     may_manage_login,
+    role_of,
 )
 from reintegra_coop.core.scoping import Visibility
 
 from .exceptions import InvalidTransitionError
+from .identity import national_id_problem, plausible_birth_date
 from .querysets import TraineeQuerySet
+from .stages import missing_for
 
 
 class WorkshopKind(models.TextChoices):
@@ -144,6 +148,15 @@ class Trainee(TrackedModel):
     )
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
+    date_of_birth = models.DateField(
+        _("date of birth"), null=True, blank=True, validators=[plausible_birth_date]
+    )
+    national_id = models.CharField(
+        _("national id (PESEL)"),
+        max_length=20,
+        blank=True,
+        help_text=_("Optional. Checked against its check digit and the date of birth."),
+    )
     card_number = models.CharField(
         _("card number"),
         max_length=20,
@@ -180,6 +193,20 @@ class Trainee(TrackedModel):
     preferred_language = models.CharField(
         _("preferred language"), max_length=5, choices=settings.LANGUAGES, blank=True
     )
+    # A record entered by mistake is withdrawn, never deleted: hidden from lists, kept in history.
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawn by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    withdrawal_reason = models.CharField(
+        _("why it was withdrawn"), max_length=200, blank=True, editable=False
+    )
 
     objects = TraineeQuerySet.as_manager()
     visibility: ClassVar[Visibility] = Visibility(trainee="")
@@ -188,6 +215,14 @@ class Trainee(TrackedModel):
         verbose_name = _("trainee")
         verbose_name_plural = _("trainees")
         ordering = ["last_name", "first_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["national_id"],
+                condition=~models.Q(national_id="") & models.Q(withdrawn_at__isnull=True),
+                name="unique_national_id_of_current_trainees",
+                violation_error_message=_("Another trainee already has this national id."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.full_name
@@ -201,6 +236,9 @@ class Trainee(TrackedModel):
         problem = trainee_login_problem(self.user)
         if problem:
             raise ValidationError({"user": problem})
+        id_problem = national_id_problem(self.national_id, self.date_of_birth)
+        if id_problem:
+            raise ValidationError({"national_id": id_problem})
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         with transaction.atomic():
@@ -244,6 +282,66 @@ class Trainee(TrackedModel):
         self.refresh_from_db()
         return change
 
+    def undo_stage_change(self, by: Any, reason: str) -> StageChange:
+        """Take back the last stage change (a manager, with a reason): the trainee returns to the
+        stage before it; the change stays in the history, marked as undone."""
+        reason = reason.strip()
+        if by is not COMMAND_LINE and role_of(by) != Role.MANAGER:
+            raise InvalidTransitionError(gettext("Only a manager may undo a stage change."))
+        if not reason:
+            raise InvalidTransitionError(gettext("Say why the change is undone."))
+        with transaction.atomic():
+            current = Trainee.objects.select_for_update().get(pk=self.pk)
+            changes = list(current.stage_changes.filter(undone_at__isnull=True).order_by("-pk"))
+            if not changes:
+                raise InvalidTransitionError(gettext("There is no stage change to undo."))
+            last = changes[0]
+            last.undone_at, last.undo_reason = timezone.now(), reason
+            last.undone_by = None if by is COMMAND_LINE else by
+            last.stamp(by)
+            last.save()
+            current.stage = last.from_stage
+            current.stage_since = changes[1].on if len(changes) > 1 else current.applied_on
+            if last.to_stage == Stage.TRIAL:
+                current.participation_started_on = current.planned_end_on = None
+            if last.to_stage == Stage.EXITED:
+                current.exited_on, current.exit_reason = None, ""
+            current.stamp(by)
+            current.save()
+        self.refresh_from_db()
+        return last
+
+    @property
+    def may_be_withdrawn(self) -> bool:
+        """Only a record that never started work may be withdrawn as a mistake."""
+        return self.withdrawn_at is None and self.stage in (Stage.APPLICANT, Stage.DIAGNOSIS)
+
+    def withdraw(self, by: Any, reason: str) -> None:
+        """Withdraw a record entered by mistake (a manager, with a reason): hidden from every
+        list, its login switched off, kept with its history. Nothing is deleted."""
+        reason = reason.strip()
+        if by is not COMMAND_LINE and role_of(by) != Role.MANAGER:
+            raise InvalidTransitionError(gettext("Only a manager may withdraw a record."))
+        if not reason:
+            raise InvalidTransitionError(gettext("Say why the record is withdrawn."))
+        with transaction.atomic():
+            current = Trainee.objects.select_for_update().get(pk=self.pk)
+            if not current.may_be_withdrawn:
+                raise InvalidTransitionError(
+                    gettext(
+                        "Only an applicant or a trainee in diagnosis can be withdrawn; "
+                        "a trainee who started the programme leaves it with an exit."
+                    )
+                )
+            current.withdrawn_at, current.withdrawal_reason = timezone.now(), reason
+            current.withdrawn_by = None if by is COMMAND_LINE else by
+            current.stamp(by)
+            current.save()
+            if current.user is not None and current.user.is_active:
+                current.user.is_active = False
+                current.user.save(update_fields=["is_active"])
+        self.refresh_from_db()
+
 
 def trainee_login_problem(user: Any) -> str | None:
     """Why ``user`` cannot be a trainee's login, or None if it can."""
@@ -277,6 +375,9 @@ def _check_stage_change(trainee: Trainee, stage: str, on: datetime.date, exit_re
         raise InvalidTransitionError(gettext("An exit needs a reason."))
     if stage != Stage.EXITED and exit_reason:
         raise InvalidTransitionError(gettext("Only an exit has an exit reason."))
+    missing = missing_for(trainee, stage)
+    if missing:
+        raise InvalidTransitionError(" ".join(missing))
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -303,6 +404,19 @@ class StageChange(TrackedModel):
         _("exit reason"), max_length=20, choices=ExitReason.choices, blank=True
     )
     note = models.TextField(_("note"), blank=True)
+    undone_at = models.DateTimeField(_("undone at"), null=True, blank=True, editable=False)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("undone by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    undo_reason = models.CharField(
+        _("why it was undone"), max_length=200, blank=True, editable=False
+    )
 
     visibility: ClassVar[Visibility] = Visibility(trainee="trainee")
 

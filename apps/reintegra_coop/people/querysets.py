@@ -9,6 +9,10 @@ if TYPE_CHECKING:
 
 
 class TraineeQuerySet(models.QuerySet["Trainee"]):
+    def current(self) -> TraineeQuerySet:
+        """Without the records withdrawn as entered by mistake."""
+        return self.filter(withdrawn_at__isnull=True)
+
     def in_stage(self, *stages: str) -> TraineeQuerySet:
         return self.filter(stage__in=stages)
 

@@ -21,7 +21,7 @@ from .querysets import TraineeQuerySet
 
 def visible_trainees(user: Any) -> TraineeQuerySet:
     role = role_of(user)
-    trainees = Trainee.objects.all()
+    trainees = Trainee.objects.current()
     if role in (Role.MANAGER, Role.ACCOUNTANT):
         return trainees
     if role == Role.INSTRUCTOR:

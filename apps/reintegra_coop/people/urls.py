@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import trainee_views, views
 
 app_name = "people"
 
@@ -12,4 +12,8 @@ urlpatterns = [
     path("staff/", views.staff_list, name="staff_list"),
     path("trainees/<int:pk>/", views.trainee_detail, name="trainee_detail"),
     path("trainees/<int:pk>/unlock/", views.unlock_login, name="unlock_login"),
+    path("trainees/new/", trainee_views.trainee_new, name="trainee_new"),
+    path("trainees/<int:pk>/edit/", trainee_views.trainee_edit, name="trainee_edit"),
+    path("trainees/<int:pk>/undo-stage/", trainee_views.undo_stage_change, name="undo_stage"),
+    path("trainees/<int:pk>/withdraw/", trainee_views.withdraw, name="withdraw"),
 ]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reintegra_coop.core import lockout
-from reintegra_coop.core.access import require_role
+from reintegra_coop.core.access import may_open, require_role
 from reintegra_coop.core.roles import (
     STAFF_ROLES,
     Role,
@@ -95,7 +95,7 @@ def trainee_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
                 % {"name": trainee, "stage": trainee.get_stage_display()},
             )
             return redirect("people:trainee_detail", pk=trainee.pk)
-    history = trainee.stage_changes.select_related("created_by")
+    history = trainee.stage_changes.select_related("created_by", "undone_by")
     role = role_of(request.user)
     login = trainee.user
     context = {
@@ -107,6 +107,9 @@ def trainee_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         "may_unlock": login is not None and role == Role.MANAGER,
         "wrong_tries": lockout.failures(login.get_username()) if login is not None else 0,
         "may_see_record": role in (Role.CARE_WORKER, Role.MANAGER, Role.INSTRUCTOR),
+        "may_edit": may_open(request.user, "people:trainee_edit", trainee.pk),
+        "may_undo": role == Role.MANAGER and any(not change.undone_at for change in history),
+        "may_withdraw": role == Role.MANAGER and trainee.may_be_withdrawn,
     }
     return render(request, "people/trainee_detail.html", context)
 

@@ -18,7 +18,7 @@ from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -172,7 +172,8 @@ def code_login(request: HttpRequest, code: str) -> HttpResponseBase:
 @require_POST
 @require_role(Role.MANAGER, Role.CARE_WORKER)
 def print_code(request: HttpRequest, pk: int) -> HttpResponse:
-    """A slip with a one-time login code and its QR code, for a trainee's own phone."""
+    """The trainee's login card: their name, card number and username, and a one-time login
+    code with its QR code, for their own phone."""
     if not may_print_login_codes(request.user):
         raise PermissionDenied
     trainee = get_object_or_404(visible_trainees(request.user).filter(user__isnull=False), pk=pk)
@@ -181,14 +182,7 @@ def print_code(request: HttpRequest, pk: int) -> HttpResponse:
     import segno
 
     qr = segno.make(url, error="m").svg_inline(scale=6, title=_("Login code"))
-    return render(
-        request,
-        "portal/code_slip.html",
-        {
-            "trainee": trainee,
-            "code": code,
-            "qr": qr,
-            "login_url": url,
-            "site": settings.COOPERATIVE,
-        },
-    )
+    context = {"trainee": trainee, "code": code, "qr": qr, "site": settings.COOPERATIVE}
+    with translation.override(trainee.preferred_language or settings.LANGUAGE_CODE):
+        # The card is for the trainee: in their language, whatever the staff member's.
+        return render(request, "portal/code_slip.html", context)

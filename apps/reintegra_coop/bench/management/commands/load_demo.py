@@ -16,6 +16,8 @@ from reintegra_coop.work import demo as work
 
 STEPS: list[Callable[[], None]] = [
     people.load,
+    care.load_diagnoses,  # before the trial: it needs the three positive diagnoses
+    people.advance,
     orders.load,
     care.load_constraints,
     work.load,

@@ -1,0 +1,49 @@
+"""The tenancy part of taking on a trainee (people/onboarding.py): optional, and the same rules
+as a tenancy saved anywhere else (Tenancy.clean)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from reintegra_coop.people.models import Trainee
+from reintegra_coop.people.onboarding import OnboardingPart
+
+from .models import HousingUnit, Tenancy
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class TenancyForm(forms.ModelForm):
+    class Meta:
+        model = Tenancy
+        fields = ["unit", "start", "end", "share_fixed", "share_percent", "payroll_consent_on"]
+        widgets = {"start": DATE_INPUT, "end": DATE_INPUT, "payroll_consent_on": DATE_INPUT}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = HousingUnit.objects.filter(active=True)  # type: ignore[attr-defined]
+
+
+def _started(form: forms.BaseForm) -> bool:
+    return bool(form.data.get(form.add_prefix("unit")))
+
+
+def _save(form: forms.BaseForm, trainee: Trainee, by: Any) -> None:
+    tenancy = form.save(commit=False)  # type: ignore[attr-defined]
+    tenancy.trainee = trainee
+    tenancy.full_clean()
+    tenancy.stamp(by)
+    tenancy.save()
+
+
+PART = OnboardingPart(
+    prefix="housing",
+    title=_("Housing (tenancy)"),
+    form=TenancyForm,
+    started=_started,
+    save=_save,
+    order=20,
+)
