@@ -9,9 +9,14 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from reintegra_coop.housing.models import Tenancy
-from reintegra_coop.pay.models import PayScheme
+from reintegra_coop.pay.models import PayPeriod, PayScheme
 from reintegra_coop.people.models import Stage, Trainee
-from tests.factories import HousingUnitFactory, TraineeFactory
+from tests.factories import (
+    HousingUnitFactory,
+    PaySchemeFactory,
+    TenancyFactory,
+    TraineeFactory,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T10:00")]
 
@@ -257,3 +262,83 @@ def test_only_a_manager_undoes_or_withdraws(client, personas, who):
         assert client.post(url, {"reason": "x", "confirmed": "yes"}).status_code == 403
     anna.refresh_from_db()
     assert anna.withdrawn_at is None
+
+
+def test_a_new_pay_scheme_on_the_trainee_page_ends_the_current_one_the_day_before(client, personas):
+    anna = personas.trainee_anna
+    PaySchemeFactory(trainee=anna, kind="stipend", valid_from=datetime.date(2026, 9, 1))
+    client.force_login(personas.manager)
+    edit = reverse("people:trainee_edit", args=[anna.pk])
+    assert "Integration stipend: 2026-09-01 – …" in client.get(edit).content.decode()
+    response = client.post(
+        edit,
+        {
+            **record_of(anna, personas),
+            "pay-kind": "hourly",
+            "pay-valid_from": "2026-12-01",
+            "pay-hourly_rate": "24.00",
+        },
+    )
+    assert response.status_code == 302
+    schemes = [
+        (s.kind, s.valid_from, s.valid_until) for s in anna.pay_schemes.order_by("valid_from")
+    ]
+    assert schemes == [
+        ("stipend", datetime.date(2026, 9, 1), datetime.date(2026, 11, 30)),
+        ("hourly", datetime.date(2026, 12, 1), None),
+    ]
+
+
+def test_a_scheme_starting_before_the_current_one_or_in_a_closed_month_is_refused(client, personas):
+    anna = personas.trainee_anna
+    PaySchemeFactory(trainee=anna, kind="stipend", valid_from=datetime.date(2026, 9, 1))
+    PayPeriod.objects.create(month=datetime.date(2026, 10, 1), state="approved")
+    client.force_login(personas.manager)
+    edit = reverse("people:trainee_edit", args=[anna.pk])
+    for start, message in [
+        ("2026-08-01", "another pay scheme then"),
+        ("2026-10-15", "The pay of that month is closed"),
+    ]:
+        page = client.post(
+            edit,
+            {
+                **record_of(anna, personas, last_name="Changed"),
+                "pay-kind": "hourly",
+                "pay-valid_from": start,
+                "pay-hourly_rate": "24.00",
+            },
+        ).content.decode()
+        assert message in page
+    anna.refresh_from_db()
+    assert anna.last_name == "Garden"  # nothing half-saved
+    assert anna.pay_schemes.get().valid_until is None
+
+
+def test_moving_up_the_housing_ladder_ends_the_current_tenancy(client, personas):
+    anna = personas.trainee_anna
+    shelter, flat = HousingUnitFactory(name="Shelter bed 4"), HousingUnitFactory(name="Flat 2")
+    TenancyFactory(trainee=anna, unit=shelter, start=datetime.date(2026, 9, 1))
+    client.force_login(personas.manager)
+    edit = reverse("people:trainee_edit", args=[anna.pk])
+    client.post(
+        edit,
+        {
+            **record_of(anna, personas),
+            "housing-unit": str(flat.pk),
+            "housing-start": "2026-12-01",
+            "housing-share_fixed": "150.00",
+        },
+    )
+    tenancies = [(t.unit.name, t.end) for t in anna.tenancies.order_by("start")]
+    assert tenancies == [("Shelter bed 4", datetime.date(2026, 11, 30)), ("Flat 2", None)]
+
+
+def record_of(trainee, personas, **changes):
+    return {
+        "first_name": trainee.first_name,
+        "last_name": trainee.last_name,
+        "preferred_language": "",
+        "workshops": [w.pk for w in trainee.workshops.all()],
+        "card_number": trainee.card_number,
+        **changes,
+    }

@@ -3,6 +3,7 @@ as a tenancy saved anywhere else (Tenancy.clean)."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django import forms
@@ -32,11 +33,26 @@ def _started(form: forms.BaseForm) -> bool:
 
 
 def _save(form: forms.BaseForm, trainee: Trainee, by: Any) -> None:
+    """A new tenancy from day D (a move up the housing ladder) ends the open-ended one that
+    began before D on the day before."""
     tenancy = form.save(commit=False)  # type: ignore[attr-defined]
     tenancy.trainee = trainee
+    day_before = tenancy.start - datetime.timedelta(days=1)
+    for current in Tenancy.objects.filter(trainee=trainee, end__isnull=True, start__lte=day_before):
+        current.end = day_before
+        current.stamp(by)
+        current.save()
     tenancy.full_clean()
     tenancy.stamp(by)
     tenancy.save()
+
+
+def _current(trainee: Trainee) -> list[str]:
+    return [
+        f"{tenancy.unit}: {tenancy.start.isoformat()} – "
+        f"{tenancy.end.isoformat() if tenancy.end else '…'}"
+        for tenancy in Tenancy.objects.filter(trainee=trainee).select_related("unit")
+    ]
 
 
 PART = OnboardingPart(
@@ -46,4 +62,5 @@ PART = OnboardingPart(
     started=_started,
     save=_save,
     order=20,
+    current=_current,
 )

@@ -3,15 +3,17 @@ rules as a scheme saved anywhere else (PayScheme.clean)."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from reintegra_coop.people.models import Trainee
 from reintegra_coop.people.onboarding import OnboardingPart
 
-from .models import PayScheme
+from .models import CLOSED_STATES, PayPeriod, PayScheme
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -46,13 +48,42 @@ def _started(form: forms.BaseForm) -> bool:
 
 
 def _save(form: forms.BaseForm, trainee: Trainee, by: Any) -> None:
+    """A new scheme from day D ends the open-ended one that began before D on the day before
+    (a trainee moving from the trial's stipend to a wage, say). A closed month is never
+    changed: its pay is stored."""
     scheme = form.save(commit=False)  # type: ignore[attr-defined]
     scheme.trainee = trainee
+    month = scheme.valid_from.replace(day=1)
+    if PayPeriod.objects.filter(month=month, state__in=CLOSED_STATES).exists():
+        raise ValidationError(
+            {"valid_from": _("The pay of that month is closed; start the scheme in an open month.")}
+        )
+    day_before = scheme.valid_from - datetime.timedelta(days=1)
+    for current in PayScheme.objects.filter(
+        trainee=trainee, valid_until__isnull=True, valid_from__lte=day_before
+    ):
+        current.valid_until = day_before
+        current.stamp(by)
+        current.save()
     scheme.full_clean()
     scheme.stamp(by)
     scheme.save()
 
 
+def _current(trainee: Trainee) -> list[str]:
+    return [
+        f"{scheme.get_kind_display()}: {scheme.valid_from.isoformat()} – "
+        f"{scheme.valid_until.isoformat() if scheme.valid_until else '…'}"
+        for scheme in PayScheme.objects.filter(trainee=trainee).order_by("valid_from")
+    ]
+
+
 PART = OnboardingPart(
-    prefix="pay", title=_("Pay scheme"), form=PaySchemeForm, started=_started, save=_save, order=10
+    prefix="pay",
+    title=_("Pay scheme"),
+    form=PaySchemeForm,
+    started=_started,
+    save=_save,
+    order=10,
+    current=_current,
 )

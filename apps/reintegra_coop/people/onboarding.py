@@ -16,11 +16,12 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
 from .identity import normalised
-from .models import StaffMember, Trainee
+from .models import Trainee
 
 User = get_user_model()
 
@@ -36,6 +37,12 @@ class OnboardingPart:
     started: Callable[[forms.BaseForm], bool]
     save: Callable[[forms.BaseForm, Trainee, Any], None]
     order: int = 50
+    # What the trainee already has of this part, one line each (shown on the edit page).
+    current: Callable[[Trainee], list[str]] = lambda trainee: []
+
+
+class PartRefusedError(Exception):
+    """A part's rules refused it when saved for the trainee; its form carries the message."""
 
 
 _parts: list[OnboardingPart] = []
@@ -45,10 +52,6 @@ def offer_onboarding_part(part: OnboardingPart) -> None:
     if part.prefix not in {known.prefix for known in _parts}:
         _parts.append(part)
         _parts.sort(key=lambda known: known.order)
-
-
-def onboarding_parts() -> list[OnboardingPart]:
-    return list(_parts)
 
 
 def suggest_card_number() -> str:
@@ -101,22 +104,68 @@ def take_on(
     trainee: Trainee,
     username: str,
     pin: str,
-    care_workers: Iterable[StaffMember],
+    form: Any,
     parts: Iterable[tuple[OnboardingPart, forms.BaseForm]],
     by: Any,
 ) -> Trainee:
-    """Save ``trainee`` (unsaved, its many-to-many values already on the form) with a new login
-    and the filled-in parts."""
+    """Save ``trainee`` (from ``form``, a TraineeForm: workshops and care workers) with a new
+    login and the filled-in parts."""
     login = User(username=username, first_name=trainee.first_name, last_name=trainee.last_name)
     login.set_password(pin)
     login.save()
     trainee.user = login
-    trainee.national_id = normalised(trainee.national_id)
     trainee.stage_since = trainee.applied_on
     trainee.stamp(by)
     trainee.save()
-    for member in care_workers:
-        member.caseload.add(trainee)
-    for part, form in parts:
-        part.save(form, trainee, by)
+    form.save_m2m()
+    form.save_care_workers(trainee)
+    save_parts(parts, trainee, by)
     return trainee
+
+
+@transaction.atomic
+def update_record(
+    form: Any, parts: Iterable[tuple[OnboardingPart, forms.BaseForm]], by: Any
+) -> None:
+    """Save the edited record (a bound, valid TraineeForm) and the parts filled in on it."""
+    trainee = form.save(commit=False)
+    trainee.stamp(by)
+    trainee.save()
+    form.save_m2m()
+    form.save_care_workers(trainee)
+    save_parts(parts, trainee, by)
+
+
+def save_parts(
+    parts: Iterable[tuple[OnboardingPart, forms.BaseForm]], trainee: Trainee, by: Any
+) -> None:
+    """Save each filled-in part for ``trainee``; a rule that needs the trainee (an overlapping
+    scheme, say) puts its message on the part's form and stops the caller's transaction."""
+    for part, form in parts:
+        try:
+            part.save(form, trainee, by)
+        except ValidationError as error:
+            by_field: dict[str, list[str]] = (
+                error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+            )
+            for field, texts in by_field.items():
+                form.add_error(field if field in form.fields else None, texts)
+            raise PartRefusedError(part.prefix) from error
+
+
+def part_forms(
+    data: Any,
+) -> tuple[
+    list[tuple[OnboardingPart, forms.BaseForm]], list[tuple[OnboardingPart, forms.BaseForm]]
+]:
+    """Every part's form to show, and those of them the person filled in (bound to ``data``);
+    a part left empty is shown empty, without errors."""
+    shown, started = [], []
+    for part in _parts:
+        form = part.form(data, prefix=part.prefix) if data is not None else None
+        if form is not None and part.started(form):
+            started.append((part, form))
+        else:
+            form = part.form(prefix=part.prefix)
+        shown.append((part, form))
+    return shown, started

@@ -16,7 +16,14 @@ from reintegra_coop.core.roles import Role
 
 from .exceptions import InvalidTransitionError
 from .forms import OnboardingForm, TraineeForm
-from .onboarding import onboarding_parts, suggest_card_number, suggest_username, take_on
+from .onboarding import (
+    PartRefusedError,
+    part_forms,
+    suggest_card_number,
+    suggest_username,
+    take_on,
+    update_record,
+)
 from .scoping import visible_trainees
 
 
@@ -24,44 +31,43 @@ from .scoping import visible_trainees
 def trainee_new(request: HttpRequest) -> HttpResponseBase:
     data = request.POST if request.method == "POST" else None
     form = OnboardingForm(data, initial={"card_number": suggest_card_number()})
-    parts = [(part, part.form(data, prefix=part.prefix)) for part in onboarding_parts()]
-    started = [(part, part_form) for part, part_form in parts if data and part.started(part_form)]
-    parts = [  # a part left empty is shown empty, without errors
-        (part, part_form if (part, part_form) in started else part.form(prefix=part.prefix))
-        for part, part_form in parts
-    ]
+    parts, started = part_forms(data)
     if data is not None and form.is_valid() and all(f.is_valid() for _p, f in started):
         trainee = form.save(commit=False)
         username = form.cleaned_data["username"] or suggest_username(
             trainee.first_name, trainee.last_name
         )
-        take_on(
-            trainee, username, form.pin, form.cleaned_data["care_workers"], started, request.user
-        )
-        form.instance = trainee
-        form.save_m2m()
-        messages.success(
-            request,
-            _("%(name)s is taken on, with the login %(username)s. Print their login card now.")
-            % {"name": trainee.full_name, "username": username},
-        )
-        return redirect("people:trainee_detail", pk=trainee.pk)
+        try:
+            take_on(trainee, username, form.pin, form, started, request.user)
+        except PartRefusedError:
+            trainee.pk = None  # rolled back
+        else:
+            messages.success(
+                request,
+                _("%(name)s is taken on, with the login %(username)s. Print their login card now.")
+                % {"name": trainee.full_name, "username": username},
+            )
+            return redirect("people:trainee_detail", pk=trainee.pk)
     return render(request, "people/trainee_new.html", {"form": form, "parts": parts})
 
 
 @require_role(Role.MANAGER)
 def trainee_edit(request: HttpRequest, pk: int) -> HttpResponseBase:
     trainee = get_object_or_404(visible_trainees(request.user), pk=pk)
-    form = TraineeForm(request.POST or None, instance=trainee)
-    if request.method == "POST" and form.is_valid():
-        trainee = form.save(commit=False)
-        trainee.stamp(request.user)
-        trainee.save()
-        form.save_m2m()
-        form.save_care_workers(trainee)
-        messages.success(request, _("The record of %(name)s is saved.") % {"name": trainee})
-        return redirect("people:trainee_detail", pk=trainee.pk)
-    return render(request, "people/trainee_edit.html", {"form": form, "trainee": trainee})
+    data = request.POST if request.method == "POST" else None
+    form = TraineeForm(data, instance=trainee)
+    parts, started = part_forms(data)
+    if data is not None and form.is_valid() and all(f.is_valid() for _p, f in started):
+        try:
+            update_record(form, started, request.user)
+        except PartRefusedError:
+            pass
+        else:
+            messages.success(request, _("The record of %(name)s is saved.") % {"name": trainee})
+            return redirect("people:trainee_detail", pk=trainee.pk)
+    context = {"form": form, "trainee": trainee, "parts": parts}
+    context["current"] = {part.prefix: part.current(trainee) for part, _form in parts}
+    return render(request, "people/trainee_edit.html", context)
 
 
 @require_POST
