@@ -118,6 +118,7 @@ RENT_DUE_DAY = 10
 LOGIN_CODE_HOURS = 24
 CARE_LEADS_PRINT_LOGIN_CODES = False
 INSTRUCTORS_APPROVE_LOGS = False  # site_config.toml [site] instructors_approve_logs
+CLOSED_DAYS: tuple = ()  # site_config.toml [site] closed_days: no shifts then
 # The back office shows a record's history; it never reverts it (core/admin.py).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 

@@ -26,6 +26,7 @@ IDLE_MINUTES = {"staff": SITE.idle_minutes_staff, "trainee": SITE.idle_minutes_t
 LOGIN_CODE_HOURS = SITE.login_code_hours
 CARE_LEADS_PRINT_LOGIN_CODES = SITE.care_leads_print_login_codes
 INSTRUCTORS_APPROVE_LOGS = SITE.instructors_approve_logs
+CLOSED_DAYS = SITE.closed_days
 MEDIA_ROOT = SITE.files_folder
 MEDIA_URL = "/files/"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import sqlite3
 import subprocess
@@ -67,6 +68,7 @@ def test_new_site_makes_a_folder_with_config_and_a_migrated_sqlite_database(site
         "country": "CZ",
         "rent_due_day": 10,
         "instructors_approve_logs": False,
+        "closed_days": [],
     }
     assert config["database"]["url"] == "sqlite:///db.sqlite3"
     assert len(config["security"]["secret_key"]) >= 50
@@ -179,3 +181,17 @@ def test_new_site_on_mariadb_creates_and_migrates_the_database(tmp_path, mariadb
     finally:
         connection.cursor().execute(f"DROP DATABASE IF EXISTS `{name}`")
         connection.close()
+
+
+def test_a_sites_closed_days_are_read_and_a_wrong_one_is_refused_in_one_line(tmp_path):
+    from reintegra_coop.bench.errors import BenchError
+    from reintegra_coop.bench.site_config import _days
+
+    site = {"closed_days": ["2026-12-31", "2027-01-02"]}
+    assert _days(site, "closed_days", tmp_path) == (
+        datetime.date(2026, 12, 31),
+        datetime.date(2027, 1, 2),
+    )
+    for wrong in (["31.12.2026"], "2026-12-31"):
+        with pytest.raises(BenchError, match=r"closed_days must be a list of days"):
+            _days({"closed_days": wrong}, "closed_days", tmp_path)

@@ -149,7 +149,27 @@ def test_the_roster_page_lists_the_days_copy_week_skipped(client, personas, temp
     client.force_login(personas.manager)
     url = reverse("work:roster_for", args=[personas.garden.pk]) + "?date=2026-12-21"
     page = client.post(url, {"action": "copy"}, follow=True).content.decode()
-    assert "Not copied to 2026-12-24, 2026-12-25: not working days." in page
+    assert "No shifts on 2026-12-24, 2026-12-25: public holidays or days the cooperative" in page
+
+
+def test_the_sites_closed_days_get_no_shifts_from_templates_or_copy_and_are_listed(
+    client, personas, templates, settings
+):
+    settings.CLOSED_DAYS = (datetime.date(2026, 12, 31),)
+    week_before, new_year_week = datetime.date(2026, 12, 21), datetime.date(2026, 12, 28)
+    client.force_login(personas.manager)
+    url = reverse("work:roster_for", args=[personas.garden.pk]) + "?date=2026-12-28"
+    page = client.post(url, {"action": "generate"}, follow=True).content.decode()
+    assert "No shifts on 2026-12-31, 2027-01-01: public holidays or days the cooperative" in page
+    made = set(Shift.objects.filter(date__gte=new_year_week).values_list("date", flat=True))
+    assert made == {datetime.date(2026, 12, day) for day in (28, 29, 30)}
+    Shift.objects.filter(date__gte=new_year_week).delete()
+    roster.generate_shifts(personas.garden, week_before, week_before + datetime.timedelta(2), None)
+    result = roster.copy_week(personas.garden, week_before, new_year_week, personas.manager)
+    assert datetime.date(2026, 12, 30) not in result.skipped
+    assert datetime.date(2026, 12, 31) not in {
+        shift.date for shift in Shift.objects.filter(date__gte=new_year_week)
+    }
 
 
 def test_an_assignment_outside_the_trainees_workshops_is_refused(personas, templates):

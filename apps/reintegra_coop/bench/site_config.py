@@ -6,6 +6,7 @@ its SQLite file when it uses SQLite, uploaded files and logs. It is never commit
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import secrets
@@ -68,6 +69,8 @@ class SiteConfig:
     care_leads_print_login_codes: bool = False
     #: instructors may approve their own workshops' logs (managers always may)
     instructors_approve_logs: bool = False
+    #: days the cooperative is closed besides public holidays: no shifts are planned on them
+    closed_days: tuple[datetime.date, ...] = ()
 
     @property
     def files_folder(self) -> Path:
@@ -142,10 +145,26 @@ def load_site(name: str | None = None) -> SiteConfig:
         login_code_hours=_whole_number(security, "login_code_hours", 24, path),
         care_leads_print_login_codes=_flag(security, "care_leads_print_login_codes", path),
         instructors_approve_logs=_flag(site, "instructors_approve_logs", path),
+        closed_days=_days(site, "closed_days", path),
     )
     validate_settings(config.currency, config.time_zone, config.language, config.country)
     validate_proxies(config.trusted_proxies, path)
     return config
+
+
+def _days(section: dict[str, object], key: str, path: Path) -> tuple[datetime.date, ...]:
+    value = section.get(key, [])
+    try:
+        if not isinstance(value, list):
+            raise TypeError
+        return tuple(
+            day if isinstance(day, datetime.date) else datetime.date.fromisoformat(str(day))
+            for day in value
+        )
+    except (TypeError, ValueError):
+        raise BenchError(
+            f'{path}: [site] {key} must be a list of days, e.g. ["2026-12-31", "2027-01-02"].'
+        ) from None
 
 
 def _whole_number(section: dict[str, object], key: str, default: int, path: Path) -> int:
@@ -199,6 +218,7 @@ language = "{language}"            # default language: pl, cs or en
 country = "{country}"              # decides public holidays
 rent_due_day = 10             # a month's rent falls due on this day
 instructors_approve_logs = false  # true: instructors approve their own workshops' logs too
+closed_days = []              # e.g. ["2026-12-31"]: closed besides public holidays, no shifts
 
 [cooperative]
 # The seller printed on invoices and delivery notes.

@@ -26,6 +26,12 @@ def is_working_day(day: datetime.date, country: str | None = None) -> bool:
     return day.weekday() < 5 and day not in public_holidays(day.year, site_country(country))
 
 
+def is_open_day(day: datetime.date) -> bool:
+    """A day the cooperative plans shifts on: a working day it has not closed
+    (``[site] closed_days``). The stipend still counts a closed working day as a working day."""
+    return is_working_day(day) and day not in getattr(settings, "CLOSED_DAYS", ())
+
+
 def working_days(first_day: datetime.date, country: str | None = None) -> tuple[datetime.date, ...]:
     """The working days of ``first_day``'s month."""
     first, last = month_bounds(first_day)

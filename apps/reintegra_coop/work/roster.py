@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reintegra_coop.core.calendar import is_working_day
+from reintegra_coop.core.calendar import is_open_day
 from reintegra_coop.people.models import Trainee
 
 from .exceptions import WorkRuleError
@@ -46,12 +46,29 @@ def generate_shifts(workshop: Any, first: datetime.date, last: datetime.date, by
             modified_by=by,
         )
         for day in days(first, last)
-        if is_working_day(day)  # no shifts on public holidays: nobody logs work then
+        if is_open_day(day)  # no shifts on public holidays or closed days: nobody works then
         for template in templates
         if day.weekday() in template.weekday_numbers() and (day, template.start) not in existing
     ]
     Shift.objects.bulk_create(new, ignore_conflicts=True)
     return len(new)
+
+
+def days_skipped_by_templates(
+    workshop: Any, first: datetime.date, last: datetime.date
+) -> list[datetime.date]:
+    """The weekdays between ``first`` and ``last`` a template of the workshop would fill, but
+    that are public holidays or days the cooperative is closed (weekends never get shifts)."""
+    weekdays = {
+        weekday
+        for template in ShiftTemplate.objects.filter(workshop=workshop, active=True)
+        for weekday in template.weekday_numbers()
+    }
+    return [
+        day
+        for day in days(first, last)
+        if day.weekday() in weekdays and day.weekday() < 5 and not is_open_day(day)
+    ]
 
 
 def assign(shift: Shift, trainee: Any, by: Any, override_reason: str = "") -> ShiftAssignment:
@@ -74,15 +91,15 @@ def assign(shift: Shift, trainee: Any, by: Any, override_reason: str = "") -> Sh
 class CopyResult:
     copied: int
     refused: list[str]
-    skipped: list[datetime.date] = field(default_factory=list)  # not working days: no shifts
+    skipped: list[datetime.date] = field(default_factory=list)  # not open days: no shifts
 
 
 def copy_week(
     workshop: Any, source_monday: datetime.date, target_monday: datetime.date, by: Any
 ) -> CopyResult:
     """Roster next week like last week: same shifts, same trainees, where the rules allow.
-    A day of the target week that is not a working day (a public holiday) gets no shifts; it
-    is listed in ``skipped``."""
+    A day of the target week that is not open (a public holiday, a closed day) gets no shifts;
+    it is listed in ``skipped``."""
     offset = target_monday - source_monday
     source = list(
         Shift.objects.filter(
@@ -111,7 +128,7 @@ def copy_week(
         )
         copied, refused, skipped = [], [], set()
         for shift in source:
-            if not is_working_day(shift.date + offset):
+            if not is_open_day(shift.date + offset):
                 skipped.add(shift.date + offset)
                 continue
             target = targets.get((shift.date + offset, shift.start))

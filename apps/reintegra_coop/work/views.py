@@ -30,7 +30,7 @@ from .crew_sheet import CrewRow, CrewSheetError, rostered, save_crew_sheet
 from .exceptions import WorkRuleError
 from .forms import ApprovalFilterForm, CrewFormSet, CrewSheetForm, LogCorrectionForm
 from .models import Shift, ShiftAssignment, WorkLog, week_of
-from .roster import assign, copy_week, days, generate_shifts
+from .roster import assign, copy_week, days, days_skipped_by_templates, generate_shifts
 from .sources import production_tasks
 from .validation import may_override_limits
 
@@ -266,13 +266,24 @@ def roster_week(request: HttpRequest, workshop_id: int | None = None) -> HttpRes
     )
 
 
+def _say_skipped(request: HttpRequest, skipped: list[datetime.date]) -> None:
+    if skipped:
+        messages.info(
+            request,
+            _("No shifts on %(days)s: public holidays or days the cooperative is closed.")
+            % {"days": ", ".join(day.isoformat() for day in skipped)},
+        )
+
+
 def roster_action(request: HttpRequest, workshop: Workshop, monday: datetime.date) -> None:
     action, by = request.POST.get("action"), request.user
     if action == "generate":
-        count = generate_shifts(workshop, monday, monday + datetime.timedelta(days=6), by)
+        sunday = monday + datetime.timedelta(days=6)
+        count = generate_shifts(workshop, monday, sunday, by)
         messages.success(
             request, _("%(count)s shifts added from the templates.") % {"count": count}
         )
+        _say_skipped(request, days_skipped_by_templates(workshop, monday, sunday))
     elif action == "copy":
         result = copy_week(workshop, monday - datetime.timedelta(days=7), monday, by)
         messages.success(
@@ -280,12 +291,7 @@ def roster_action(request: HttpRequest, workshop: Workshop, monday: datetime.dat
         )
         for problem in result.refused:
             messages.warning(request, problem)
-        if result.skipped:
-            messages.info(
-                request,
-                _("Not copied to %(days)s: not working days.")
-                % {"days": ", ".join(day.isoformat() for day in result.skipped)},
-            )
+        _say_skipped(request, result.skipped)
     elif action == "assign":
         shift = get_object_or_404(Shift, pk=_number(request.POST.get("shift")), workshop=workshop)
         trainee = get_object_or_404(
