@@ -59,7 +59,9 @@ def test_two_parts_of_a_day_make_two_logs_in_one_submit(client, personas, anna_s
     )
     response = client.post(sheet_url(personas.garden), data)
     assert response.status_code == 302
-    assert "Saved 13 entries for Organic garden." in client.get(response["Location"]).content.decode()
+    assert (
+        "Saved 13 entries for Organic garden." in client.get(response["Location"]).content.decode()
+    )
     morning, afternoon = WorkLog.objects.filter(trainee=personas.trainee_anna).order_by("start")
     assert (morning.start, morning.end, morning.minutes) == (
         datetime.time(8),
@@ -192,7 +194,7 @@ def test_a_manager_lets_both_parts_over_the_daily_maximum_with_a_reason(
 
 
 def test_bad_input_in_a_part_names_the_row_the_part_and_the_field(client, personas, anna_sheet):
-    data, row = anna_sheet
+    data, _row = anna_sheet
     split(data, 0, "", "13:00")
     split(data, 1, "15:00", "14:00")
     split(data, 2, "13:00", "16:00", attendance="")

@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.forms import BaseFormSet, formset_factory
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from reintegra_coop.core.dates import DayField
@@ -92,6 +93,20 @@ class BaseCrewFormSet(BaseFormSet):
 
 
 CrewFormSet = formset_factory(CrewRowForm, formset=BaseCrewFormSet, extra=0)
+
+
+def with_part_toggled(sent: QueryDict) -> tuple[QueryDict, bool]:
+    """The sheet as sent and whether to check and save it. A row's "Add a second part" or
+    "Remove the second part" button (the way without JavaScript) opens or closes that row's
+    part instead: nothing is checked or saved, the sheet comes back as typed."""
+    for button, opened in (("add_part", "True"), ("drop_part", "False")):
+        if button in sent:
+            data = sent.copy()
+            index = str(sent.get(button, ""))
+            if index.isdigit() and f"rows-{index}-split" in sent:
+                data[f"rows-{index}-split"] = opened
+            return data, False
+    return sent, True
 
 
 class CrewSheetForm(forms.Form):

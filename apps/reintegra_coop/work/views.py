@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,7 +28,13 @@ from reintegra_coop.people.scoping import visible_trainees
 from .approval import approve, correct
 from .crew_sheet import CrewPart, CrewRow, CrewSheetError, rostered, save_crew_sheet
 from .exceptions import WorkRuleError
-from .forms import ApprovalFilterForm, CrewFormSet, CrewSheetForm, LogCorrectionForm
+from .forms import (
+    ApprovalFilterForm,
+    CrewFormSet,
+    CrewSheetForm,
+    LogCorrectionForm,
+    with_part_toggled,
+)
 from .models import Shift, ShiftAssignment, WorkLog, week_of
 from .roster import assign, copy_week, days, generate_shifts
 from .sources import production_tasks
@@ -149,20 +155,6 @@ def crew_sheet(request: HttpRequest, workshop_id: int | None = None) -> HttpResp
     )
 
 
-def with_part_toggled(sent: QueryDict) -> tuple[QueryDict, bool]:
-    """The sheet as sent and whether to check and save it. A row's "Add a second part" or
-    "Remove the second part" button (the way without JavaScript) opens or closes that row's
-    part instead: nothing is checked or saved, the sheet comes back as typed."""
-    for button, opened in (("add_part", "True"), ("drop_part", "False")):
-        if button in sent:
-            data = sent.copy()
-            index = sent[button]
-            if index.isdigit() and f"rows-{index}-split" in sent:
-                data[f"rows-{index}-split"] = opened
-            return data, False
-    return sent, True
-
-
 def known_shifts(rows: Any, workshop: Workshop, day: datetime.date) -> bool:
     """A row's shift must be one of this workshop's shifts that day (the form hides it)."""
     allowed = set(Shift.objects.filter(workshop=workshop, date=day).values_list("pk", flat=True))
@@ -236,7 +228,11 @@ def show_rule_errors(rows: Any, crew: list[CrewRow], error: CrewSheetError) -> N
     for (index, part), found in error.by_part.items():
         row, (position, form) = crew[index], filled[index]
         for violation in found:
-            values = {"number": position + 1, "name": row.trainee_name, "problem": violation.message}
+            values = {
+                "number": position + 1,
+                "name": row.trainee_name,
+                "problem": violation.message,
+            }
             form.add_error(
                 None,
                 _("Row %(number)s, %(name)s, part %(part)s: %(problem)s") % {**values, "part": part}

@@ -1,6 +1,6 @@
 // The crew sheet's "Add a second part" / "Remove the second part" buttons, without a
 // round-trip. Without JavaScript the same buttons post the sheet back and the server opens or
-// closes the part (work/views.py, with_part_toggled); the row's hidden "split" field says
+// closes the part (work/forms.py, with_part_toggled); the row's hidden "split" field says
 // which parts are sent either way.
 document.addEventListener("click", (event) => {
   const button = event.target.closest("form.crew button.add-part, form.crew button.drop-part");
