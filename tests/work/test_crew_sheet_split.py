@@ -251,3 +251,24 @@ def test_opening_a_part_keeps_to_the_crew_sheets_people(
         response = client.post(sheet_url(personas.garden), {**data, "add_part": "0"})
         assert response.status_code == expected[name], name
     assert WorkLog.objects.count() == 0
+
+
+def test_a_refusal_names_the_row_as_numbered_on_screen_even_after_an_empty_row(
+    client, personas, garden_crew, crew_sheet_form, care_block
+):
+    client.force_login(personas.garden_instructor)
+    anna = garden_crew[0]
+    data = crew_sheet_form(client, personas.garden)
+    row = row_of(data, anna)
+    data[f"rows-{row}-trainee"] = ""  # Anna's rostered row left empty...
+    data.update(
+        {  # ...and she is entered in the second "add someone" row, over her care block
+            "rows-13-trainee": str(anna.pk),
+            "rows-13-start": "09:00",
+            "rows-13-end": "12:30",
+        }
+    )
+    data.pop(f"rows-{row}-shift")
+    page = client.post(sheet_url(personas.garden), data).content.decode()
+    assert "Row 14, Anna Garden: The trainee is unavailable 12:00–13:30." in page
+    assert WorkLog.objects.count() == 0
