@@ -1,7 +1,7 @@
 """The crew sheet on a 10-inch tablet held upright (800×1280) in English, Polish and Czech:
 no sideways scroll (one card per trainee), every control at least 44 px high and wide enough
-to hit, and on a laptop (1366×768) still the table. Screenshots in
-build/screenshots/crew-sheet-tablet-*.png."""
+to hit, and on a laptop (1366×768) still the table — also with a row on a split day (its
+second part open). Screenshots in build/screenshots/crew-sheet-tablet-*.png."""
 
 import datetime
 from pathlib import Path
@@ -56,11 +56,21 @@ def open_crew_sheet(page, workshop_id, language):
     page.goto(f"/work/crew/{workshop_id}/")
 
 
+def open_second_part(page, row):
+    """Open the row's second part of the day (whatever the language, by the button's class)
+    and fill in its times."""
+    page.locator(f"#row-{row} button.add-part").click()
+    expect(page.locator(f"#part-{row}")).to_be_visible()
+    page.locator(f"#part-{row} input[name$='-second_start']").fill("12:00")
+    page.locator(f"#part-{row} input[name$='-second_end']").fill("14:00")
+
+
 @pytest.mark.parametrize("language", ["en", "pl", "cs"])
 def test_the_crew_sheet_fits_an_upright_tablet_with_big_controls(page, personas, crew, language):
     page.set_viewport_size({"width": 800, "height": 1280})
     open_crew_sheet(page, personas.garden.pk, language)
     expect(page.locator("tr.crew-row")).to_have_count(7)
+    open_second_part(page, 0)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     too_small = page.evaluate(
         """() => [...document.querySelectorAll('form.crew input:not([type=hidden]),'
@@ -75,7 +85,8 @@ def test_the_crew_sheet_fits_an_upright_tablet_with_big_controls(page, personas,
     page.locator("tr.crew-row").nth(1).locator("select[name$='-attendance']").select_option(index=4)
     page.get_by_role("button", name=SAVE[language]).click()
     expect(page.locator("p.message")).to_be_visible()
-    assert WorkLog.objects.count() == 4
+    assert WorkLog.objects.count() == 5
+    assert WorkLog.objects.filter(trainee=personas.trainee_anna).count() == 2
 
 
 @pytest.mark.parametrize(("width", "language"), [(1366, "en"), (1366, "pl"), (1920, "pl")])
@@ -84,6 +95,7 @@ def test_on_a_laptop_the_crew_sheet_fits_and_on_a_wide_screen_is_a_table(
 ):
     page.set_viewport_size({"width": width, "height": 900})
     open_crew_sheet(page, personas.garden.pk, language)
+    open_second_part(page, 1)
     if width > 1400:
         expect(page.locator("table.crew-sheet thead")).to_be_visible()
     page.screenshot(path=SCREENSHOTS / f"crew-sheet-{language}-{width}.png", full_page=True)

@@ -1,6 +1,8 @@
 import datetime
+import re
 
 import pytest
+from django.urls import reverse
 
 from reintegra_coop.care.models import UnavailableBlock, WorkConstraint
 from reintegra_coop.work.models import Shift, ShiftAssignment
@@ -42,3 +44,34 @@ def care_block(personas):
         end=datetime.time(13, 30),
         reason="Group therapy at the clinic",
     )
+
+
+@pytest.fixture
+def crew_sheet_form():
+    """Open a workshop's crew sheet as ``client`` and return its form as the browser would
+    send it (hidden, time, text and select fields), with ``changes`` (name → value) applied."""
+
+    def read(client, workshop, changes=None, day=WORK_DAY):
+        page = client.get(
+            reverse("work:crew_sheet_for", args=[workshop.pk]), {"date": day.isoformat()}
+        ).content.decode()
+        return form_fields(page, changes)
+
+    return read
+
+
+def form_fields(page_html, changes=None):
+    data = {}
+    for name, value in re.findall(
+        r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page_html
+    ):
+        data[name] = value
+    for match in re.finditer(
+        r'<input type="(?:time|text|number)" name="([^"]+)"(?: value="([^"]*)")?', page_html
+    ):
+        data[match.group(1)] = match.group(2) or ""
+    for select in re.finditer(r'<select name="([^"]+)"[^>]*>(.*?)</select>', page_html, re.S):
+        chosen = re.search(r'<option value="([^"]*)"[^>]*selected', select.group(2))
+        data[select.group(1)] = chosen.group(1) if chosen else ""
+    data.update(changes or {})
+    return data

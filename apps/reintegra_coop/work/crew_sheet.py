@@ -19,9 +19,9 @@ from .validation import RuleBook
 
 
 @dataclass(frozen=True)
-class CrewRow:
-    trainee_id: int
-    trainee_name: str
+class CrewPart:
+    """One stretch of a trainee's day: it becomes one work log."""
+
     start: datetime.time
     end: datetime.time
     attendance: str
@@ -33,12 +33,23 @@ class CrewRow:
     shift_id: int | None = None
 
 
-class CrewSheetError(Exception):
-    """Some rows break rules; ``by_row`` maps the row's index to what it breaks."""
+@dataclass(frozen=True)
+class CrewRow:
+    """One trainee's row: the first part of the day, and a second on a split day (morning
+    garden, afternoon kitchen; or 8–12 and 13–16 with a break)."""
 
-    def __init__(self, by_row: dict[int, list[Violation]]) -> None:
-        self.by_row = by_row
-        super().__init__("; ".join(v.message for found in by_row.values() for v in found))
+    trainee_id: int
+    trainee_name: str
+    parts: tuple[CrewPart, ...]
+
+
+class CrewSheetError(Exception):
+    """Some rows break rules; ``by_part`` maps (the row's index, the part's number from 1) to
+    what that part breaks."""
+
+    def __init__(self, by_part: dict[tuple[int, int], list[Violation]]) -> None:
+        self.by_part = by_part
+        super().__init__("; ".join(v.message for found in by_part.values() for v in found))
 
 
 def rostered(workshop: Any, day: datetime.date) -> list[ShiftAssignment]:
@@ -57,7 +68,9 @@ def save_crew_sheet(
     by: Any,
     override_reason: str = "",
 ) -> list[WorkLog] | None:
-    """Save every row as a submitted work log, or none of them.
+    """Save every part of every row as a submitted work log, or none of them. The parts of a
+    row are checked like any two entries of a day: they may not overlap, and the limits count
+    both.
 
     Returns None when this token was saved before (the form was resent); raises CrewSheetError
     naming each row that breaks a rule.
@@ -71,30 +84,33 @@ def save_crew_sheet(
         except IntegrityError:
             return None
         book = RuleBook([row.trainee_id for row in rows] or [0], [day])
-        problems: dict[int, list[Violation]] = {}
+        problems: dict[tuple[int, int], list[Violation]] = {}
         for index, row in enumerate(rows):
-            working = row.attendance in WORKING_CODES
-            try:
-                book.admit(row.trainee_id, day, row.start, row.end, working, by, override_reason)
-            except WorkRuleError as error:
-                problems[index] = error.violations
+            for number, part in enumerate(row.parts, start=1):
+                working = part.attendance in WORKING_CODES
+                try:
+                    book.admit(
+                        row.trainee_id, day, part.start, part.end, working, by, override_reason
+                    )
+                except WorkRuleError as error:
+                    problems[(index, number)] = error.violations
         if problems:
             raise CrewSheetError(problems)
         logs = [
             WorkLog(
                 trainee_id=row.trainee_id,
                 date=day,
-                start=row.start,
-                end=row.end,
-                minutes=minutes_of(row.end) - minutes_of(row.start),
+                start=part.start,
+                end=part.end,
+                minutes=minutes_of(part.end) - minutes_of(part.start),
                 workshop=workshop,
-                shift_id=row.shift_id,
-                task_id=row.task_id,
-                skill_id=row.skill_id,
-                attendance=row.attendance,
-                work_type=row.work_type,
-                done_independently=row.done_independently,
-                note=row.note,
+                shift_id=part.shift_id,
+                task_id=part.task_id,
+                skill_id=part.skill_id,
+                attendance=part.attendance,
+                work_type=part.work_type,
+                done_independently=part.done_independently,
+                note=part.note,
                 status=WorkLogStatus.SUBMITTED,
                 override_reason=override_reason,
                 submission=submission,
@@ -102,6 +118,7 @@ def save_crew_sheet(
                 modified_by=by,
             )
             for row in rows
+            for part in row.parts
         ]
         return bulk_create_with_history(
             logs, WorkLog, default_user=by, default_change_reason=_("crew sheet")

@@ -26,9 +26,15 @@ from reintegra_coop.people.models import Skill, Workshop
 from reintegra_coop.people.scoping import visible_trainees
 
 from .approval import approve, correct
-from .crew_sheet import CrewRow, CrewSheetError, rostered, save_crew_sheet
+from .crew_sheet import CrewPart, CrewRow, CrewSheetError, rostered, save_crew_sheet
 from .exceptions import WorkRuleError
-from .forms import ApprovalFilterForm, CrewFormSet, CrewSheetForm, LogCorrectionForm
+from .forms import (
+    ApprovalFilterForm,
+    CrewFormSet,
+    CrewSheetForm,
+    LogCorrectionForm,
+    with_part_toggled,
+)
 from .models import Shift, ShiftAssignment, WorkLog, week_of
 from .roster import assign, copy_week, days, days_skipped_by_templates, generate_shifts
 from .sources import production_tasks
@@ -88,10 +94,12 @@ def crew_sheet(request: HttpRequest, workshop_id: int | None = None) -> HttpResp
     day = chosen_day(request)
     choices = crew_choices(request, workshop)
     names = dict(choices["trainee"])
+    checked = True
     if request.method == "POST":
         sheet = CrewSheetForm(request.POST)
-        rows = CrewFormSet(request.POST, prefix="rows", form_kwargs={"choices": choices})
-        if sheet.is_valid() and rows.is_valid() and known_shifts(rows, workshop, day):
+        sent, checked = with_part_toggled(request.POST)
+        rows = CrewFormSet(sent, prefix="rows", form_kwargs={"choices": choices})
+        if checked and sheet.is_valid() and rows.is_valid() and known_shifts(rows, workshop, day):
             crew = [to_row(data, names) for data in rows.cleaned_data if data.get("trainee")]
             try:
                 saved = save_crew_sheet(
@@ -141,6 +149,7 @@ def crew_sheet(request: HttpRequest, workshop_id: int | None = None) -> HttpResp
             "logged": scope(logged, request.user),
             "today": timezone.localdate(),
             "names": names,
+            "checked": checked,
             "may_override_limits": may_override_limits(request.user),
         },
     )
@@ -170,19 +179,25 @@ def initial_rows(workshop: Workshop, day: datetime.date, extra: int) -> list[dic
             "shift": a.shift_id,
             "start": a.shift.start,
             "end": a.shift.end,
-            "attendance": "present",
-            "work_type": "paid_work",
+            **NEW_ROW,
         }
         for a in rostered(workshop, day)
         if a.trainee_id not in already
     ]
-    return rows + [{"attendance": "present", "work_type": "paid_work"} for _ in range(extra)]
+    return rows + [dict(NEW_ROW) for _ in range(extra)]
+
+
+NEW_ROW = {
+    "attendance": "present",
+    "work_type": "paid_work",
+    "split": False,
+    "second_attendance": "present",
+    "second_work_type": "paid_work",
+}
 
 
 def to_row(data: dict[str, Any], names: dict[Any, str]) -> CrewRow:
-    return CrewRow(
-        trainee_id=data["trainee"],
-        trainee_name=names.get(data["trainee"], ""),
+    first = CrewPart(
         start=data["start"],
         end=data["end"],
         attendance=data["attendance"],
@@ -193,18 +208,36 @@ def to_row(data: dict[str, Any], names: dict[Any, str]) -> CrewRow:
         note=data.get("note", ""),
         shift_id=data.get("shift"),
     )
+    second = CrewPart(
+        start=data["second_start"],
+        end=data["second_end"],
+        attendance=data["second_attendance"],
+        work_type=data["second_work_type"],
+        task_id=data.get("second_task"),
+        skill_id=data.get("second_skill"),
+        done_independently=data.get("second_done_independently", False),
+    )
+    parts = (first, second) if data.get("split") else (first,)
+    return CrewRow(data["trainee"], names.get(data["trainee"], ""), parts)
 
 
 def show_rule_errors(rows: Any, crew: list[CrewRow], error: CrewSheetError) -> None:
-    """Put each broken rule on its row, naming the row and the trainee."""
-    forms = [form for form in rows.forms if form.cleaned_data.get("trainee")]
-    for index, found in error.by_row.items():
-        row = crew[index]
+    """Put each broken rule on its row, naming the row, the trainee and, on a split day,
+    the part."""
+    filled = [(n, form) for n, form in enumerate(rows.forms) if form.cleaned_data.get("trainee")]
+    for (index, part), found in error.by_part.items():
+        row, (position, form) = crew[index], filled[index]
         for violation in found:
-            forms[index].add_error(
+            values = {
+                "number": position + 1,
+                "name": row.trainee_name,
+                "problem": violation.message,
+            }
+            form.add_error(
                 None,
-                _("Row %(number)s, %(name)s: %(problem)s")
-                % {"number": index + 1, "name": row.trainee_name, "problem": violation.message},
+                _("Row %(number)s, %(name)s, part %(part)s: %(problem)s") % {**values, "part": part}
+                if len(row.parts) > 1
+                else _("Row %(number)s, %(name)s: %(problem)s") % values,
             )
 
 
