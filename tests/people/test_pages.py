@@ -68,3 +68,46 @@ def test_an_instructor_cannot_change_a_stage(client, personas):
     client.post(url, {"to_stage": "graduate", "on": "2026-10-01"})
     personas.trainee_anna.refresh_from_db()
     assert personas.trainee_anna.stage == "participant"
+
+
+def test_the_instructor_home_shows_todays_crew_of_their_workshops_only(client, personas):
+    from reintegra_coop.work.models import Shift, ShiftAssignment
+
+    for workshop, trainee in [
+        (personas.garden, personas.trainee_anna),
+        (personas.carpentry, personas.trainee_bartek),
+    ]:
+        shift = Shift.objects.create(
+            workshop=workshop,
+            date=datetime.date(2026, 11, 23),
+            start=datetime.time(8),
+            end=datetime.time(14),
+            capacity=4,
+        )
+        ShiftAssignment.objects.create(shift=shift, trainee=trainee)
+    client.force_login(personas.garden_instructor)
+    page = client.get(reverse("people:instructor_home")).content.decode()
+    today = page[page.index('id="todays-crew"') :]
+    assert "Organic garden, 08:00–14:00" in today and "Anna Garden" in today
+    assert "Carpentry" not in today and "Bartek" not in today
+    assert reverse("work:crew_sheet") in today
+
+
+def test_the_instructor_home_asks_a_bounded_number_of_queries(
+    client, personas, django_assert_max_num_queries
+):
+    from reintegra_coop.work.models import Shift, ShiftAssignment
+
+    shift = Shift.objects.create(
+        workshop=personas.garden,
+        date=datetime.date(2026, 11, 23),
+        start=datetime.time(8),
+        end=datetime.time(14),
+        capacity=40,
+    )
+    for number in range(20):
+        trainee = TraineeFactory(user__username=f"crew{number}", workshops=[personas.garden])
+        ShiftAssignment.objects.create(shift=shift, trainee=trainee)
+    client.force_login(personas.garden_instructor)
+    with django_assert_max_num_queries(15):  # constant: 20 on the crew or 2
+        assert client.get(reverse("people:instructor_home")).status_code == 200

@@ -10,10 +10,13 @@ class WorkConfig(AppConfig):
     def ready(self) -> None:
         from reintegra_coop.core.integrity import register
         from reintegra_coop.core.roles import Role
-        from reintegra_coop.people.home import offer_needs
+        from reintegra_coop.people.home import Panel, offer_needs, offer_panel
 
-        from . import integrity, needs
+        from . import integrity, needs, panels
 
+        offer_panel(
+            Panel(frozenset({Role.INSTRUCTOR}), "work/_home_today.html", panels.todays_crew, 10)
+        )
         register(integrity.overlapping_logs)
         offer_needs(frozenset({Role.MANAGER, Role.INSTRUCTOR}), needs.needs, order=10)
         register(integrity.day_codes_off_the_programme)
