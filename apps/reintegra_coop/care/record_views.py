@@ -190,7 +190,7 @@ def milestone(request: HttpRequest, pk: int, milestone: int | None = None) -> Ht
     """A milestone's target (new or changed); an achieved one keeps what proved it."""
     trainee = care_team_trainee(request, pk)
     record = (
-        get_object_or_404(trainee.milestones, pk=milestone)  # type: ignore[attr-defined]
+        get_object_or_404(trainee.milestones, pk=milestone)
         if milestone
         else Milestone(trainee=trainee)
     )

@@ -144,9 +144,7 @@ def trainee_record(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _care_records(trainee: Any) -> dict[str, Any]:
     """What the care team keeps on the trainee, for the links to its pages (no clinical text)."""
-    assessed = dict(
-        Diagnosis.objects.filter(trainee=trainee).values_list("by_role", "assessed_on")
-    )
+    assessed = dict(Diagnosis.objects.filter(trainee=trainee).values_list("by_role", "assessed_on"))
     return {
         "diagnoses": [(role, label, assessed.get(role)) for role, label in DiagnosisRole.choices],
         "individual_plan": IndividualPlan.objects.filter(trainee=trainee).first(),

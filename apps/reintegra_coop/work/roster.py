@@ -218,7 +218,9 @@ def booked_over_limits(
 
 #: The rules a trainee's work constraint sets (the rest — a locked month, an overlap — are not
 #: the constraint's doing, and a draft is corrected for them the usual way).
-LIMIT_RULES = frozenset({"unavailable", "earliest_start", "latest_end", "max_per_day", "max_per_week"})
+LIMIT_RULES = frozenset(
+    {"unavailable", "earliest_start", "latest_end", "max_per_day", "max_per_week"}
+)
 
 
 @dataclass(frozen=True)
@@ -246,7 +248,9 @@ def drafts_over_limits(trainee_ids: Iterable[int]) -> list[DraftConflict]:
     if not logs:
         return []
     book = RuleBook(
-        {log.trainee_id for log in logs}, [log.date for log in logs], exclude=[log.pk for log in logs]
+        {log.trainee_id for log in logs},
+        [log.date for log in logs],
+        exclude=[log.pk for log in logs],
     )
     found = []
     for log in logs:
