@@ -15,6 +15,7 @@ from django.db import transaction
 from django.forms import BaseForm, BaseFormSet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -155,7 +156,7 @@ def individual_plan(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("care:trainee_record", pk=trainee.pk)
     reviews = plan.reviews.all() if plan.pk else []
     return edit_page(
-        request, trainee, _("Individual plan"), form=form, formset=goals, reviews=reviews
+        request, trainee, capfirst(_("individual plan")), form=form, formset=goals, reviews=reviews
     )
 
 
@@ -169,7 +170,7 @@ def plan_review(request: HttpRequest, pk: int, review: int | None = None) -> Htt
         save_form(form, request.user)
         messages.success(request, SAVED)
         return redirect("care:individual_plan", pk=trainee.pk)
-    return edit_page(request, trainee, _("Plan review"), form=form)
+    return edit_page(request, trainee, capfirst(_("plan review")), form=form)
 
 
 @require_role(Role.CARE_WORKER)
@@ -204,4 +205,4 @@ def milestone(request: HttpRequest, pk: int, milestone: int | None = None) -> Ht
             recompute([trainee.pk])  # the progress against the new target
         messages.success(request, SAVED)
         return redirect("care:trainee_record", pk=trainee.pk)
-    return edit_page(request, trainee, _("Milestone"), form=form)
+    return edit_page(request, trainee, capfirst(_("milestone")), form=form)
