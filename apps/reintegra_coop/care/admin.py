@@ -116,7 +116,7 @@ class TherapyPlanAdmin(ScopedModelAdmin):
 
 @admin.register(ClinicalRead)
 class ClinicalReadAdmin(ScopedModelAdmin):
-    list_display = ["plan", "reader", "read_at"]
+    list_display = ["trainee", "record", "reader", "read_at"]
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
         return False

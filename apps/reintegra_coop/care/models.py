@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from reintegra_coop.core.dates import PlausibleDateField
 from reintegra_coop.core.models import TrackedModel
@@ -51,6 +52,8 @@ class WorkConstraint(TrackedModel):
     latest_end = models.TimeField(_("latest end"), null=True, blank=True)
     valid_from = PlausibleDateField(_("valid from"), null=True, blank=True)
     valid_until = PlausibleDateField(_("valid until"), null=True, blank=True)
+
+    history = HistoricalRecords()
 
     visibility: ClassVar[Visibility] = Visibility(trainee="trainee")
 
@@ -94,6 +97,8 @@ class UnavailableBlock(TrackedModel):
     reason = models.CharField(_("reason (care workers only)"), max_length=200, blank=True)
     valid_from = PlausibleDateField(_("valid from"), null=True, blank=True)
     valid_until = PlausibleDateField(_("valid until"), null=True, blank=True)
+
+    history = HistoricalRecords()
 
     visibility: ClassVar[Visibility] = Visibility(trainee="constraint__trainee")
 
@@ -168,6 +173,7 @@ class CommunityServiceOrder(TrackedModel):
 
 from .plans import (  # noqa: E402 - the plans live in their own module, one models package
     ClinicalRead,
+    ClinicalRecord,
     Diagnosis,
     IndividualPlan,
     Milestone,
@@ -180,6 +186,7 @@ from .plans import (  # noqa: E402 - the plans live in their own module, one mod
 
 __all__ = [
     "ClinicalRead",
+    "ClinicalRecord",
     "CommunityServiceOrder",
     "Diagnosis",
     "IndividualPlan",

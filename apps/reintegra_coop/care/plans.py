@@ -5,12 +5,13 @@ tripartite social contract, relapse pauses, and milestones."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from reintegra_coop.core.dates import PlausibleDateField
 from reintegra_coop.core.models import TrackedModel
@@ -35,6 +36,8 @@ class TherapyPlan(TrackedModel):
     goals = models.TextField(_("therapy goals"), blank=True)
     clinical_notes = models.TextField(_("clinical notes"), blank=True)
 
+    history = HistoricalRecords()
+
     visibility: ClassVar[Visibility] = CARE_TEAM
 
     class Meta:
@@ -45,18 +48,39 @@ class TherapyPlan(TrackedModel):
         return str(self.trainee)
 
 
+class ClinicalRecord(models.TextChoices):
+    THERAPY_PLAN = "therapy_plan", _("therapy plan")
+    DIAGNOSIS = "diagnosis", _("diagnosis")
+    UNAVAILABLE_TIMES = "unavailable_times", _("unavailable times")
+
+
 class ClinicalRead(models.Model):
-    """Who read which clinical record, and when."""
+    """Who read which clinical record of a trainee (the therapy plan, a diagnosis, the reasons
+    of the unavailable times), and when."""
 
     reader = models.ForeignKey(
         "auth.User", verbose_name=_("reader"), on_delete=models.PROTECT, related_name="+"
     )
+    trainee = models.ForeignKey(
+        "people.Trainee", verbose_name=_("trainee"), on_delete=models.CASCADE, related_name="+"
+    )
+    record = models.CharField(
+        _("record"),
+        max_length=30,
+        choices=ClinicalRecord.choices,
+        default=ClinicalRecord.THERAPY_PLAN,
+    )
     plan = models.ForeignKey(
-        TherapyPlan, verbose_name=_("therapy plan"), on_delete=models.CASCADE, related_name="reads"
+        TherapyPlan,
+        verbose_name=_("therapy plan"),
+        on_delete=models.CASCADE,
+        related_name="reads",
+        null=True,
+        blank=True,
     )
     read_at = models.DateTimeField(_("read at"), auto_now_add=True)
 
-    visibility: ClassVar[Visibility] = Visibility(trainee="plan__trainee", care_data=True)
+    visibility: ClassVar[Visibility] = Visibility(trainee="trainee", care_data=True)
 
     class Meta:
         verbose_name = _("clinical record read")
@@ -65,6 +89,11 @@ class ClinicalRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reader} {self.read_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.trainee_id is None and self.plan is not None:
+            self.trainee_id = self.plan.trainee_id  # a read of the plan is a read of its trainee
+        super().save(*args, **kwargs)
 
 
 class DiagnosisRole(models.TextChoices):
@@ -87,6 +116,8 @@ class Diagnosis(TrackedModel):
     recommends = models.BooleanField(_("recommends the programme"))
     summary = models.TextField(_("summary"), blank=True)
 
+    history = HistoricalRecords()
+
     visibility: ClassVar[Visibility] = CARE_TEAM
 
     class Meta:
@@ -108,6 +139,8 @@ class IndividualPlan(TrackedModel):
         related_name="individual_plan",
     )
     opened_on = PlausibleDateField(_("opened on"))
+
+    history = HistoricalRecords()
 
     visibility: ClassVar[Visibility] = Visibility(
         trainee="trainee", roles=(Role.MANAGER, Role.CARE_WORKER, Role.TRAINEE)
@@ -149,6 +182,8 @@ class PlanGoal(TrackedModel):
     text = models.CharField(_("goal"), max_length=300)
     reached_on = PlausibleDateField(_("reached on"), null=True, blank=True)
 
+    history = HistoricalRecords()
+
     visibility: ClassVar[Visibility] = Visibility(
         trainee="plan__trainee", roles=(Role.MANAGER, Role.CARE_WORKER, Role.TRAINEE)
     )
@@ -168,6 +203,8 @@ class PlanReview(TrackedModel):
     )
     reviewed_on = PlausibleDateField(_("reviewed on"))
     summary = models.TextField(_("summary"))
+
+    history = HistoricalRecords()
 
     visibility: ClassVar[Visibility] = Visibility(
         trainee="plan__trainee", roles=(Role.MANAGER, Role.CARE_WORKER, Role.TRAINEE)
@@ -198,6 +235,8 @@ class SocialContract(TrackedModel):
     rights = models.TextField(_("rights"), blank=True)
     signed_on = PlausibleDateField(_("signed on"))
     ends_on = PlausibleDateField(_("ends on"))
+
+    history = HistoricalRecords()
 
     visibility: ClassVar[Visibility] = Visibility(
         trainee="plan__trainee", roles=(Role.MANAGER, Role.CARE_WORKER, Role.TRAINEE)
@@ -292,6 +331,8 @@ class Milestone(TrackedModel):
         related_name="+",
     )
     evidence = models.TextField(_("evidence"), blank=True)
+
+    history = HistoricalRecords()
 
     visibility: ClassVar[Visibility] = Visibility(trainee="trainee")
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import record_views, views
 
 app_name = "care"
 
@@ -9,6 +9,28 @@ urlpatterns = [
     path("community-service/<int:pk>.pdf", views.service_statement, name="service_statement"),
     path("caseload/", views.caseload, name="caseload"),
     path("trainees/<int:pk>/", views.trainee_record, name="trainee_record"),
+    path("trainees/<int:pk>/therapy-plan/", record_views.therapy_plan, name="therapy_plan"),
+    path("trainees/<int:pk>/constraint/", record_views.work_constraint, name="work_constraint"),
+    path(
+        "trainees/<int:pk>/constraint/saved/",
+        record_views.constraint_saved,
+        name="constraint_saved",
+    ),
+    path("trainees/<int:pk>/diagnosis/<str:role>/", record_views.diagnosis, name="diagnosis"),
+    path("trainees/<int:pk>/plan/", record_views.individual_plan, name="individual_plan"),
+    path("trainees/<int:pk>/plan/reviews/new/", record_views.plan_review, name="new_review"),
+    path(
+        "trainees/<int:pk>/plan/reviews/<int:review>/",
+        record_views.plan_review,
+        name="plan_review",
+    ),
+    path("trainees/<int:pk>/plan/contract/", record_views.social_contract, name="social_contract"),
+    path("trainees/<int:pk>/milestones/new/", record_views.milestone, name="new_milestone"),
+    path(
+        "trainees/<int:pk>/milestones/<int:milestone>/",
+        record_views.milestone,
+        name="milestone",
+    ),
     path("contracts/<int:pk>.pdf", views.social_contract_pdf, name="social_contract_pdf"),
     path("milestones/<int:pk>/sign-off/", views.sign_off, name="sign_off"),
 ]

@@ -24,7 +24,16 @@ from reintegra_coop.people.scoping import visible_trainees
 from reintegra_coop.work.models import AttendanceCode, WorkLog
 
 from .milestones import ATTENDANCE_RATE, Target, progress
-from .models import ClinicalRead, CommunityServiceOrder, Milestone, SocialContract, TherapyPlan
+from .models import (
+    ClinicalRead,
+    CommunityServiceOrder,
+    Diagnosis,
+    IndividualPlan,
+    Milestone,
+    SocialContract,
+    TherapyPlan,
+)
+from .plans import DiagnosisRole
 from .progress import entries_for
 from .service import order_progress
 
@@ -111,7 +120,8 @@ def trainee_record(request: HttpRequest, pk: int) -> HttpResponse:
         for code, count in logs.order_by().values_list("attendance").annotate(n=Count("pk"))
     ]
     plan: Any = None
-    if can_see_care_data(request.user, trainee):
+    care_team = can_see_care_data(request.user, trainee)
+    if care_team:
         plan = TherapyPlan.objects.filter(trainee=trainee).first()
         if plan is not None:
             reader: Any = request.user
@@ -126,15 +136,27 @@ def trainee_record(request: HttpRequest, pk: int) -> HttpResponse:
         "plan": plan,
         "reads": _reads_for_lead(request, plan),
         "contract": SocialContract.objects.filter(plan__trainee=trainee).first(),
+        "care_team": care_team,
+        **(_care_records(trainee) if care_team else {}),
     }
     return render(request, "care/trainee_record.html", context)
 
 
+def _care_records(trainee: Any) -> dict[str, Any]:
+    """What the care team keeps on the trainee, for the links to its pages (no clinical text)."""
+    assessed = dict(Diagnosis.objects.filter(trainee=trainee).values_list("by_role", "assessed_on"))
+    return {
+        "diagnoses": [(role, label, assessed.get(role)) for role, label in DiagnosisRole.choices],
+        "individual_plan": IndividualPlan.objects.filter(trainee=trainee).first(),
+    }
+
+
 def _reads_for_lead(request: HttpRequest, plan: Any) -> Any:
+    """Every read of the trainee's clinical records (the plan, diagnoses, unavailable times)."""
     member = getattr(request.user, "staff_member", None)
     if plan is None or member is None or not member.care_lead:
         return None
-    return plan.reads.select_related("reader")[:50]
+    return ClinicalRead.objects.filter(trainee_id=plan.trainee_id).select_related("reader")[:50]
 
 
 @require_role(Role.CARE_WORKER, Role.MANAGER, Role.TRAINEE)

@@ -16,7 +16,7 @@ from reintegra_coop.core.calendar import is_open_day
 from reintegra_coop.people.models import Trainee
 
 from .exceptions import WorkRuleError
-from .models import Shift, ShiftAssignment, ShiftTemplate
+from .models import Shift, ShiftAssignment, ShiftTemplate, WorkLog, WorkLogStatus
 from .rules import Span, minutes_of
 from .validation import RuleBook, check_assignment
 
@@ -226,6 +226,68 @@ def booked_over_limits(
                 assignment.trainee.full_name,
                 shift.date,
                 f"{shift.workshop.name} {shift.start:%H:%M}–{shift.end:%H:%M}",
+                violation.message,
+            )
+            for violation in broken
+        ]
+    return found
+
+
+#: The rules a trainee's work constraint sets (the rest — a locked month, an overlap — are not
+#: the constraint's doing, and a draft is corrected for them the usual way).
+LIMIT_RULES = frozenset(
+    {"unavailable", "earliest_start", "latest_end", "max_per_day", "max_per_week"}
+)
+
+
+@dataclass(frozen=True)
+class DraftConflict:
+    """A draft work log (not yet submitted) that breaks the trainee's limits as they are now."""
+
+    log_id: int
+    trainee: str
+    date: datetime.date
+    workshop: str
+    time: str
+    message: str
+
+
+def drafts_over_limits(trainee_ids: Iterable[int]) -> list[DraftConflict]:
+    """The trainees' draft logs that a constraint added or tightened after they were written
+    now forbids: checked again in date order, as if written anew, against the other logs; a
+    manager's recorded override still lets soft limits through."""
+    logs = list(
+        WorkLog.objects.current()
+        .filter(trainee_id__in=list(trainee_ids), status=WorkLogStatus.DRAFT)
+        .select_related("workshop", "trainee")
+        .order_by("date", "start", "pk")
+    )
+    if not logs:
+        return []
+    book = RuleBook(
+        {log.trainee_id for log in logs},
+        [log.date for log in logs],
+        exclude=[log.pk for log in logs],
+    )
+    found = []
+    for log in logs:
+        broken = [
+            violation
+            for violation in book.violations(log.trainee_id, log.date, log.start, log.end)
+            if violation.rule in LIMIT_RULES and log.is_working
+        ]
+        if log.override_reason:
+            broken = [violation for violation in broken if violation.hard]
+        book.entries[log.trainee_id].append(
+            (log.date, Span(minutes_of(log.start), minutes_of(log.end)), log.is_working)
+        )
+        found += [
+            DraftConflict(
+                log.pk,
+                log.trainee.full_name,
+                log.date,
+                log.workshop.name,
+                f"{log.start:%H:%M}–{log.end:%H:%M}",
                 violation.message,
             )
             for violation in broken

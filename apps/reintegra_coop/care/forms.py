@@ -1,0 +1,140 @@
+"""The care worker's forms: therapy plan, work constraint with its unavailable times, diagnosis,
+individual plan with goals, plan review, social contract and milestone targets. The forms
+validate and normalise; the rules (an end after its start, three positive diagnoses before a
+plan) are the models' own ``clean``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.forms import inlineformset_factory
+
+from reintegra_coop.people.models import Skill
+
+from .models import (
+    Diagnosis,
+    IndividualPlan,
+    Milestone,
+    PlanGoal,
+    PlanReview,
+    SocialContract,
+    TherapyPlan,
+    UnavailableBlock,
+    WorkConstraint,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+MINUTES = forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "step": 15})
+
+
+class TherapyPlanForm(forms.ModelForm):
+    class Meta:
+        model = TherapyPlan
+        fields = ["session_schedule", "goals", "clinical_notes"]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}
+
+
+class WorkConstraintForm(forms.ModelForm):
+    class Meta:
+        model = WorkConstraint
+        fields = [
+            "max_minutes_per_day",
+            "max_minutes_per_week",
+            "earliest_start",
+            "latest_end",
+            "valid_from",
+            "valid_until",
+        ]
+        widgets = {
+            "max_minutes_per_day": MINUTES,
+            "max_minutes_per_week": MINUTES,
+            "earliest_start": TIME,
+            "latest_end": TIME,
+            "valid_from": DATE,
+            "valid_until": DATE,
+        }
+
+
+class UnavailableBlockForm(forms.ModelForm):
+    class Meta:
+        model = UnavailableBlock
+        fields = ["weekday", "start", "end", "reason", "valid_from", "valid_until"]
+        widgets = {"start": TIME, "end": TIME, "valid_from": DATE, "valid_until": DATE}
+
+
+BlockFormSet = inlineformset_factory(
+    WorkConstraint, UnavailableBlock, form=UnavailableBlockForm, extra=1, can_delete=True
+)
+
+
+class DiagnosisForm(forms.ModelForm):
+    class Meta:
+        model = Diagnosis
+        fields = ["assessed_on", "recommends", "summary"]
+        widgets = {"assessed_on": DATE, "summary": forms.Textarea(attrs={"rows": 5})}
+
+
+class IndividualPlanForm(forms.ModelForm):
+    class Meta:
+        model = IndividualPlan
+        fields = ["opened_on"]
+        widgets = {"opened_on": DATE}
+
+
+class PlanGoalForm(forms.ModelForm):
+    class Meta:
+        model = PlanGoal
+        fields = ["sphere", "text", "reached_on"]
+        widgets = {"reached_on": DATE}
+
+
+GoalFormSet = inlineformset_factory(
+    IndividualPlan, PlanGoal, form=PlanGoalForm, extra=3, can_delete=True
+)
+
+
+class PlanReviewForm(forms.ModelForm):
+    class Meta:
+        model = PlanReview
+        fields = ["reviewed_on", "summary"]
+        widgets = {"reviewed_on": DATE, "summary": forms.Textarea(attrs={"rows": 5})}
+
+
+class SocialContractForm(forms.ModelForm):
+    class Meta:
+        model = SocialContract
+        fields = [
+            "welfare_office",
+            "trainee_obligations",
+            "office_obligations",
+            "cooperative_obligations",
+            "rights",
+            "signed_on",
+            "ends_on",
+        ]
+        widgets = {
+            "trainee_obligations": forms.Textarea(attrs={"rows": 3}),
+            "office_obligations": forms.Textarea(attrs={"rows": 3}),
+            "cooperative_obligations": forms.Textarea(attrs={"rows": 3}),
+            "rights": forms.Textarea(attrs={"rows": 3}),
+            "signed_on": DATE,
+            "ends_on": DATE,
+        }
+
+
+class MilestoneForm(forms.ModelForm):
+    """A milestone's target; its progress comes from the work record, never typed in."""
+
+    class Meta:
+        model = Milestone
+        fields = ["kind", "title", "target", "skill", "weeks"]
+        widgets = {"target": forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The skills of the trainee's own workshops (a skill belongs to one workshop).
+        self.fields["skill"].queryset = Skill.objects.filter(  # type: ignore[attr-defined]
+            workshop__in=self.instance.trainee.workshops.all()
+        ).select_related("workshop")
