@@ -19,6 +19,7 @@ from reintegra_coop.care.models import (
     UnavailableBlock,
     WorkConstraint,
 )
+from reintegra_coop.core.models import Notification
 from reintegra_coop.core.roles import COMMAND_LINE, Role
 from reintegra_coop.housing.models import (
     HousingUnit,
@@ -429,3 +430,21 @@ class CommunityServiceOrderFactory(factory.django.DjangoModelFactory):
     total_hours = 120
     start = NOVEMBER
     deadline = datetime.date(2027, 10, 31)
+
+
+# Notifications.
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    """A notice of a dispute (work's code) that opens the log's page."""
+
+    class Meta:
+        model = Notification
+
+    recipient = factory.SubFactory(UserFactory)
+    code = "work.log_disputed"
+    params = factory.LazyFunction(
+        lambda: {"trainee": "Anna Garden", "date": "2026-11-23", "workshop": "Organic garden"}
+    )
+    link_name = "core:notifications"
+    key = factory.Sequence(lambda n: f"event:{n}")
