@@ -12,8 +12,9 @@ class WorkConfig(AppConfig):
         from reintegra_coop.core.roles import Role
         from reintegra_coop.people.home import offer_needs
 
-        from . import integrity, needs
+        from . import integrity, needs, notices
 
         register(integrity.overlapping_logs)
         offer_needs(frozenset({Role.MANAGER, Role.INSTRUCTOR}), needs.needs, order=10)
         register(integrity.day_codes_off_the_programme)
+        notices.offer()
