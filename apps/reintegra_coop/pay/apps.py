@@ -11,9 +11,10 @@ class PayConfig(AppConfig):
         from reintegra_coop.core.roles import Role
         from reintegra_coop.people.home import Panel, offer_needs, offer_panel
 
-        from . import needs, panels
+        from . import needs, notices, panels
 
         offer_needs(frozenset({Role.MANAGER}), needs.needs, order=30)
         offer_panel(
             Panel(frozenset({Role.ACCOUNTANT}), "pay/_home_periods.html", panels.periods, 10)
         )
+        notices.offer()
