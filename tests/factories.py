@@ -20,6 +20,7 @@ from reintegra_coop.care.models import (
     UnavailableBlock,
     WorkConstraint,
 )
+from reintegra_coop.core.models import Notification
 from reintegra_coop.core.roles import COMMAND_LINE, Role
 from reintegra_coop.housing.models import (
     HousingUnit,
@@ -447,3 +448,21 @@ def diagnosed(trainee: Trainee, on: datetime.date = datetime.date(2026, 1, 12)) 
     for role in ("psychologist", "social_worker", "vocational_counsellor"):
         DiagnosisFactory(trainee=trainee, by_role=role, assessed_on=on)
     return trainee
+
+
+# Notifications.
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    """A notice of a dispute (work's code) that opens the log's page."""
+
+    class Meta:
+        model = Notification
+
+    recipient = factory.SubFactory(UserFactory)
+    code = "work.log_disputed"
+    params = factory.LazyFunction(
+        lambda: {"trainee": "Anna Garden", "date": "2026-11-23", "workshop": "Organic garden"}
+    )
+    link_name = "core:notifications"
+    key = factory.Sequence(lambda n: f"event:{n}")

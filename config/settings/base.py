@@ -119,6 +119,10 @@ LOGIN_CODE_HOURS = 24
 CARE_LEADS_PRINT_LOGIN_CODES = False
 INSTRUCTORS_APPROVE_LOGS = False  # site_config.toml [site] instructors_approve_logs
 CLOSED_DAYS: tuple = ()  # site_config.toml [site] closed_days: no shifts then
+# Notices are e-mailed to staff only where the site names a mail server (site_config.toml
+# [email] host); SITE_URL makes the link in the e-mail whole (core/notifications.py).
+NOTIFY_BY_EMAIL = False
+SITE_URL = ""
 # The back office shows a record's history; it never reverts it (core/admin.py).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 

@@ -27,6 +27,17 @@ LOGIN_CODE_HOURS = SITE.login_code_hours
 CARE_LEADS_PRINT_LOGIN_CODES = SITE.care_leads_print_login_codes
 INSTRUCTORS_APPROVE_LOGS = SITE.instructors_approve_logs
 CLOSED_DAYS = SITE.closed_days
+if SITE.email.host:
+    NOTIFY_BY_EMAIL = True
+    EMAIL_HOST = SITE.email.host
+    EMAIL_PORT = SITE.email.port
+    EMAIL_HOST_USER = SITE.email.user
+    EMAIL_HOST_PASSWORD = SITE.email.password
+    EMAIL_USE_TLS = SITE.email.use_tls
+    EMAIL_TIMEOUT = 10  # a slow mail server never holds a page for long
+    if SITE.email.from_address:
+        DEFAULT_FROM_EMAIL = SERVER_EMAIL = SITE.email.from_address
+    SITE_URL = SITE.email.site_url
 MEDIA_ROOT = SITE.files_folder
 MEDIA_URL = "/files/"
 

@@ -195,3 +195,34 @@ def test_a_sites_closed_days_are_read_and_a_wrong_one_is_refused_in_one_line(tmp
     for wrong in (["31.12.2026"], "2026-12-31"):
         with pytest.raises(BenchError, match=r"closed_days must be a list of days"):
             _days({"closed_days": wrong}, "closed_days", tmp_path)
+
+
+def test_a_site_with_a_mail_server_emails_notices_and_one_without_does_not(sites):
+    folder = sites / "mailing"
+    folder.mkdir()
+    config = (sites / "default" / "site_config.toml").read_text()
+    email = (
+        '\n[email]\nhost = "smtp.example.org"\nport = 465\nuse_tls = false\n'
+        'from_address = "coop@example.org"\nsite_url = "https://coop.example.org"\n'
+    )
+    (folder / "site_config.toml").write_text(config + email)
+    expression = (
+        "settings.NOTIFY_BY_EMAIL, settings.EMAIL_HOST, settings.EMAIL_PORT, "
+        "settings.EMAIL_USE_TLS, settings.DEFAULT_FROM_EMAIL, settings.SITE_URL"
+    )
+    with_mail = print_setting(sites, expression, "--site", "mailing")
+    without = print_setting(sites, "settings.NOTIFY_BY_EMAIL")
+    assert with_mail.stdout.strip() == (
+        "True smtp.example.org 465 False coop@example.org https://coop.example.org"
+    )
+    assert without.stdout.strip() == "False"
+
+
+def test_a_wrong_mail_port_is_one_line_naming_it(sites):
+    folder = sites / "badmail"
+    folder.mkdir()
+    config = (sites / "default" / "site_config.toml").read_text()
+    (folder / "site_config.toml").write_text(config + '\n[email]\nhost = "smtp"\nport = "x"\n')
+    result = reintegra(sites, "--site", "badmail", "check")
+    assert result.returncode == 1
+    assert "[email] port must be a whole number from 1 to 65535" in result.stderr

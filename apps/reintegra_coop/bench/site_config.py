@@ -42,6 +42,20 @@ def current_site_name() -> str:
 
 
 @dataclass(frozen=True)
+class EmailConfig:
+    """The mail server notices are e-mailed through ([email]); no host: no e-mail."""
+
+    host: str = ""
+    port: int = 587
+    user: str = ""
+    password: str = ""
+    use_tls: bool = True
+    from_address: str = ""
+    #: the address the site is reached at (https://coop.example.org), for links in e-mails
+    site_url: str = ""
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     name: str
     folder: Path
@@ -71,6 +85,8 @@ class SiteConfig:
     instructors_approve_logs: bool = False
     #: days the cooperative is closed besides public holidays: no shifts are planned on them
     closed_days: tuple[datetime.date, ...] = ()
+    #: the mail server for notices to staff (optional)
+    email: EmailConfig = field(default_factory=EmailConfig)
 
     @property
     def files_folder(self) -> Path:
@@ -146,6 +162,7 @@ def load_site(name: str | None = None) -> SiteConfig:
         care_leads_print_login_codes=_flag(security, "care_leads_print_login_codes", path),
         instructors_approve_logs=_flag(site, "instructors_approve_logs", path),
         closed_days=_days(site, "closed_days", path),
+        email=_email(data.get("email", {}), path),
     )
     validate_settings(config.currency, config.time_zone, config.language, config.country)
     validate_proxies(config.trusted_proxies, path)
@@ -165,6 +182,23 @@ def _days(section: dict[str, object], key: str, path: Path) -> tuple[datetime.da
         raise BenchError(
             f'{path}: [site] {key} must be a list of days, e.g. ["2026-12-31", "2027-01-02"].'
         ) from None
+
+
+def _email(section: dict[str, object], path: Path) -> EmailConfig:
+    port = section.get("port", 587)
+    if isinstance(port, bool) or not isinstance(port, int) or not 1 <= port <= 65535:
+        raise BenchError(f"{path}: [email] port must be a whole number from 1 to 65535.")
+    use_tls = section.get("use_tls", True)
+    if not isinstance(use_tls, bool):
+        raise BenchError(f"{path}: [email] use_tls must be true or false.")
+    text = {key: str(section.get(key, "")).strip() for key in ("host", "user", "password")}
+    return EmailConfig(
+        port=port,
+        use_tls=use_tls,
+        from_address=str(section.get("from_address", "")).strip(),
+        site_url=str(section.get("site_url", "")).strip(),
+        **text,
+    )
 
 
 def _whole_number(section: dict[str, object], key: str, default: int, path: Path) -> int:
@@ -246,6 +280,17 @@ idle_minutes_trainee = 10
 # one-time login codes for trainees: hours valid; care leads may print them too if true
 login_code_hours = 24
 care_leads_print_login_codes = false
+
+# [email]
+# Optional: a mail server for e-mailing notices to staff (never to trainees). Without a host
+# notices stay in the site's own list (Notifications in the top bar).
+# host = "smtp.example.org"
+# port = 587
+# user = ""
+# password = ""
+# use_tls = true
+# from_address = "reintegra@example.org"
+# site_url = "https://reintegra.example.org"
 """
 
 

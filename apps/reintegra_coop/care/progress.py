@@ -14,6 +14,7 @@ from django.utils import timezone
 from reintegra_coop.work.models import WORKING_CODES, ShiftAssignment, WorkLog
 
 from . import milestones as calc
+from . import notices
 from .plans import Milestone, MilestoneKind
 
 
@@ -98,6 +99,7 @@ def recompute(trainee_ids: Iterable[int], today: datetime.date | None = None) ->
         for (done, achieved_on), pks in groups.items():
             Milestone.objects.filter(pk__in=pks).update(progress=done, achieved_on=achieved_on)
         _save_proof(proofs)
+        notices.milestones_reached(m.pk for m in changed if m.achieved_on)
     return len(changed)
 
 

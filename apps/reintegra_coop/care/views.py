@@ -23,6 +23,7 @@ from reintegra_coop.core.scoping import can_see_care_data, scope
 from reintegra_coop.people.scoping import visible_trainees
 from reintegra_coop.work.models import AttendanceCode, WorkLog
 
+from . import notices
 from .milestones import ATTENDANCE_RATE, Target, progress
 from .models import (
     ClinicalRead,
@@ -186,5 +187,6 @@ def sign_off(request: HttpRequest, pk: int) -> HttpResponse:
             milestone.progress = milestone.target
             milestone.stamp(request.user)
             milestone.save()
+            notices.milestones_reached([milestone.pk])
             messages.success(request, _("Signed off."))
     return redirect("care:trainee_record", pk=milestone.trainee_id)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from .access import may_open
+from .notifications import unread_count
 from .roles import STAFF_ROLES, role_of
 
 
@@ -17,4 +18,6 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "may_open": partial(may_open, user),
         "languages": settings.LANGUAGES,
         "currency": getattr(settings, "CURRENCY", "PLN"),
+        # asked (one query) only where the top bar shows it: for a logged-in user
+        "unread_notifications": partial(unread_count, user),
     }

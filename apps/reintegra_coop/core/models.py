@@ -66,3 +66,36 @@ class NumberSeries(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}-{self.year}: {self.last_number}"
+
+
+class Notification(models.Model):
+    """Something that happened that a person should know about (a log disputed, a milestone
+    reached). It is stored as a code and its parameters, and put into words in the reader's
+    language when shown (core/notifications.py); ``key`` names the event, so telling a person
+    about the same event again adds nothing."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    code = models.CharField(_("code"), max_length=50)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    link_name = models.CharField(_("page"), max_length=100, blank=True)
+    link_args = models.JSONField(_("page arguments"), default=list, blank=True)
+    key = models.CharField(_("event"), max_length=100)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "key"], name="one_notice_per_event")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} → {self.recipient_id}"

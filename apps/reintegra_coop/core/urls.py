@@ -9,5 +9,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("notifications/", views.notifications, name="notifications"),
+    path("notifications/<int:pk>/", views.open_notification, name="open_notification"),
+    path("notifications/read/", views.read_all_notifications, name="read_all_notifications"),
     path("accounts/<int:user_id>/password/", views.set_password, name="set_password"),
 ]

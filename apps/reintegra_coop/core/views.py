@@ -8,12 +8,17 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.contrib.auth.models import User
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from .access import require_role
 from .forms import LoginForm, SetPinForm
+from .models import Notification
+from .notifications import mark_read, text_of, url_of
 from .roles import Role, may_set_password, role_of
 
 HOME_PAGES = {
@@ -61,3 +66,30 @@ def set_password(request: HttpRequest, user_id: int) -> HttpResponseBase:
         return redirect("core:home")
     context: dict[str, Any] = {"form": form, "account": account}
     return render(request, "core/set_password.html", context)
+
+
+NOTICES_PER_PAGE = 25
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    """The user's own notices, newest first; the unread ones stand out."""
+    mine = Notification.objects.filter(recipient_id=request.user.pk)
+    page = Paginator(mine, NOTICES_PER_PAGE).get_page(request.GET.get("page"))
+    rows = [(notice, text_of(notice), localtime(notice.created_at)) for notice in page]
+    return render(request, "core/notifications.html", {"page": page, "rows": rows})
+
+
+@login_required
+def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
+    """Following a notice marks it read and opens its page (another person's notice: 404)."""
+    notice = get_object_or_404(Notification, pk=pk, recipient_id=request.user.pk)
+    mark_read(Notification.objects.filter(pk=notice.pk))
+    return redirect(url_of(notice))
+
+
+@require_POST
+@login_required
+def read_all_notifications(request: HttpRequest) -> HttpResponse:
+    mark_read(Notification.objects.filter(recipient_id=request.user.pk))
+    return redirect("core:notifications")

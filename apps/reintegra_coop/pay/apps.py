@@ -12,10 +12,11 @@ class PayConfig(AppConfig):
         from reintegra_coop.people.home import Panel, offer_needs, offer_panel
         from reintegra_coop.people.onboarding import offer_onboarding_part
 
-        from . import needs, onboarding, panels
+        from . import needs, notices, onboarding, panels
 
         offer_onboarding_part(onboarding.PART)
         offer_needs(frozenset({Role.MANAGER}), needs.needs, order=30)
         offer_panel(
             Panel(frozenset({Role.ACCOUNTANT}), "pay/_home_periods.html", panels.periods, 10)
         )
+        notices.offer()

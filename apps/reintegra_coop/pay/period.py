@@ -31,6 +31,7 @@ from reintegra_coop.core.dates import month_bounds
 from reintegra_coop.housing.ledger import close_month, reopen_month
 from reintegra_coop.work.models import LockedPeriod, WorkLog, WorkLogStatus
 
+from . import notices
 from .fingerprint import trainee_digests
 from .late import corrections, pending
 from .models import (
@@ -346,6 +347,7 @@ def approve(month: datetime.date, by: Any) -> PayPeriod:
         close_month(first, _rent_taken(payslips))
         _checkpoint("approve:rent-stored")
         period.change_state(PeriodState.APPROVED, by)
+        notices.period_approved(period)
     return period
 
 

@@ -12,7 +12,7 @@ class WorkConfig(AppConfig):
         from reintegra_coop.core.roles import Role
         from reintegra_coop.people.home import Panel, offer_needs, offer_panel
 
-        from . import integrity, needs, panels
+        from . import integrity, needs, notices, panels
 
         offer_panel(
             Panel(frozenset({Role.INSTRUCTOR}), "work/_home_today.html", panels.todays_crew, 10)
@@ -20,3 +20,4 @@ class WorkConfig(AppConfig):
         register(integrity.overlapping_logs)
         offer_needs(frozenset({Role.MANAGER, Role.INSTRUCTOR}), needs.needs, order=10)
         register(integrity.day_codes_off_the_programme)
+        notices.offer()

@@ -28,6 +28,7 @@ from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import Visibility
 from reintegra_coop.people.models import Trainee
 
+from . import notices
 from .querysets import WORKING_ATTENDANCE, WorkLogQuerySet
 from .rules import Span, Violation, day_code_problems, minutes_of, overlaps
 
@@ -520,8 +521,10 @@ class WorkLog(TrackedModel):
             "dispute_resolved_at": None,
             "dispute_resolution": "",
         }
-        update_with_history(WorkLog, [self.pk], values, by, "disputed")
-        self.refresh_from_db()
+        with transaction.atomic():
+            update_with_history(WorkLog, [self.pk], values, by, "disputed")
+            self.refresh_from_db()
+            notices.log_disputed(self)
 
     def resolve_dispute(self, resolution: str, by: Any) -> None:
         if not self.has_open_dispute:
@@ -529,14 +532,16 @@ class WorkLog(TrackedModel):
         self.dispute_resolved_at = timezone.now()
         self.dispute_resolution = resolution.strip()
         self.stamp(by)
-        self.save(
-            update_fields=[
-                "dispute_resolved_at",
-                "dispute_resolution",
-                "modified_at",
-                "modified_by",
-            ]
-        )
+        with transaction.atomic():
+            self.save(
+                update_fields=[
+                    "dispute_resolved_at",
+                    "dispute_resolution",
+                    "modified_at",
+                    "modified_by",
+                ]
+            )
+            notices.dispute_answered(self)
 
 
 class CrewSheetSubmission(models.Model):
