@@ -8,14 +8,17 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from reintegra_coop.housing.models import Tenancy
+from reintegra_coop.housing.models import ClosedRentMonth, Tenancy
 from reintegra_coop.pay.models import PayPeriod, PayScheme
 from reintegra_coop.people.models import Stage, Trainee
 from tests.factories import (
+    PIN,
     HousingUnitFactory,
     PaySchemeFactory,
+    StaffMemberFactory,
     TenancyFactory,
     TraineeFactory,
+    WorkshopFactory,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T10:00")]
@@ -342,3 +345,96 @@ def record_of(trainee, personas, **changes):
         "card_number": trainee.card_number,
         **changes,
     }
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"username": "c-2001"}, "This username is already taken."),  # Anna's card number
+        ({"card_number": "ANNA"}, "This card number is already taken."),  # Anna's username
+    ],
+)
+def test_a_new_login_never_answers_to_another_trainees_card_or_username(
+    client, personas, changes, message
+):
+    client.force_login(personas.manager)
+    before = counts()
+    assert message in client.post(NEW, form(personas, **changes)).content.decode()
+    assert counts() == before
+    client.logout()
+    response = client.post("/login/", {"username": "C-2001", "password": PIN})
+    assert response["Location"] == "/"  # Anna still logs in with her card
+
+
+def test_a_trainee_taken_on_in_diagnosis_has_the_step_in_the_stage_history(client, personas):
+    client.force_login(personas.manager)
+    client.post(NEW, form(personas, stage="diagnosis"))
+    trainee = Trainee.objects.get(card_number="C-3001")
+    assert (trainee.stage, trainee.stage_since) == (Stage.DIAGNOSIS, datetime.date(2026, 11, 20))
+    assert [(c.from_stage, c.to_stage, c.created_by) for c in trainee.stage_changes.all()] == [
+        ("applicant", "diagnosis", personas.manager)
+    ]
+
+
+def test_editing_a_record_to_another_trainees_national_id_is_refused_on_the_field(client, personas):
+    anna, bartek = personas.trainee_anna, personas.trainee_bartek
+    anna.national_id, anna.date_of_birth = PESEL, datetime.date(1944, 5, 14)
+    anna.save()
+    client.force_login(personas.manager)
+    edit = reverse("people:trainee_edit", args=[bartek.pk])
+    response = client.post(
+        edit, record_of(bartek, personas, national_id=PESEL, date_of_birth="1944-05-14")
+    )
+    assert response.status_code == 200
+    assert "Anna Garden already has this national id." in response.content.decode()
+    bartek.refresh_from_db()
+    assert bartek.national_id == ""
+
+
+def test_a_national_id_in_full_width_digits_is_read_as_plain_digits(client, personas):
+    TraineeFactory(first_name="Józef", last_name="Stary", national_id=PESEL)
+    full_width = PESEL.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    client.force_login(personas.manager)
+    page = client.post(
+        NEW, form(personas, national_id=full_width, date_of_birth="1944-05-14")
+    ).content.decode()
+    assert "Józef Stary already has this national id." in page
+    assert not Trainee.objects.filter(card_number="C-3001").exists()
+
+
+def test_editing_keeps_an_inactive_workshop_and_care_worker_the_trainee_already_has(
+    client, personas
+):
+    anna = personas.trainee_anna
+    closed = WorkshopFactory(name="Closed bakery", active=False)
+    anna.workshops.add(closed)
+    retired = StaffMemberFactory(
+        user__username="retired.care", role="care_worker", active=False, caseload=[anna]
+    )
+    client.force_login(personas.manager)
+    edit = reverse("people:trainee_edit", args=[anna.pk])
+    care_workers = [personas.care_worker.staff_member.pk, retired.pk]
+    response = client.post(edit, record_of(anna, personas, care_workers=care_workers))
+    assert response.status_code == 302
+    assert closed in anna.workshops.all()
+    assert retired in anna.care_workers.all()
+    assert "Closed bakery" not in client.get(NEW).content.decode()  # not offered to newcomers
+
+
+def test_a_tenancy_starting_in_a_month_whose_rent_is_closed_is_refused(client, personas):
+    anna = personas.trainee_anna
+    shelter, flat = HousingUnitFactory(name="Shelter bed 4"), HousingUnitFactory(name="Flat 2")
+    TenancyFactory(trainee=anna, unit=shelter, start=datetime.date(2026, 9, 1))
+    ClosedRentMonth.objects.create(month=datetime.date(2026, 10, 1))
+    client.force_login(personas.manager)
+    page = client.post(
+        reverse("people:trainee_edit", args=[anna.pk]),
+        {
+            **record_of(anna, personas),
+            "housing-unit": str(flat.pk),
+            "housing-start": "2026-10-15",
+            "housing-share_fixed": "150.00",
+        },
+    ).content.decode()
+    assert "The rent of that month is closed" in page
+    assert anna.tenancies.get().end is None

@@ -1,11 +1,24 @@
 import datetime
+from decimal import Decimal
 
 import pytest
 
+from reintegra_coop.housing import ledger
+from reintegra_coop.pay import period as pay_period
+from reintegra_coop.pay.models import PayPeriod, Payslip
 from reintegra_coop.people.exceptions import InvalidTransitionError
 from reintegra_coop.people.models import Stage, Trainee, add_months
 from reintegra_coop.people.scoping import visible_trainees
-from tests.factories import DiagnosisFactory, TraineeFactory, diagnosed
+from tests.factories import (
+    NOVEMBER,
+    DiagnosisFactory,
+    PaySchemeFactory,
+    RentPaymentFactory,
+    TenancyFactory,
+    TraineeFactory,
+    diagnosed,
+    work,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-11-23T10:00")]
 
@@ -183,3 +196,52 @@ def test_a_withdrawal_is_refused_unless_a_manager_withdraws_a_new_record_with_a_
         trainee.withdraw(getattr(personas, who), reason)
     trainee.refresh_from_db()
     assert trainee.withdrawn_at is None
+
+
+def test_a_record_with_work_or_payslips_or_rent_paid_is_no_mistake_to_withdraw(personas):
+    logged = TraineeFactory(stage=Stage.APPLICANT, stage_since=DAY, workshops=[personas.garden])
+    work(logged, personas.garden, datetime.date(2026, 11, 2))
+    paid = TraineeFactory(stage=Stage.APPLICANT, stage_since=DAY)
+    period = PayPeriod.objects.create(month=NOVEMBER)
+    Payslip.objects.create(period=period, trainee=paid, total=Decimal("0.00"))
+    tenant = TraineeFactory(stage=Stage.APPLICANT, stage_since=DAY)
+    RentPaymentFactory(tenancy=TenancyFactory(trainee=tenant), paid_on=NOVEMBER)
+    for trainee, message in [
+        (logged, "Work is logged for this trainee"),
+        (paid, "payslips that rest on this record"),
+        (tenant, "Rent payments are recorded"),
+    ]:
+        with pytest.raises(InvalidTransitionError, match=message):
+            trainee.withdraw(personas.manager, "Entered twice")
+        trainee.refresh_from_db()
+        assert trainee.withdrawn_at is None
+
+
+def test_the_trial_cannot_be_undone_once_work_is_logged_in_it(personas):
+    trainee = diagnosed(
+        TraineeFactory(stage=Stage.DIAGNOSIS, stage_since=DAY, workshops=[personas.garden])
+    )
+    trainee.move_to(Stage.TRIAL, datetime.date(2026, 11, 2), by=personas.manager)
+    work(trainee, personas.garden, datetime.date(2026, 11, 3))
+    with pytest.raises(InvalidTransitionError, match="from 2026-11-02 on; the trial"):
+        trainee.undo_stage_change(personas.manager, "Clicked the wrong row")
+    trainee.refresh_from_db()
+    assert (trainee.stage, trainee.participation_started_on) == (
+        Stage.TRIAL,
+        datetime.date(2026, 11, 2),
+    )
+
+
+def test_a_withdrawn_record_is_in_no_pay_run_rent_ledger_or_back_office_list(client, personas):
+    trainee = TraineeFactory(stage=Stage.APPLICANT, stage_since=DAY, first_name="Mistaken")
+    PaySchemeFactory(trainee=trainee, valid_from=NOVEMBER)
+    TenancyFactory(trainee=trainee, start=NOVEMBER)
+    trainee.withdraw(personas.manager, "Entered twice")
+    pay_period.run(NOVEMBER, personas.manager)
+    assert not Payslip.objects.filter(trainee=trainee).exists()
+    assert all(s.tenancy.trainee_id != trainee.pk for s in ledger.statements(NOVEMBER))
+    client.force_login(personas.manager)
+    listed = client.get("/admin/people/trainee/")
+    assert listed.status_code == 200
+    assert "C-2001" in listed.content.decode()  # Anna, listed by her card
+    assert "Mistaken" not in listed.content.decode()

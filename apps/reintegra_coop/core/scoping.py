@@ -76,6 +76,8 @@ def scope(queryset: QS, user: Any) -> QS:
         if role != Role.CARE_WORKER or visibility.trainee is None:
             return queryset.none()
         return queryset.filter(**{f"{_prefix(visibility.trainee)}care_workers__user": user})
+    if visibility.trainee == "":  # the trainee records: exactly whom the person sees (for a
+        return _within(queryset, "", _audience("trainees", user))  # manager too: not withdrawn)
     if role == Role.MANAGER:
         return queryset
     if visibility.managers_only:

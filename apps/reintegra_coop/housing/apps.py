@@ -9,7 +9,9 @@ class HousingConfig(AppConfig):
 
     def ready(self) -> None:
         from reintegra_coop.people.onboarding import offer_onboarding_part
+        from reintegra_coop.people.stages import offer_record_check
 
-        from . import onboarding
+        from . import onboarding, record_checks
 
         offer_onboarding_part(onboarding.PART)
+        offer_record_check(record_checks.rent_paid)

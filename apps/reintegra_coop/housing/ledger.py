@@ -128,7 +128,10 @@ def _computed(
     first: datetime.date, ids: Any, deductions: Mapping[int, Decimal] | None
 ) -> list[TenancyStatement]:
     last = month_bounds(first)[1]
-    found = Tenancy.objects.filter(start__lte=last).select_related("trainee", "unit")
+    found = Tenancy.objects.filter(
+        start__lte=last,
+        trainee__withdrawn_at__isnull=True,  # never a mistaken record
+    ).select_related("trainee", "unit")
     if ids is not None:
         found = found.filter(trainee_id__in=ids)
     tenancies = list(found.order_by("trainee__last_name", "trainee__first_name", "start"))

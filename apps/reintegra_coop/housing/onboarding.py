@@ -7,11 +7,13 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from reintegra_coop.people.models import Trainee
 from reintegra_coop.people.onboarding import OnboardingPart
 
+from . import ledger
 from .models import HousingUnit, Tenancy
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -34,9 +36,14 @@ def _started(form: forms.BaseForm) -> bool:
 
 def _save(form: forms.BaseForm, trainee: Trainee, by: Any) -> None:
     """A new tenancy from day D (a move up the housing ladder) ends the open-ended one that
-    began before D on the day before."""
+    began before D on the day before. A closed month is never changed: its statements are
+    stored."""
     tenancy = form.save(commit=False)  # type: ignore[attr-defined]
     tenancy.trainee = trainee
+    if ledger.is_closed(tenancy.start):
+        raise ValidationError(
+            {"start": _("The rent of that month is closed; start the tenancy in an open month.")}
+        )
     day_before = tenancy.start - datetime.timedelta(days=1)
     for current in Tenancy.objects.filter(trainee=trainee, end__isnull=True, start__lte=day_before):
         current.end = day_before

@@ -11,9 +11,11 @@ class PayConfig(AppConfig):
         from reintegra_coop.core.roles import Role
         from reintegra_coop.people.home import Panel, offer_needs, offer_panel
         from reintegra_coop.people.onboarding import offer_onboarding_part
+        from reintegra_coop.people.stages import offer_record_check
 
-        from . import needs, notices, onboarding, panels
+        from . import needs, notices, onboarding, panels, record_checks
 
+        offer_record_check(record_checks.payslips)
         offer_onboarding_part(onboarding.PART)
         offer_needs(frozenset({Role.MANAGER}), needs.needs, order=30)
         offer_panel(

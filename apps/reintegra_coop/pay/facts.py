@@ -86,9 +86,10 @@ def load_facts(
     """The facts of ``month`` for every trainee with a pay scheme in it (or those given).
     ``logs``: the logs to count instead of the month's own (late.py recounts a month)."""
     first, last = month_bounds(month)
-    in_force = PayScheme.objects.filter(valid_from__lte=last).filter(
-        Q(valid_until__isnull=True) | Q(valid_until__gte=first)
-    )
+    in_force = PayScheme.objects.filter(
+        valid_from__lte=last,
+        trainee__withdrawn_at__isnull=True,  # never a mistaken record
+    ).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=first))
     schemes_query = in_force.select_related("trainee").order_by("valid_from")
     if trainee_ids is not None:
         schemes_query = schemes_query.filter(trainee_id__in=list(trainee_ids))

@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,7 @@ from reintegra_coop.core.forms import SetPinForm
 from reintegra_coop.core.roles import Role
 
 from .identity import normalised
+from .logins import login_name_in_use
 from .models import ALLOWED_STAGE_CHANGES, ExitReason, StaffMember, Stage, Trainee, Workshop
 from .onboarding import possible_duplicates
 
@@ -75,10 +77,17 @@ class TraineeForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["workshops"].queryset = Workshop.objects.filter(active=True)  # type: ignore[attr-defined]
-        self.fields["care_workers"].queryset = StaffMember.objects.filter(  # type: ignore[attr-defined]
-            role=Role.CARE_WORKER, active=True
-        ).select_related("user")
+        # Active ones to choose from, and what the trainee already has, even if inactive now.
+        own = self.instance.pk or 0
+        self.fields["workshops"].queryset = Workshop.objects.filter(  # type: ignore[attr-defined]
+            Q(active=True) | Q(trainees=own)
+        ).distinct()
+        self.fields["care_workers"].queryset = (  # type: ignore[attr-defined]
+            StaffMember.objects.filter(role=Role.CARE_WORKER)
+            .filter(Q(active=True) | Q(caseload=own))
+            .distinct()
+            .select_related("user")
+        )
         if self.instance.pk:
             self.fields["care_workers"].initial = list(self.instance.care_workers.all())
 
@@ -86,20 +95,27 @@ class TraineeForm(forms.ModelForm):
         card = (self.cleaned_data.get("card_number") or "").strip()
         if not card:
             return None
-        taken = Trainee.objects.filter(card_number__iexact=card)
-        if taken.exclude(pk=self.instance.pk or 0).exists():
+        if login_name_in_use(card, self.instance):
             raise forms.ValidationError(_("This card number is already taken."))
         return card
 
     def clean_national_id(self) -> str:
-        return normalised(self.cleaned_data.get("national_id") or "")
+        national_id = normalised(self.cleaned_data.get("national_id") or "")
+        others = Trainee.objects.current().filter(national_id=national_id)
+        other = others.exclude(pk=self.instance.pk or 0).first() if national_id else None
+        if other is not None:
+            raise forms.ValidationError(
+                _("%(name)s already has this national id.") % {"name": other.full_name}
+            )
+        return national_id
 
     def save_care_workers(self, trainee: Trainee) -> None:
+        """The trainee's care workers are those ticked, of those the form offered."""
         chosen = set(self.cleaned_data["care_workers"])
-        for member in StaffMember.objects.filter(role=Role.CARE_WORKER):
+        for member in self.fields["care_workers"].queryset:  # type: ignore[attr-defined]
             if member in chosen:
                 member.caseload.add(trainee)
-            elif member.caseload.filter(pk=trainee.pk).exists():
+            else:
                 member.caseload.remove(trainee)
 
 
@@ -135,7 +151,7 @@ class OnboardingForm(TraineeForm):
 
     def clean_username(self) -> str:
         username = (self.cleaned_data.get("username") or "").strip().lower()
-        if username and User._default_manager.filter(username__iexact=username).exists():
+        if username and login_name_in_use(username):
             raise forms.ValidationError(_("This username is already taken."))
         if username and not re.fullmatch(r"[a-z0-9.@+_-]+", username):
             raise forms.ValidationError(
@@ -157,17 +173,7 @@ class OnboardingForm(TraineeForm):
             cleaned.get("date_of_birth"),
             cleaned.get("national_id", ""),
         )
-        same_id = [
-            t
-            for t in self.duplicates
-            if cleaned.get("national_id") and t.national_id == cleaned["national_id"]
-        ]
-        if same_id:
-            self.add_error(
-                "national_id",
-                _("%(name)s already has this national id.") % {"name": same_id[0].full_name},
-            )
-        elif self.duplicates and not cleaned.get("not_a_duplicate"):
+        if self.duplicates and not cleaned.get("not_a_duplicate"):
             self.add_error(
                 "not_a_duplicate",
                 _("Check the possible duplicates first: tick the box if this is someone else."),

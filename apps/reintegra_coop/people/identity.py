@@ -4,6 +4,7 @@ number (rodné číslo) carry a check digit and the date of birth (python-stdnum
 from __future__ import annotations
 
 import datetime
+import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,7 +18,8 @@ CHECKERS = {"PL": pesel, "CZ": rc}
 
 
 def normalised(national_id: str) -> str:
-    return "".join(national_id.split()).replace("/", "")
+    """Without spaces or the Czech slash, in plain digits (a full-width ５ becomes 5)."""
+    return "".join(unicodedata.normalize("NFKC", national_id).split()).replace("/", "")
 
 
 def national_id_problem(national_id: str, date_of_birth: datetime.date | None) -> str | None:
@@ -26,6 +28,8 @@ def national_id_problem(national_id: str, date_of_birth: datetime.date | None) -
     checker = CHECKERS.get(getattr(settings, "COUNTRY", ""))
     if not national_id or checker is None:
         return None
+    if not national_id.isascii() or not national_id.isdigit():
+        return gettext("This national id is not valid: check its digits.")
     try:
         checker.validate(national_id)
     except NumberError:

@@ -32,6 +32,20 @@ def find_login(typed: str) -> User | None:
     return trainee.user if trainee is not None else None
 
 
+def login_name_in_use(name: str, trainee: Trainee | None = None) -> bool:
+    """Whether ``name`` already opens a login — as a username or as a card number, in any
+    letter case — other than ``trainee``'s own. Usernames are looked up before card numbers,
+    so a username equal to someone's card number would take over their card login."""
+    name = name.strip()
+    usernames = get_user_model()._default_manager.filter(username__iexact=name)
+    cards = Trainee.objects.filter(card_number__iexact=name)
+    if trainee is not None and trainee.pk:
+        cards = cards.exclude(pk=trainee.pk)
+        if trainee.user_id:
+            usernames = usernames.exclude(pk=trainee.user_id)
+    return usernames.exists() or cards.exists()
+
+
 def account_name(request: HttpRequest | None, credentials: dict[str, Any] | None) -> str:
     """The name wrong tries are counted under: the account's username, whatever was typed, or
     the typed text in lower case when it names no account."""

@@ -35,7 +35,7 @@ from reintegra_coop.core.scoping import Visibility
 from .exceptions import InvalidTransitionError
 from .identity import national_id_problem, plausible_birth_date
 from .querysets import TraineeQuerySet
-from .stages import missing_for
+from .stages import missing_for, standing_in_the_way
 
 
 class WorkshopKind(models.TextChoices):
@@ -296,6 +296,10 @@ class Trainee(TrackedModel):
             if not changes:
                 raise InvalidTransitionError(gettext("There is no stage change to undo."))
             last = changes[0]
+            if last.to_stage == Stage.TRIAL:
+                problems = standing_in_the_way(current, "undo_trial", last.on)
+                if problems:
+                    raise InvalidTransitionError(" ".join(problems))
             last.undone_at, last.undo_reason = timezone.now(), reason
             last.undone_by = None if by is COMMAND_LINE else by
             last.stamp(by)
@@ -333,6 +337,9 @@ class Trainee(TrackedModel):
                         "a trainee who started the programme leaves it with an exit."
                     )
                 )
+            problems = standing_in_the_way(current, "withdraw")
+            if problems:
+                raise InvalidTransitionError(" ".join(problems))
             current.withdrawn_at, current.withdrawal_reason = timezone.now(), reason
             current.withdrawn_by = None if by is COMMAND_LINE else by
             current.stamp(by)

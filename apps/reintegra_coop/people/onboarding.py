@@ -21,7 +21,8 @@ from django.db import transaction
 from django.db.models import Q
 
 from .identity import normalised
-from .models import Trainee
+from .logins import login_name_in_use
+from .models import Stage, Trainee
 
 User = get_user_model()
 
@@ -74,9 +75,9 @@ def suggest_username(first_name: str, last_name: str) -> str:
     plain = unicodedata.normalize("NFKD", f"{first_name}.{last_name}".lower())
     plain = plain.replace("ł", "l").replace("đ", "d")
     base = re.sub(r"[^a-z0-9.]", "", plain.encode("ascii", "ignore").decode()).strip(".")
-    base = base or "trainee"
+    base = (base or "trainee")[:140]
     username, number = base, 1
-    while User._default_manager.filter(username__iexact=username).exists():
+    while login_name_in_use(username):
         number += 1
         username = f"{base}{number}"
     return username
@@ -114,11 +115,13 @@ def take_on(
     login.set_password(pin)
     login.save()
     trainee.user = login
-    trainee.stage_since = trainee.applied_on
+    trainee.stage, trainee.stage_since = Stage.APPLICANT, trainee.applied_on
     trainee.stamp(by)
     trainee.save()
     form.save_m2m()
     form.save_care_workers(trainee)
+    if form.cleaned_data["stage"] == Stage.DIAGNOSIS:  # in the stage history, like any step
+        trainee.move_to(Stage.DIAGNOSIS, trainee.applied_on, by=by)
     save_parts(parts, trainee, by)
     return trainee
 
@@ -128,6 +131,7 @@ def update_record(
     form: Any, parts: Iterable[tuple[OnboardingPart, forms.BaseForm]], by: Any
 ) -> None:
     """Save the edited record (a bound, valid TraineeForm) and the parts filled in on it."""
+    Trainee.objects.select_for_update().get(pk=form.instance.pk)  # one edit at a time
     trainee = form.save(commit=False)
     trainee.stamp(by)
     trainee.save()

@@ -11,9 +11,11 @@ class WorkConfig(AppConfig):
         from reintegra_coop.core.integrity import register
         from reintegra_coop.core.roles import Role
         from reintegra_coop.people.home import Panel, offer_needs, offer_panel
+        from reintegra_coop.people.stages import offer_record_check
 
-        from . import integrity, needs, notices, panels
+        from . import integrity, needs, notices, panels, record_checks
 
+        offer_record_check(record_checks.logged_work)
         offer_panel(
             Panel(frozenset({Role.INSTRUCTOR}), "work/_home_today.html", panels.todays_crew, 10)
         )

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from reintegra_coop.core.forms import SetPinForm
 from reintegra_coop.core.roles import COMMAND_LINE, Role
+from reintegra_coop.people.logins import login_name_in_use
 from reintegra_coop.people.models import StaffMember, Trainee, Workshop, card_number_validator
 
 
@@ -48,6 +49,8 @@ class Command(BaseCommand):
         role = Role(options["role"])
         if User.objects.filter(username__iexact=username).exists():
             raise CommandError(f"A user named {username!r} already exists.")
+        if login_name_in_use(username):
+            raise CommandError(f"{username!r} is a trainee's card number: choose another name.")
         if role == Role.TRAINEE and options["superuser"]:
             raise CommandError("A trainee's login never has back-office rights: drop --superuser.")
         card_number = (options["card_number"] or "").strip() or None
@@ -56,7 +59,7 @@ class Command(BaseCommand):
                 card_number_validator(card_number)
             except ValidationError as error:
                 raise CommandError(f"--card-number: {' '.join(error.messages)}") from None
-        if card_number and Trainee.objects.filter(card_number__iexact=card_number).exists():
+        if card_number and login_name_in_use(card_number):
             raise CommandError(f"The card number {card_number!r} is already taken.")
         workshops = self._workshops(options["workshop"])
         secret = options["password"] or os.environ.get("REINTEGRA_PASSWORD") or self._prompt(role)
