@@ -1,12 +1,18 @@
 from django.urls import path
 
-from . import record_views, views
+from . import record_views, service_views, views
 
 app_name = "care"
 
 urlpatterns = [
     path("community-service/", views.service_orders, name="service_orders"),
     path("community-service/<int:pk>.pdf", views.service_statement, name="service_statement"),
+    path("community-service/new/", service_views.service_order_form, name="new_service_order"),
+    path(
+        "community-service/<int:pk>/edit/",
+        service_views.service_order_form,
+        name="edit_service_order",
+    ),
     path("caseload/", views.caseload, name="caseload"),
     path("trainees/<int:pk>/", views.trainee_record, name="trainee_record"),
     path("trainees/<int:pk>/therapy-plan/", record_views.therapy_plan, name="therapy_plan"),
