@@ -16,6 +16,7 @@ from reintegra_coop.care.models import (
     CommunityServiceOrder,
     Diagnosis,
     Milestone,
+    ParticipationPause,
     TherapyPlan,
     UnavailableBlock,
     WorkConstraint,
@@ -441,6 +442,25 @@ class DiagnosisFactory(factory.django.DjangoModelFactory):
     by_role = "psychologist"
     assessed_on = datetime.date(2026, 1, 12)
     recommends = True
+
+
+class ParticipationPauseFactory(factory.django.DjangoModelFactory):
+    """A relapse pause of November, recorded under its rules (no overlap, the stage)."""
+
+    class Meta:
+        model = ParticipationPause
+
+    trainee = factory.SubFactory(TraineeFactory)
+    starts_on = datetime.date(2026, 11, 2)
+    ends_on = datetime.date(2026, 11, 10)
+    reason = "Relapse"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        by = kwargs.pop("by", None)
+        pause = model_class(*args, **kwargs)
+        pause.record(by)
+        return pause
 
 
 def diagnosed(trainee: Trainee, on: datetime.date = datetime.date(2026, 1, 12)) -> Trainee:

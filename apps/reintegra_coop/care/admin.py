@@ -10,6 +10,7 @@ from reintegra_coop.work.roster import booked_over_limits
 
 from .models import (
     ClinicalRead,
+    ClinicalRecord,
     CommunityServiceOrder,
     Diagnosis,
     IndividualPlan,
@@ -158,10 +159,24 @@ class SocialContractAdmin(ScopedModelAdmin):
 
 @admin.register(ParticipationPause)
 class ParticipationPauseAdmin(ScopedModelAdmin):
+    """The reason is for care workers only; their reading it here is logged like on the care
+    pages."""
+
     list_display = ["trainee", "starts_on", "ends_on"]
 
     def get_exclude(self, request: HttpRequest, obj: Any = None) -> Any:
         return [] if _sees_reasons(request) else ["reason"]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):  # type: ignore[no-untyped-def]
+        pause = self.get_object(request, object_id)  # 404 outside the person's rows
+        if request.method == "GET" and pause.reason and _sees_reasons(request):
+            ClinicalRead.objects.create(
+                reader=request.user, trainee_id=pause.trainee_id, record=ClinicalRecord.PAUSE
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        obj.record(request.user)  # the same rules and lock as the care worker's page
 
 
 @admin.register(Milestone)

@@ -1,7 +1,7 @@
 """The care worker's forms: therapy plan, work constraint with its unavailable times, diagnosis,
-individual plan with goals, plan review, social contract and milestone targets. The forms
-validate and normalise; the rules (an end after its start, three positive diagnoses before a
-plan) are the models' own ``clean``."""
+individual plan with goals, plan review, social contract, milestone targets and relapse pauses.
+The forms validate and normalise; the rules (an end after its start, three positive diagnoses
+before a plan, no overlapping pauses) are the models' own ``clean``."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from .models import (
     Diagnosis,
     IndividualPlan,
     Milestone,
+    ParticipationPause,
     PlanGoal,
     PlanReview,
     SocialContract,
@@ -138,3 +139,12 @@ class MilestoneForm(forms.ModelForm):
         self.fields["skill"].queryset = Skill.objects.filter(  # type: ignore[attr-defined]
             workshop__in=self.instance.trainee.workshops.all()
         ).select_related("workshop")
+
+
+class PauseForm(forms.ModelForm):
+    """A relapse pause; its rules (no overlap, the stage) are ``ParticipationPause.clean``."""
+
+    class Meta:
+        model = ParticipationPause
+        fields = ["starts_on", "ends_on", "reason"]
+        widgets = {"starts_on": DATE, "ends_on": DATE, "reason": forms.Textarea(attrs={"rows": 3})}

@@ -171,13 +171,13 @@ class CommunityServiceOrder(TrackedModel):
             raise ValidationError({"monthly_maximum_hours": _("The maximum is below the minimum.")})
 
 
+from .pauses import ParticipationPause  # noqa: E402
 from .plans import (  # noqa: E402 - the plans live in their own module, one models package
     ClinicalRead,
     ClinicalRecord,
     Diagnosis,
     IndividualPlan,
     Milestone,
-    ParticipationPause,
     PlanGoal,
     PlanReview,
     SocialContract,

@@ -1,6 +1,6 @@
 """Therapy plans (clinical, care workers of the trainee only; every read logged), the
 diagnosis that opens an individual plan, individual plans with goals and reviews, the
-tripartite social contract, relapse pauses, and milestones."""
+tripartite social contract, and milestones (relapse pauses: pauses.py)."""
 
 from __future__ import annotations
 
@@ -52,11 +52,12 @@ class ClinicalRecord(models.TextChoices):
     THERAPY_PLAN = "therapy_plan", _("therapy plan")
     DIAGNOSIS = "diagnosis", _("diagnosis")
     UNAVAILABLE_TIMES = "unavailable_times", _("unavailable times")
+    PAUSE = "pause", _("participation pause")
 
 
 class ClinicalRead(models.Model):
     """Who read which clinical record of a trainee (the therapy plan, a diagnosis, the reasons
-    of the unavailable times), and when."""
+    of the unavailable times, a relapse pause), and when."""
 
     reader = models.ForeignKey(
         "auth.User", verbose_name=_("reader"), on_delete=models.PROTECT, related_name="+"
@@ -252,33 +253,6 @@ class SocialContract(TrackedModel):
     def clean(self) -> None:
         if self.signed_on and self.ends_on and self.ends_on < self.signed_on:
             raise ValidationError({"ends_on": _("The contract cannot end before it is signed.")})
-
-
-class ParticipationPause(TrackedModel):
-    """A relapse pauses participation; it does not end it."""
-
-    trainee = models.ForeignKey(
-        "people.Trainee", verbose_name=_("trainee"), on_delete=models.PROTECT, related_name="pauses"
-    )
-    starts_on = PlausibleDateField(_("starts on"))
-    ends_on = PlausibleDateField(_("ends on"), null=True, blank=True)
-    reason = models.TextField(_("reason (care workers only)"), blank=True)
-
-    visibility: ClassVar[Visibility] = Visibility(
-        trainee="trainee", roles=(Role.MANAGER, Role.CARE_WORKER)
-    )
-
-    class Meta:
-        verbose_name = _("participation pause")
-        verbose_name_plural = _("participation pauses")
-        ordering = ["-starts_on"]
-
-    def __str__(self) -> str:
-        return f"{self.trainee} {self.starts_on}"
-
-    def clean(self) -> None:
-        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": _("The end cannot be before the start.")})
 
 
 class MilestoneKind(models.TextChoices):

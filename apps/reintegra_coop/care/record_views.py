@@ -1,7 +1,7 @@
 """The care worker's pages for a trainee's care records, outside the back office: therapy plan,
 work constraint with its unavailable times (and, once saved, the shifts and draft logs it now
 breaks), the three diagnoses, the individual plan with its goals and reviews, the social
-contract, and milestone targets.
+contract, milestone targets, and relapse pauses (their reasons are clinical).
 
 Only the trainee's own care workers open them (anyone else: 403, another care worker: 404),
 as on the trainee's record page; every read of clinical content is logged."""
@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms import BaseForm, BaseFormSet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -33,6 +34,7 @@ from .models import (
     Diagnosis,
     IndividualPlan,
     Milestone,
+    ParticipationPause,
     PlanReview,
     SocialContract,
     TherapyPlan,
@@ -206,3 +208,46 @@ def milestone(request: HttpRequest, pk: int, milestone: int | None = None) -> Ht
         messages.success(request, SAVED)
         return redirect("care:trainee_record", pk=trainee.pk)
     return edit_page(request, trainee, capfirst(_("milestone")), form=form)
+
+
+@require_role(Role.CARE_WORKER)
+def pauses(request: HttpRequest, pk: int) -> HttpResponse:
+    """The trainee's relapse pauses with their reasons, and a new one."""
+    trainee = care_team_trainee(request, pk)
+    form = forms.PauseForm(request.POST or None, instance=ParticipationPause(trainee=trainee))
+    if request.method == "POST" and recorded(form, request.user):
+        messages.success(request, SAVED)
+        return redirect("care:pauses", pk=trainee.pk)
+    found = list(trainee.pauses.all())
+    if any(pause.reason for pause in found):
+        log_read(request, trainee, ClinicalRecord.PAUSE)
+    title = capfirst(_("participation pauses"))
+    context = {"trainee": trainee, "title": title, "form": form, "pauses": found}
+    return render(request, "care/pauses.html", context)
+
+
+@require_role(Role.CARE_WORKER)
+def pause(request: HttpRequest, pk: int, pause: int) -> HttpResponse:
+    """One pause: its end once known, or a correction."""
+    trainee = care_team_trainee(request, pk)
+    record = get_object_or_404(trainee.pauses, pk=pause)
+    form = forms.PauseForm(request.POST or None, instance=record)
+    if request.method == "POST" and recorded(form, request.user):
+        messages.success(request, SAVED)
+        return redirect("care:pauses", pk=trainee.pk)
+    if request.method == "GET" and record.reason:
+        log_read(request, trainee, ClinicalRecord.PAUSE)
+    return edit_page(request, trainee, capfirst(_("participation pause")), form=form)
+
+
+def recorded(form: forms.PauseForm, by: Any) -> bool:
+    """Saved under the pause's rules; a rule that refuses it (checked again with the trainee
+    locked) puts its message on the form instead."""
+    if not form.is_valid():
+        return False
+    try:
+        form.instance.record(by)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    return True

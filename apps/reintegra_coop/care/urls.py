@@ -37,6 +37,8 @@ urlpatterns = [
         record_views.milestone,
         name="milestone",
     ),
+    path("trainees/<int:pk>/pauses/", record_views.pauses, name="pauses"),
+    path("trainees/<int:pk>/pauses/<int:pause>/", record_views.pause, name="pause"),
     path("contracts/<int:pk>.pdf", views.social_contract_pdf, name="social_contract_pdf"),
     path("milestones/<int:pk>/sign-off/", views.sign_off, name="sign_off"),
 ]

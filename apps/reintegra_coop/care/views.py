@@ -149,6 +149,7 @@ def _care_records(trainee: Any) -> dict[str, Any]:
     return {
         "diagnoses": [(role, label, assessed.get(role)) for role, label in DiagnosisRole.choices],
         "individual_plan": IndividualPlan.objects.filter(trainee=trainee).first(),
+        "open_pause": trainee.pauses.filter(ends_on__isnull=True).first(),
     }
 
 

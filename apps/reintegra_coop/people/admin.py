@@ -8,6 +8,9 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from reintegra_coop.core.admin import ScopedModelAdmin
@@ -39,12 +42,20 @@ class SkillAdmin(ScopedModelAdmin):
 class StageChangeInline(admin.TabularInline):
     model = StageChange
     extra = 0
-    fields = ("on", "from_stage", "to_stage", "exit_reason", "note", "created_by")
+    fields = ("on", "from_stage", "to_stage", "exit_reason", "note", "created_by", "undone")
     readonly_fields = fields
     can_delete = False
 
     def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False  # stages change through Trainee.move_to, which keeps the history right
+
+    @admin.display(description=_("undone at"))
+    def undone(self, change: StageChange) -> str:
+        """An undone change stays in the history, marked: when, by whom and why."""
+        if change.undone_at is None:
+            return "—"
+        when = date_format(localtime(change.undone_at), "SHORT_DATETIME_FORMAT")
+        return f"{gettext('Undone:')} {when}, {change.undone_by or '—'}: {change.undo_reason}"
 
 
 @admin.register(Trainee)

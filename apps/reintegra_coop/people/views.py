@@ -20,6 +20,7 @@ from reintegra_coop.core.roles import (
 from reintegra_coop.core.scoping import scope
 
 from .exceptions import InvalidTransitionError
+from .facts import facts_about
 from .forms import StageChangeForm
 from .home import needs_for, panels_for
 from .logins import may_print_login_codes
@@ -101,6 +102,7 @@ def trainee_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     context = {
         "trainee": trainee,
         "history": history,
+        "facts": facts_about(trainee, request.user),
         "form": form,
         "may_set_pin": login is not None and may_set_password(request.user, login),
         "may_print_code": login is not None and may_print_login_codes(request.user),
