@@ -62,7 +62,7 @@ class TenancyStatement:
 
 
 def is_closed(month: datetime.date) -> bool:
-    return ClosedRentMonth.objects.filter(month=month.replace(day=1)).exists()
+    return ClosedRentMonth.holds(month)
 
 
 def statements(

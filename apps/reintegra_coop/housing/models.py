@@ -5,6 +5,7 @@ by rent.py (pure) and ledger.py."""
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 from typing import ClassVar
 
@@ -12,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from reintegra_coop.core.dates import PlausibleDateField
@@ -198,6 +201,33 @@ class RentPayment(TrackedModel):
     def __str__(self) -> str:
         return f"{self.tenancy} {self.paid_on}: {self.amount}"
 
+    def clean(self) -> None:
+        if not (self.tenancy_id and self.paid_on):
+            return  # the missing field reports itself
+        if self.paid_on > timezone.localdate():
+            raise ValidationError(
+                {"paid_on": gettext("%(date)s is in the future.") % {"date": self.paid_on}}
+            )
+        start = self.tenancy.start
+        if self.paid_on < start.replace(day=1):  # the ledger starts with the tenancy's month
+            raise ValidationError(
+                {
+                    "paid_on": gettext(
+                        "The tenancy starts on %(date)s; record the payment from that month on."
+                    )
+                    % {"date": start}
+                }
+            )
+        if ClosedRentMonth.holds(self.paid_on):  # its statements are stored
+            raise ValidationError(
+                {
+                    "paid_on": gettext(
+                        "The rent of %(month)s is closed; record the payment in an open month."
+                    )
+                    % {"month": f"{self.paid_on:%Y-%m}"}
+                }
+            )
+
 
 class InKindValueSetting(TrackedModel):
     """What an hour of in-kind rent work is worth, from a date on."""
@@ -235,6 +265,11 @@ class ClosedRentMonth(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m}"
+
+    @classmethod
+    def holds(cls, day: datetime.date) -> bool:
+        """Whether ``day``'s month is closed."""
+        return cls.objects.filter(month=day.replace(day=1)).exists()
 
 
 class StoredStatement(models.Model):

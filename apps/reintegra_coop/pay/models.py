@@ -299,6 +299,21 @@ class Bonus(TrackedModel):
     def __str__(self) -> str:
         return f"{self.trainee} {self.month:%Y-%m}: {self.amount}"
 
+    def clean(self) -> None:
+        if not (self.trainee_id and self.month):
+            return  # the missing field reports itself
+        _refuse_in_closed_month(self.month)
+        others = Bonus.objects.filter(trainee_id=self.trainee_id, month=self.month)
+        if others.exclude(pk=self.pk).exists():
+            raise ValidationError({"trainee": _("The trainee already has a bonus this month.")})
+        if self.amount is None or self.amount <= 0:
+            return  # the amount's own check reports it
+        from .extras import bonus_refusal  # the pay run's rule (extras.py imports this module)
+
+        refused = bonus_refusal(self.trainee_id, self.month, self.amount)
+        if refused:
+            raise ValidationError({"amount": refused})
+
 
 class Advance(TrackedModel):
     """Money paid ahead, taken back from the month's payslip."""
@@ -321,6 +336,20 @@ class Advance(TrackedModel):
 
     def __str__(self) -> str:
         return f"{self.trainee} {self.month:%Y-%m}: {self.amount}"
+
+    def clean(self) -> None:
+        if self.month:
+            _refuse_in_closed_month(self.month)
+
+
+def _refuse_in_closed_month(month: datetime.date) -> None:
+    """A closed month's payslips are stored: nothing more is added to its pay."""
+    first = month.replace(day=1)
+    if PayPeriod.objects.filter(month=first, state__in=CLOSED_STATES).exists():
+        raise ValidationError(
+            gettext("The pay period of %(month)s is already approved; reopen it first.")
+            % {"month": f"{first:%Y-%m}"}
+        )
 
 
 class DebtRepaymentPlan(TrackedModel):

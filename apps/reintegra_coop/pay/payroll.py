@@ -188,30 +188,40 @@ def _stipend_lines(
     last: datetime.date,
 ) -> list[PayLine]:
     trainee = facts.trainees[trainee_id]
+    if facts.stipend_rules is None:
+        raise PayError(_("No stipend setting is in force."))
+    try:
+        return calculate(facts.stipend_rules, stipend_month(facts, trainee_id, first, last))
+    except StipendError as error:
+        raise PayError(f"{trainee.full_name}: {error}") from None
+
+
+def stipend_month(
+    facts: Facts,
+    trainee_id: int,
+    first: datetime.date,
+    last: datetime.date,
+    bonus: Decimal | None = None,
+) -> StipendMonth:
+    """The stipend's facts of the trainee's days ``first``–``last`` on a stipend scheme (with
+    ``bonus`` instead of the month's, to ask whether it would be allowed)."""
+    trainee = facts.trainees[trainee_id]
     if trainee.participation_started_on is None:
         raise PayError(
             _("%(name)s has a stipend but no participation start.") % {"name": trainee.full_name}
         )
-    if facts.stipend_rules is None:
-        raise PayError(_("No stipend setting is in force."))
-    try:
-        return calculate(
-            facts.stipend_rules,
-            StipendMonth(
-                first_day=facts.first,
-                working_days=facts.working_days,
-                participation_start=trainee.participation_started_on,
-                participation_end=trainee.exited_on or trainee.planned_end_on,
-                day_codes=facts.day_codes.get(trainee_id, {}),
-                sick_days_before=facts.earlier_absences.get((trainee_id, "sick"), 0),
-                days_off_before=facts.earlier_absences.get((trainee_id, "day_off"), 0),
-                bonus=facts.bonuses.get(trainee_id, Decimal(0)),
-                scheme_start=first,
-                scheme_end=last,
-            ),
-        )
-    except StipendError as error:
-        raise PayError(f"{trainee.full_name}: {error}") from None
+    return StipendMonth(
+        first_day=facts.first,
+        working_days=facts.working_days,
+        participation_start=trainee.participation_started_on,
+        participation_end=trainee.exited_on or trainee.planned_end_on,
+        day_codes=facts.day_codes.get(trainee_id, {}),
+        sick_days_before=facts.earlier_absences.get((trainee_id, "sick"), 0),
+        days_off_before=facts.earlier_absences.get((trainee_id, "day_off"), 0),
+        bonus=facts.bonuses.get(trainee_id, Decimal(0)) if bonus is None else bonus,
+        scheme_start=first,
+        scheme_end=last,
+    )
 
 
 def _with_deductions(

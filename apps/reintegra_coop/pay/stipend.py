@@ -114,13 +114,9 @@ def calculate(rules: StipendRules, month: StipendMonth) -> list[PayLine]:
         trial_amount = round_money(starting * rules.trial_share)
         lines.append(PayLine("trial_share", trial_amount - starting, rules.trial_share))
         starting = trial_amount
+    check_bonus(rules, month)
     unexcused = sorted(day for day, code in codes.items() if code == UNEXCUSED)
     if len(unexcused) > rules.unexcused_limit:
-        if month.bonus:
-            raise StipendError(
-                _("No bonus in a month with more than %(limit)s unexcused absences.")
-                % {"limit": rules.unexcused_limit}
-            )
         lines.append(
             PayLine("unexcused_limit", -starting, Decimal(len(unexcused)), detail=_dates(unexcused))
         )
@@ -134,8 +130,31 @@ def calculate(rules: StipendRules, month: StipendMonth) -> list[PayLine]:
     taken = -sum((line.amount for line in deductions), Decimal(0))
     if taken > starting:  # never below zero
         lines.append(PayLine("floor", taken - starting))
-    lines.extend(_bonus(rules, month, trial))
+    if month.bonus:
+        lines.append(PayLine("motivation_bonus", round_money(month.bonus)))
     return lines
+
+
+def check_bonus(rules: StipendRules, month: StipendMonth) -> None:
+    """Refuse (StipendError) a bonus the month does not allow: the one rule, for the pay run
+    and for whoever enters a bonus (pay/extras.py)."""
+    bonus = month.bonus
+    if not bonus or not in_programme(month):
+        return
+    days = set(in_programme(month))
+    unexcused = [day for day, code in month.day_codes.items() if code == UNEXCUSED and day in days]
+    if len(unexcused) > rules.unexcused_limit:
+        raise StipendError(
+            _("No bonus in a month with more than %(limit)s unexcused absences.")
+            % {"limit": rules.unexcused_limit}
+        )
+    if bonus < 0:
+        raise StipendError(_("A bonus cannot be negative."))
+    if is_trial_month(month):
+        raise StipendError(_("No motivation bonus in the trial month."))
+    most = round_money(rules.base * rules.bonus_max_share)
+    if bonus > most:
+        raise StipendError(_("The bonus can be at most %(most)s.") % {"most": most})
 
 
 def _unexcused(rules: StipendRules, days: list[datetime.date]) -> list[PayLine]:
@@ -185,20 +204,6 @@ def _days_off(
             "day_off_over_limit", -each * len(unpaid), Decimal(len(unpaid)), each, _dates(unpaid)
         )
     ]
-
-
-def _bonus(rules: StipendRules, month: StipendMonth, trial: bool) -> list[PayLine]:
-    bonus = month.bonus
-    if not bonus:
-        return []
-    if bonus < 0:
-        raise StipendError(_("A bonus cannot be negative."))
-    if trial:
-        raise StipendError(_("No motivation bonus in the trial month."))
-    most = round_money(rules.base * rules.bonus_max_share)
-    if bonus > most:
-        raise StipendError(_("The bonus can be at most %(most)s.") % {"most": most})
-    return [PayLine("motivation_bonus", round_money(bonus))]
 
 
 def _dates(days: Iterable[datetime.date]) -> str:

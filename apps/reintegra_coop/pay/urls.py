@@ -7,6 +7,18 @@ app_name = "pay"
 urlpatterns = [
     path("", views.periods, name="periods"),
     path("<int:year>-<int:month>/", views.period_detail, name="period"),
+    path(
+        "<int:year>-<int:month>/add/bonus/",
+        views.add_extra,
+        {"kind": "bonus"},
+        name="add_bonus",
+    ),
+    path(
+        "<int:year>-<int:month>/add/advance/",
+        views.add_extra,
+        {"kind": "advance"},
+        name="add_advance",
+    ),
     path("<int:year>-<int:month>/<slug:step>/", views.period_step, name="period_step"),
     path("<int:year>-<int:month>.csv", views.period_csv, name="period_csv"),
     path("payslips/<int:pk>.pdf", views.payslip_pdf, name="payslip_pdf"),

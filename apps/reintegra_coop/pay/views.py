@@ -7,9 +7,11 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,9 +25,11 @@ from reintegra_coop.core.pdf import pdf_response, render_pdf
 from reintegra_coop.core.roles import Role, role_of
 from reintegra_coop.core.scoping import scope
 
+from . import extras
 from . import period as workflow
+from .forms import AdvanceForm, BonusForm
 from .labels import label
-from .models import PayError, PayPeriod, Payslip
+from .models import Advance, Bonus, PayError, PayPeriod, Payslip
 
 FINANCE = (Role.MANAGER, Role.ACCOUNTANT)
 STEPS = {"approve", "pay", "reopen", "rerun", "defer"}
@@ -62,7 +66,10 @@ def periods(request: HttpRequest) -> HttpResponseBase:
 
 @require_role(*FINANCE)
 def period_detail(request: HttpRequest, year: int, month: int) -> HttpResponse:
-    first = month_of(year, month)
+    return _period_page(request, month_of(year, month))
+
+
+def _period_page(request: HttpRequest, first: datetime.date, **forms: Any) -> HttpResponse:
     found = workflow.status(first)
     payslips = (
         Payslip.objects.current()
@@ -75,6 +82,10 @@ def period_detail(request: HttpRequest, year: int, month: int) -> HttpResponse:
         .order_by("version")
         .values_list("trainee_id", "total")
     )
+    may_act = role_of(request.user) == Role.MANAGER
+    if may_act and not found.period.is_closed:
+        forms.setdefault("bonus_form", BonusForm(month=first, user=request.user))
+        forms.setdefault("advance_form", AdvanceForm(month=first, user=request.user))
     return render(
         request,
         "pay/period_detail.html",
@@ -84,9 +95,34 @@ def period_detail(request: HttpRequest, year: int, month: int) -> HttpResponse:
             "payslips": payslips,
             "before": before,
             "label": label,
-            "may_act": role_of(request.user) == Role.MANAGER,
+            "may_act": may_act,
+            "bonuses": Bonus.objects.filter(month=first).select_related("trainee"),
+            "advances": Advance.objects.filter(month=first).select_related("trainee"),
+            **forms,
         },
     )
+
+
+@require_POST
+@require_role(Role.MANAGER)
+def add_extra(request: HttpRequest, year: int, month: int, kind: str) -> HttpResponseBase:
+    """Add a bonus or an advance for a trainee's month (the rules: Bonus.clean, Advance.clean)."""
+    first = month_of(year, month)
+    form_class = BonusForm if kind == "bonus" else AdvanceForm
+    form = form_class(request.POST, month=first, user=request.user)
+    if form.is_valid():
+        try:
+            extras.add(form.instance, request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("pay:period", first.year, first.month)
+    if form.non_field_errors():
+        for problem in form.non_field_errors():  # a closed month: it shows no form
+            messages.error(request, str(problem))
+        return redirect("pay:period", first.year, first.month)
+    return _period_page(request, first, **{f"{kind}_form": form})
 
 
 @require_POST
