@@ -237,7 +237,7 @@ def test_a_manager_edits_a_customer_without_being_asked_about_its_namesake(clien
 def test_an_order_form_link_comes_back_with_the_new_customer_chosen(client, personas):
     client.force_login(personas.manager)
     order_form = client.get(reverse("orders:create")).content.decode()
-    link = re.search(r'href="([^"]*)">New customer<', order_form)
+    link = re.search(r'class="beside" href="([^"]*)">New customer<', order_form)
     assert link is not None
     path, query = link.group(1).replace("&amp;", "&").split("?")
     assert path == reverse("orders:customer_create")
