@@ -288,3 +288,10 @@ def test_an_unknown_customer_in_the_order_forms_address_chooses_nothing(client, 
         response = client.get(reverse("orders:create"), {"customer": value})
         assert response.status_code == 200
         assert chosen_customer(response) is None
+
+
+def test_the_demo_customers_pass_the_checks_of_the_customer_page(personas):
+    from reintegra_coop.orders.demo import CUSTOMERS
+
+    for name, kind, tax_id, address in CUSTOMERS:
+        Customer(name=name, kind=kind, tax_id=tax_id, address=address).full_clean()
