@@ -59,7 +59,8 @@ class CustomerSerializer(serializers.ModelSerializer):
         fields = ["id", "kind", "name", "tax_id", "address", "email", "phone", "active"]
 
     def validate(self, data: dict[str, Any]) -> dict[str, Any]:
-        _run_model_checks(Customer(**{**_current(self.instance, Customer), **data}).clean)
+        pk = self.instance.pk if self.instance else None  # its own tax id is no duplicate
+        _run_model_checks(Customer(pk=pk, **{**_current(self.instance, Customer), **data}).clean)
         return data
 
 

@@ -47,13 +47,13 @@ CUSTOMERS = [
     (
         "Urząd Gminy Zielonka",
         CustomerKind.MUNICIPALITY,
-        "125-000-11-22",
+        "125-000-11-07",
         "ul. Kościuszki 1, Zielonka",
     ),
     (
         "Szkoła Podstawowa nr 3",
         CustomerKind.MUNICIPALITY,
-        "125-133-44-01",
+        "125-133-44-08",
         "ul. Szkolna 3, Zielonka",
     ),
     ("Maria Wiśniewska", CustomerKind.PERSON, "", "ul. Polna 17, Zielonka"),

@@ -16,6 +16,7 @@ from .models import (
     ProductionLot,
     VatRate,
 )
+from .tax_ids import written
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -26,9 +27,50 @@ class OrderForm(forms.ModelForm):
         fields = ["kind", "customer", "ordered_on", "due_on", "note"]
         widgets = {"ordered_on": DATE, "due_on": DATE, "note": forms.Textarea(attrs={"rows": 2})}
 
+    def __init__(self, *args: Any, customer: str | None = None, **kwargs: Any) -> None:
+        """``customer``: the id of a customer to choose (one just added from this form)."""
+        super().__init__(*args, **kwargs)
+        customers = Customer.objects.filter(active=True)
+        self.fields["customer"].queryset = customers  # type: ignore[attr-defined]
+        if customer and customer.isdigit() and customers.filter(pk=customer).exists():
+            self.initial["customer"] = int(customer)
+
+
+class CustomerForm(forms.ModelForm):
+    not_a_duplicate = forms.BooleanField(
+        label=_("This is a different customer from the possible duplicates shown above."),
+        required=False,
+    )
+
+    class Meta:
+        model = Customer
+        fields = ["kind", "name", "tax_id", "address", "email", "phone", "active"]
+        widgets = {"address": forms.Textarea(attrs={"rows": 3})}
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["customer"].queryset = Customer.objects.filter(active=True)  # type: ignore[attr-defined]
+        self.duplicates: list[Customer] = []
+
+    def clean_name(self) -> str:
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_tax_id(self) -> str:
+        return written(self.cleaned_data.get("tax_id") or "")
+
+    def clean(self) -> dict[str, Any]:
+        """A new name (or tax id) that another customer has is shown before saving; the same
+        tax id is then refused by the model, the same name passes once the box is ticked."""
+        cleaned = super().clean() or {}
+        if self.errors or not {"name", "tax_id"} & set(self.changed_data):
+            return cleaned
+        others = Customer.objects.possible_duplicates(cleaned["name"], cleaned.get("tax_id", ""))
+        self.duplicates = list(others.exclude(pk=self.instance.pk or 0).order_by("name", "pk"))
+        if self.duplicates and not cleaned.get("not_a_duplicate"):
+            self.add_error(
+                "not_a_duplicate",
+                _("Check the possible duplicates first: tick the box if this is someone else."),
+            )
+        return cleaned
 
 
 def percent_text(value: Decimal) -> str:

@@ -25,7 +25,13 @@ from reintegra_coop.core.scoping import Visibility
 
 from .exceptions import InvalidTransitionError, OrderLockedError
 from .pricing import LineAmounts, line_amounts, list_value, totals
-from .querysets import CatalogueItemQuerySet, OrderQuerySet, ProductionLotQuerySet
+from .querysets import (
+    CatalogueItemQuerySet,
+    CustomerQuerySet,
+    OrderQuerySet,
+    ProductionLotQuerySet,
+)
+from .tax_ids import tax_id_problem
 
 FINANCE = (Role.MANAGER, Role.ACCOUNTANT)
 PRODUCTION = (Role.MANAGER, Role.ACCOUNTANT, Role.INSTRUCTOR)
@@ -69,6 +75,8 @@ class Customer(TrackedModel):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     active = models.BooleanField(_("active"), default=True)
 
+    objects = CustomerQuerySet.as_manager()
+    history = HistoricalRecords()
     visibility: ClassVar[Visibility] = Visibility(roles=FINANCE)
 
     class Meta:
@@ -84,8 +92,23 @@ class Customer(TrackedModel):
         return self.kind == CustomerKind.INTERNAL
 
     def clean(self) -> None:
-        if self.kind in (CustomerKind.BUSINESS, CustomerKind.MUNICIPALITY) and not self.tax_id:
+        """A business or municipality has a tax id valid in the site's country; no two customers
+        share one (an invoice names its buyer by it)."""
+        needs_tax_id = self.kind in (CustomerKind.BUSINESS, CustomerKind.MUNICIPALITY)
+        if needs_tax_id and not self.tax_id:
             raise ValidationError({"tax_id": _("A business or municipality needs a tax id.")})
+        problem = tax_id_problem(self.tax_id) if needs_tax_id else None
+        if problem:
+            raise ValidationError({"tax_id": problem})
+        other = (
+            Customer.objects.with_tax_id(self.tax_id).exclude(pk=self.pk or 0).first()
+            if self.tax_id
+            else None
+        )
+        if other is not None:
+            raise ValidationError(
+                {"tax_id": gettext("%(name)s already has this tax id.") % {"name": other.name}}
+            )
 
 
 class ItemKind(models.TextChoices):

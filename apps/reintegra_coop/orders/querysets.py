@@ -8,8 +8,10 @@ from django.db import models
 from django.db.models import DecimalField, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
+from .tax_ids import plain_in_database, same_tax_id
+
 if TYPE_CHECKING:
-    from .models import CatalogueItem, Order, ProductionLot  # noqa: F401 - named below
+    from .models import CatalogueItem, Customer, Order, ProductionLot  # noqa: F401 - named below
 
 QUANTITY_FIELD: DecimalField[Any, Any] = DecimalField(max_digits=15, decimal_places=3)
 MONEY_FIELD: DecimalField[Any, Any] = DecimalField(max_digits=15, decimal_places=2)
@@ -20,6 +22,27 @@ def _sum_of(
 ) -> Coalesce:
     totals = queryset.values(group_by).annotate(total=Sum(field)).values("total")
     return Coalesce(Subquery(totals), Value(Decimal(0)), output_field=output)
+
+
+class CustomerQuerySet(models.QuerySet["Customer"]):
+    def search(self, text: str) -> CustomerQuerySet:
+        """Customers whose name (or tax id) holds ``text``."""
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(Q(name__icontains=text) | Q(tax_id__icontains=text))
+
+    def with_tax_id(self, tax_id: str) -> CustomerQuerySet:
+        """Customers with this tax id, however it is written (spaces, dashes, prefix)."""
+        return self.annotate(tax_id_plain=plain_in_database()).filter(same_tax_id(tax_id))
+
+    def possible_duplicates(self, name: str, tax_id: str) -> CustomerQuerySet:
+        """Customers who may be the same: the same name, or the same tax id."""
+        name = " ".join(name.split())
+        same_name = Q(name__iexact=name) if name else Q(pk__in=[])
+        return self.annotate(tax_id_plain=plain_in_database()).filter(
+            same_name | same_tax_id(tax_id)
+        )
 
 
 class OrderQuerySet(models.QuerySet["Order"]):

@@ -93,7 +93,7 @@ def order_form(request: HttpRequest, pk: int | None = None) -> HttpResponseBase:
             % {"number": order.number},
         )
         return redirect("orders:detail", pk=order.pk)
-    form = OrderForm(request.POST or None, instance=order)
+    form = OrderForm(request.POST or None, instance=order, customer=request.GET.get("customer"))
     lines = OrderLineFormSet(request.POST or None, instance=order)
     if request.method == "POST" and form.is_valid() and lines.is_valid():
         try:
