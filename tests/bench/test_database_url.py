@@ -6,10 +6,12 @@ from reintegra_coop.bench.errors import BenchError
 
 def test_it_reads_a_relative_sqlite_file_as_inside_the_site_folder(tmp_path):
     settings = parse_database_url("sqlite:///db.sqlite3").django_settings(tmp_path)
-    assert settings == {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": str(tmp_path / "db.sqlite3"),
-    }
+    assert (settings["ENGINE"], settings["NAME"]) == (
+        "django.db.backends.sqlite3",
+        str(tmp_path / "db.sqlite3"),
+    )
+    assert settings["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert "journal_mode=WAL" in settings["OPTIONS"]["init_command"]
 
 
 def test_it_keeps_an_absolute_sqlite_path(tmp_path):

@@ -226,3 +226,19 @@ def test_a_wrong_mail_port_is_one_line_naming_it(sites):
     result = reintegra(sites, "--site", "badmail", "check")
     assert result.returncode == 1
     assert "[email] port must be a whole number from 1 to 65535" in result.stderr
+
+
+def test_start_prod_refuses_a_sqlite_site_unless_told_in_one_line(sites):
+    result = reintegra(sites, "--site", "default", "start", "--prod", "--port", "8765")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "reintegra: error: This site's database is SQLite; production runs on MariaDB (README, "
+        "'A site on MariaDB'). To serve a small site from SQLite anyway, add --allow-sqlite."
+    ]
+
+
+def test_a_sqlite_site_writes_ahead_and_takes_its_write_lock_at_the_start(sites):
+    database = sites / "default" / "db.sqlite3"
+    assert sqlite3.connect(database).execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    options = print_setting(sites, "settings.DATABASES['default']['OPTIONS']['transaction_mode']")
+    assert options.stdout.strip() == "IMMEDIATE"

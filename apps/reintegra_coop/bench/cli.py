@@ -132,9 +132,19 @@ def start(args: list[str]) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--prod", action="store_true", help="gunicorn with static files")
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument(
+        "--allow-sqlite",
+        action="store_true",
+        help="serve a small site from its SQLite file in production (MariaDB is the default)",
+    )
     options = parser.parse_args(args)
     if not options.prod:
         return run_django(["runserver", f"{options.host}:{options.port}"])
+    if load_site().database.engine == "sqlite" and not options.allow_sqlite:
+        raise BenchError(
+            "This site's database is SQLite; production runs on MariaDB (README, 'A site on "
+            "MariaDB'). To serve a small site from SQLite anyway, add --allow-sqlite."
+        )
     run_django(["collectstatic", "--no-input", "--verbosity", "0"])
     gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or "gunicorn"
     os.execv(  # noqa: S606 - replaces this process with the server, as a process manager expects

@@ -33,7 +33,18 @@ class DatabaseUrl:
             path = Path(self.name)
             if not path.is_absolute() and site_folder is not None:
                 path = site_folder / path
-            return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(path)}
+            return {
+                "ENGINE": "django.db.backends.sqlite3",
+                "NAME": str(path),
+                # Readers never wait for a writer (WAL); a write takes its lock when its
+                # transaction starts, so two writers queue instead of failing half-way
+                # ("database is locked" at COMMIT); a writer waits up to 20 s for the lock.
+                "OPTIONS": {
+                    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                    "transaction_mode": "IMMEDIATE",
+                    "timeout": 20,
+                },
+            }
         return {
             "ENGINE": "django.db.backends.mysql",
             "NAME": self.name,
