@@ -20,6 +20,10 @@ if SITE.behind_https_proxy:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in SITE.allowed_hosts]
+    SECURE_SSL_REDIRECT = True  # a plain-http request is sent to https, never served
+    SECURE_HSTS_SECONDS = SITE.hsts_seconds  # browsers then refuse plain http for the host
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = SITE.hsts_include_subdomains
+    SECURE_HSTS_PRELOAD = SITE.hsts_preload
 RENT_DUE_DAY = SITE.rent_due_day
 TRUSTED_PROXIES = list(SITE.trusted_proxies)
 IDLE_MINUTES = {"staff": SITE.idle_minutes_staff, "trainee": SITE.idle_minutes_trainee}

@@ -242,3 +242,21 @@ def test_a_sqlite_site_writes_ahead_and_takes_its_write_lock_at_the_start(sites)
     assert sqlite3.connect(database).execute("PRAGMA journal_mode").fetchone() == ("wal",)
     options = print_setting(sites, "settings.DATABASES['default']['OPTIONS']['transaction_mode']")
     assert options.stdout.strip() == "IMMEDIATE"
+
+
+def test_a_site_behind_an_https_proxy_passes_djangos_deploy_check(sites):
+    folder = sites / "secure"
+    folder.mkdir()
+    config = (sites / "default" / "site_config.toml").read_text()
+    config = config.replace("behind_https_proxy = false", "behind_https_proxy = true")
+    config = config.replace(
+        'allowed_hosts = ["127.0.0.1", "localhost"]', 'allowed_hosts = ["coop.example.org"]'
+    )
+    (folder / "site_config.toml").write_text(config)
+    result = reintegra(sites, "--site", "secure", "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+    names = ["SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SESSION_COOKIE_SECURE"]
+    expression = ", ".join(f"settings.{name}" for name in names)
+    hsts = print_setting(sites, expression, "--site", "secure")
+    assert hsts.stdout.strip() == "True 31536000 True"

@@ -83,6 +83,10 @@ class SiteConfig:
     care_leads_print_login_codes: bool = False
     #: instructors may approve their own workshops' logs (managers always may)
     instructors_approve_logs: bool = False
+    #: behind an https proxy: how long browsers insist on https (HSTS), and for what
+    hsts_seconds: int = 31_536_000
+    hsts_include_subdomains: bool = True
+    hsts_preload: bool = True
     #: days the cooperative is closed besides public holidays: no shifts are planned on them
     closed_days: tuple[datetime.date, ...] = ()
     #: the mail server for notices to staff (optional)
@@ -162,6 +166,9 @@ def load_site(name: str | None = None) -> SiteConfig:
         care_leads_print_login_codes=_flag(security, "care_leads_print_login_codes", path),
         instructors_approve_logs=_flag(site, "instructors_approve_logs", path),
         closed_days=_days(site, "closed_days", path),
+        hsts_seconds=_seconds(security, "hsts_seconds", path),
+        hsts_include_subdomains=_flag(security, "hsts_include_subdomains", path, default=True),
+        hsts_preload=_flag(security, "hsts_preload", path, default=True),
         email=_email(data.get("email", {}), path),
     )
     validate_settings(config.currency, config.time_zone, config.language, config.country)
@@ -201,6 +208,13 @@ def _email(section: dict[str, object], path: Path) -> EmailConfig:
     )
 
 
+def _seconds(section: dict[str, object], key: str, path: Path) -> int:
+    value = section.get(key, 31_536_000)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise BenchError(f"{path}: [security] {key} must be a whole number of seconds (0 or more).")
+    return value
+
+
 def _whole_number(section: dict[str, object], key: str, default: int, path: Path) -> int:
     value = section.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 24 * 60:
@@ -215,8 +229,8 @@ def _day_of_month(section: dict[str, object], key: str, path: Path) -> int:
     return value
 
 
-def _flag(section: dict[str, object], key: str, path: Path) -> bool:
-    value = section.get(key, False)
+def _flag(section: dict[str, object], key: str, path: Path, default: bool = False) -> bool:
+    value = section.get(key, default)
     if not isinstance(value, bool):
         raise BenchError(f"{path}: [security] {key} must be true or false.")
     return value
@@ -269,8 +283,10 @@ url = "{database_url}"
 secret_key = "{secret_key}"
 debug = false
 allowed_hosts = ["127.0.0.1", "localhost"]
-# true when nginx (or another proxy) serves the site over HTTPS
-behind_https_proxy = false
+behind_https_proxy = false   # true behind nginx with TLS: https only, secure cookies, HSTS
+# hsts_seconds = 31536000     # how long browsers insist on https (behind the proxy only)
+# hsts_include_subdomains = true
+# hsts_preload = true         # only allows submitting the domain to browsers' preload list
 # the proxies whose X-Forwarded-For names the client (wrong PINs are counted per address):
 # ["127.0.0.1"] when nginx runs on this machine; [] when nothing stands in front
 trusted_proxies = []
