@@ -1,5 +1,7 @@
 """Settings for the site chosen by REINTEGRA_SITE (default "default")."""
 
+import os
+
 from reintegra_coop.bench.site_config import load_site
 
 from .base import *  # noqa: F403
@@ -45,19 +47,29 @@ if SITE.email.host:
 MEDIA_ROOT = SITE.files_folder
 MEDIA_URL = "/files/"
 
+# Under `start --prod` (gunicorn, several worker processes) the log goes to standard error only,
+# for systemd's journal: processes rotating one shared file lose lines. Elsewhere (one process)
+# it also goes to the site's logs/ folder.
+LOG_TO_STDERR_ONLY = os.environ.get("REINTEGRA_LOG") == "stderr"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
         "site_file": {
             "class": "logging.handlers.RotatingFileHandler",
             "filename": str(SITE.logs_folder / "reintegra.log"),
             "maxBytes": 5_000_000,
             "backupCount": 5,
+            "formatter": "plain",
+            "delay": True,  # the file opens at the first line written, never under gunicorn
         },
     },
-    "root": {"handlers": ["console", "site_file"], "level": "WARNING"},
+    "root": {
+        "handlers": ["console"] if LOG_TO_STDERR_ONLY else ["console", "site_file"],
+        "level": "WARNING",
+    },
 }
 SITE.logs_folder.mkdir(exist_ok=True)
 STATIC_ROOT.mkdir(exist_ok=True)  # noqa: F405 - whitenoise wants it, even before collectstatic

@@ -260,3 +260,15 @@ def test_a_site_behind_an_https_proxy_passes_djangos_deploy_check(sites):
     expression = ", ".join(f"settings.{name}" for name in names)
     hsts = print_setting(sites, expression, "--site", "secure")
     assert hsts.stdout.strip() == "True 31536000 True"
+
+
+def test_the_production_server_logs_to_standard_error_only(sites):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REINTEGRA_"))}
+    env.update(REINTEGRA_SITES_DIR=str(sites), REINTEGRA_LOG="stderr")
+    code = "from django.conf import settings; print(settings.LOGGING['root']['handlers'])"
+    command = [*REINTEGRA, "--site", "default", "shell", "--no-imports", "-c", code]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert result.stdout.strip() == "['console']"
+    assert print_setting(sites, "settings.LOGGING['root']['handlers']").stdout.strip() == (
+        "['console', 'site_file']"
+    )

@@ -146,6 +146,7 @@ def start(args: list[str]) -> int:
             "MariaDB'). To serve a small site from SQLite anyway, add --allow-sqlite."
         )
     run_django(["collectstatic", "--no-input", "--verbosity", "0"])
+    os.environ["REINTEGRA_LOG"] = "stderr"  # every worker logs to the journal, none to one file
     gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or "gunicorn"
     os.execv(  # noqa: S606 - replaces this process with the server, as a process manager expects
         gunicorn,
