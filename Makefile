@@ -14,10 +14,10 @@ AWKWARD_MOMENTS := 2026-12-31T23:30 2027-03-28T01:59 2028-02-29T12:00
 
 .PHONY: run test test-clocks lint bench mutation install messages update-messages lock clean
 
-$(VENV)/.installed: pyproject.toml requirements.lock
+$(VENV)/.installed: pyproject.toml requirements-dev.lock
 	@.ci/ensure-debian-packages build
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
@@ -72,9 +72,14 @@ bench: install
 mutation: install
 	@.ci/mutation
 
+# Two lock files, every package pinned with its hashes: requirements.lock for production (no
+# test or lint tools), requirements-dev.lock for development and CI (the dev extra too).
 lock:
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes \
+		-o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes \
+		-o requirements-dev.lock
 
 clean:
 	rm -rf $(VENV) static_root .mypy_cache .ruff_cache .pytest_cache
