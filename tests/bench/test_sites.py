@@ -272,3 +272,15 @@ def test_the_production_server_logs_to_standard_error_only(sites):
     assert print_setting(sites, "settings.LOGGING['root']['handlers']").stdout.strip() == (
         "['console', 'site_file']"
     )
+
+
+def test_sites_lists_every_site_of_the_bench_and_says_which_cannot_be_read(sites):
+    broken = sites / "broken"
+    broken.mkdir(exist_ok=True)
+    (broken / "site_config.toml").write_text("this is = = not TOML")
+    result = reintegra(sites, "sites")
+    assert result.returncode == 0
+    lines = {line.split()[0]: line for line in result.stdout.splitlines()}
+    assert lines["default"].split()[1:4] == ["sqlite", "pl", "PL"]
+    assert lines["praha"].split()[1:4] == ["sqlite", "cs", "CZ"]
+    assert "cannot be read" in lines["broken"]

@@ -34,6 +34,7 @@ usage: reintegra [--site NAME] COMMAND [ARGS...]
 Commands of the bench:
   new-site NAME [--db-url URL]   create a site (SQLite in its folder by default) and migrate it
   start [--port N] [--prod]      serve the site on 127.0.0.1 (--prod: gunicorn, static files)
+  sites                          list the sites of this bench (name, database, hosts)
   load-demo                      load the demo cooperative (safe to run again)
   create-user                    create a staff or trainee login
   migrate, shell, ...            every other Django management command, for the chosen site
@@ -53,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if command == "new-site":
             return new_site(rest)
+        if command == "sites":
+            return list_sites()
         load_site()  # fail early, in one line, if the site is missing or broken
         if command == "start":
             return start(rest)
@@ -60,6 +63,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BenchError as error:
         print(f"reintegra: error: {error}", file=sys.stderr)
         return 1
+
+
+def list_sites() -> int:
+    """One line a site: its name, database engine, language, country and host names; a site
+    whose config cannot be read says why, and the others are still listed."""
+    folders = sorted(
+        folder for folder in sites_folder().glob("*") if (folder / "site_config.toml").is_file()
+    )
+    if not folders:
+        print(f"No sites in {sites_folder()}: create one with `reintegra new-site NAME`.")
+    for folder in folders:
+        try:
+            config = load_site(folder.name)
+        except BenchError as error:
+            print(f"{folder.name:<20} cannot be read: {error}")
+            continue
+        hosts = ", ".join(config.allowed_hosts)
+        print(
+            f"{config.name:<20} {config.database.engine:<8} {config.language:<3}"
+            f"{config.country:<3} {hosts}"
+        )
+    return 0
 
 
 def split_global_options(args: list[str]) -> tuple[str | None, str | None, list[str]]:
