@@ -6,7 +6,7 @@ import datetime
 import itertools
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reintegra_coop.bench.errors import BenchError
@@ -79,6 +79,7 @@ moments = st.datetimes(
 ).map(lambda moment: moment.replace(tzinfo=UTC))
 
 
+@settings(deadline=None)  # a busy machine must not fail a pure function for being slow
 @given(
     st.dictionaries(st.text(min_size=1, max_size=8), moments, max_size=40),
     st.integers(1, 10),
