@@ -19,3 +19,22 @@ def test_the_site_unit_migrates_before_it_starts_and_takes_its_port_from_the_sit
     assert service["ExecStart"].endswith("reintegra --site %i start --prod --port ${PORT}")
     assert service["EnvironmentFile"] == "-/etc/reintegra/%i.env"
     assert service["Environment"] == "PORT=8001"  # the default when the site file names none
+
+
+def test_the_backup_timer_runs_the_sites_backup_every_night_and_makes_up_a_missed_one():
+    timer = unit("reintegra-backup@.timer")
+    assert timer["Timer"]["OnCalendar"] == "*-*-* 02:30:00"
+    assert timer["Timer"]["Persistent"] == "true"
+    assert timer["Timer"]["Unit"] == "reintegra-backup@%i.service"
+    assert timer["Install"]["WantedBy"] == "timers.target"
+
+
+def test_the_backup_service_backs_up_the_site_and_keeps_7_days_and_12_months():
+    service = unit("reintegra-backup@.service")["Service"]
+    assert service["Type"] == "oneshot"
+    assert service["ExecStart"] == (
+        "/opt/reintegra/.venv/bin/reintegra --site %i backup $BACKUP_OPTIONS"
+    )
+    assert service["Environment"] == '"BACKUP_OPTIONS=--keep-daily 7 --keep-monthly 12"'
+    assert service["EnvironmentFile"] == "-/etc/reintegra/%i.env"
+    assert service["UMask"] == "0077"

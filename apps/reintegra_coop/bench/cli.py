@@ -2,6 +2,8 @@
 
     reintegra new-site NAME [--db-url URL] [--currency PLN] [--time-zone Europe/Warsaw] ...
     reintegra [--site NAME] migrate | start [--port 8000] [--prod] | load-demo | create-user ...
+    reintegra [--site NAME] backup [--to FOLDER] [--encrypt] [--keep-daily 7 --keep-monthly 12]
+    reintegra [--site NAME] restore ARCHIVE
     reintegra [--site NAME] <any Django management command>
 
 The site comes from --site, else REINTEGRA_SITE, else "default".
@@ -37,6 +39,9 @@ Commands of the bench:
   sites                          list the sites of this bench (name, database, hosts)
   load-demo                      load the demo cooperative (safe to run again)
   create-user                    create a staff or trainee login
+  backup [--to DIR] [--encrypt]  back up database, files and config into a dated archive
+         [--keep-daily N --keep-monthly M]   ... and delete older archives beyond those
+  restore ARCHIVE                restore an archive into this new, empty site
   migrate, shell, ...            every other Django management command, for the chosen site
 
 The site comes from --site NAME, else $REINTEGRA_SITE, else "default".
