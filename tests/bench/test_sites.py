@@ -18,6 +18,11 @@ from reintegra_coop.bench.database_url import parse_database_url
 REINTEGRA = [sys.executable, "-m", "reintegra_coop.bench.cli"]
 
 
+# A guard against a hung command, not a speed target: a busy CI machine may take minutes to
+# create and migrate a site.
+HANG = 600
+
+
 def reintegra(
     sites: Path, *args: str, site_env: str | None = None
 ) -> subprocess.CompletedProcess[str]:
@@ -25,7 +30,9 @@ def reintegra(
     env["REINTEGRA_SITES_DIR"] = str(sites)
     if site_env is not None:
         env["REINTEGRA_SITE"] = site_env
-    return subprocess.run([*REINTEGRA, *args], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [*REINTEGRA, *args], capture_output=True, text=True, env=env, timeout=HANG
+    )
 
 
 def print_setting(sites: Path, expression: str, *global_options: str, site_env: str | None = None):
@@ -267,7 +274,7 @@ def test_the_production_server_logs_to_standard_error_only(sites):
     env.update(REINTEGRA_SITES_DIR=str(sites), REINTEGRA_LOG="stderr")
     code = "from django.conf import settings; print(settings.LOGGING['root']['handlers'])"
     command = [*REINTEGRA, "--site", "default", "shell", "--no-imports", "-c", code]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=HANG)
     assert result.stdout.strip() == "['console']"
     assert print_setting(sites, "settings.LOGGING['root']['handlers']").stdout.strip() == (
         "['console', 'site_file']"
