@@ -3,6 +3,7 @@ language) come from sites/<name>/site_config.toml through site.py."""
 
 from pathlib import Path
 
+from csp.constants import NONE, SELF, UNSAFE_HASHES
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2] / "apps" / "reintegra_coop"
@@ -29,6 +30,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "reintegra_coop.core.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -144,6 +146,30 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Every page may run, style and show only what comes from our own origin (django-csp): no
+# inline script, event handler or style attribute — behaviour lives in static files
+# (<area>/static/<area>/*.js) and tests/core/test_content_security_policy.py scans every
+# template for what this would block. Images may also be data: URIs; nothing may frame a page.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# The back office (Django's admin, /admin/) keeps third-party templates we do not rewrite:
+# django-simple-history's history page carries one style attribute (`border-top: 0` on its
+# paginator). Only that exact attribute is let through there, by its hash; scripts stay as
+# strict as everywhere else (core/content_security.py applies this to /admin/ only).
+BACK_OFFICE_CONTENT_SECURITY_POLICY_UPDATE = {
+    "style-src": [UNSAFE_HASHES, "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='"],
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
