@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.contrib.auth.models import User
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -320,3 +320,13 @@ def test_a_site_lists_the_roles_and_a_wrong_one_is_refused_in_one_line(tmp_path,
         with pytest.raises(BenchError) as error:
             load_site("coop")
         assert "two_factor_roles" in str(error.value) and "\n" not in str(error.value)
+
+
+def test_the_command_line_resets_a_superusers_phone_and_refuses_an_unknown_name(db, capsys):
+    root = User.objects.create_superuser("root", password=PASSWORD)
+    TOTPDeviceFactory(user=root)
+    call_command("reset_two_factor", "ROOT")
+    assert not TOTPDevice.objects.filter(user=root).exists()
+    assert DeviceReset.objects.get().reset_by is None  # the command line
+    with pytest.raises(CommandError, match="No login is named 'nobody'"):
+        call_command("reset_two_factor", "nobody")
