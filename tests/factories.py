@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import User
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from reintegra_coop.care.models import (
     CommunityServiceOrder,
@@ -486,3 +487,17 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     )
     link_name = "core:notifications"
     key = factory.Sequence(lambda n: f"event:{n}")
+
+
+# Two-factor login.
+
+
+class TOTPDeviceFactory(factory.django.DjangoModelFactory):
+    """A confirmed authenticator app (a phone) of a staff login."""
+
+    class Meta:
+        model = TOTPDevice
+
+    user = factory.SubFactory(UserFactory)
+    name = "phone"
+    confirmed = True

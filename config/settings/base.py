@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -37,6 +39,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # A session that still owes its second step reaches only the code page (core/two_factor.py).
+    "reintegra_coop.core.two_factor.SecondStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "reintegra_coop.core.sessions.IdleLogoutMiddleware",
@@ -109,6 +114,11 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # Addresses of the reverse proxies whose X-Forwarded-For is believed (core/client_address.py).
 TRUSTED_PROXIES: list[str] = []
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+
+# Two-factor login (core/two_factor.py): the staff roles whose logins give a 6-digit code from
+# an authenticator app after the password; none unless the site lists them.
+TWO_FACTOR_ROLES: tuple[str, ...] = ()
+OTP_TOTP_ISSUER = "Reintegra Coop"
 
 # Sessions end after this many quiet minutes (core/sessions.py); a role's own key wins.
 IDLE_MINUTES = {"staff": 30, "trainee": 10}

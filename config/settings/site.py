@@ -29,6 +29,8 @@ if SITE.behind_https_proxy:
 RENT_DUE_DAY = SITE.rent_due_day
 TRUSTED_PROXIES = list(SITE.trusted_proxies)
 IDLE_MINUTES = {"staff": SITE.idle_minutes_staff, "trainee": SITE.idle_minutes_trainee}
+TWO_FACTOR_ROLES = SITE.two_factor_roles
+OTP_TOTP_ISSUER = COOPERATIVE["name"]
 LOGIN_CODE_HOURS = SITE.login_code_hours
 CARE_LEADS_PRINT_LOGIN_CODES = SITE.care_leads_print_login_codes
 INSTRUCTORS_APPROVE_LOGS = SITE.instructors_approve_logs

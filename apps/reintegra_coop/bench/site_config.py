@@ -25,6 +25,9 @@ CURRENCIES = ("PLN", "CZK", "EUR")
 LANGUAGES = ("pl", "cs", "en")
 # The country decides public holidays (working days for stipends).
 COUNTRIES = ("PL", "CZ", "SK", "DE", "AT")
+# The staff roles a site may ask for a second step at login; trainees log in with a PIN on a
+# shared tablet and are never asked.
+TWO_FACTOR_ROLES = ("manager", "instructor", "care_worker", "accountant")
 SITE_NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 
 
@@ -81,6 +84,8 @@ class SiteConfig:
     #: one-time login codes: hours valid, and whether care leads may print them too
     login_code_hours: int = 24
     care_leads_print_login_codes: bool = False
+    #: staff roles that give a code from an authenticator app after the password (none: off)
+    two_factor_roles: tuple[str, ...] = ()
     #: instructors may approve their own workshops' logs (managers always may)
     instructors_approve_logs: bool = False
     #: behind an https proxy: how long browsers insist on https (HSTS), and for what
@@ -164,6 +169,7 @@ def load_site(name: str | None = None) -> SiteConfig:
         idle_minutes_trainee=_whole_number(security, "idle_minutes_trainee", 10, path),
         login_code_hours=_whole_number(security, "login_code_hours", 24, path),
         care_leads_print_login_codes=_flag(security, "care_leads_print_login_codes", path),
+        two_factor_roles=_two_factor_roles(security, path),
         instructors_approve_logs=_flag(site, "instructors_approve_logs", path),
         closed_days=_days(site, "closed_days", path),
         hsts_seconds=_seconds(security, "hsts_seconds", path),
@@ -189,6 +195,16 @@ def _days(section: dict[str, object], key: str, path: Path) -> tuple[datetime.da
         raise BenchError(
             f'{path}: [site] {key} must be a list of days, e.g. ["2026-12-31", "2027-01-02"].'
         ) from None
+
+
+def _two_factor_roles(section: dict[str, object], path: Path) -> tuple[str, ...]:
+    value = section.get("two_factor_roles", [])
+    if not isinstance(value, list) or any(role not in TWO_FACTOR_ROLES for role in value):
+        raise BenchError(
+            f"{path}: [security] two_factor_roles must be a list of staff roles from "
+            f'{", ".join(TWO_FACTOR_ROLES)}, e.g. ["manager", "care_worker"] (trainees never).'
+        )
+    return tuple(dict.fromkeys(str(role) for role in value))
 
 
 def _email(section: dict[str, object], path: Path) -> EmailConfig:
@@ -296,6 +312,9 @@ idle_minutes_trainee = 10
 # one-time login codes for trainees: hours valid; care leads may print them too if true
 login_code_hours = 24
 care_leads_print_login_codes = false
+# staff roles that type a code from an authenticator app after the password (none: off);
+# trainees are never asked
+# two_factor_roles = ["manager", "care_worker"]
 
 # [email]
 # Optional: a mail server for e-mailing notices to staff (never to trainees). Without a host

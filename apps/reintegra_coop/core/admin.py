@@ -15,9 +15,10 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import ForeignKey, ManyToManyField, Model, QuerySet
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404, HttpRequest, HttpResponse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import NumberSeries, TrackedModel
+from .models import DeviceReset, NumberSeries, TrackedModel
 from .scoping import scope
 
 admin.site.site_header = "Reintegra Coop"
@@ -152,3 +153,26 @@ class NumberSeriesAdmin(admin.ModelAdmin):
     list_filter = ["prefix", "year"]
     search_fields = ["prefix"]
     readonly_fields = ["prefix", "year", "last_number"]
+
+
+# Phones for two-factor login are set up at login and reset from the staff list, where each
+# reset is kept (core/two_factor.py); the back office neither shows their secrets nor edits them.
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)
+
+
+@admin.register(DeviceReset)
+class DeviceResetAdmin(admin.ModelAdmin):
+    """Who reset whose two-factor login, and when: read only."""
+
+    list_display = ["login", "reset_by", "reset_at"]
+    date_hierarchy = "reset_at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

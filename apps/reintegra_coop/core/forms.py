@@ -59,3 +59,26 @@ class SetPinForm(forms.Form):
         self.user.set_password(self.cleaned_data["new_password1"])
         self.user.save(update_fields=["password"])
         return self.user
+
+
+class TwoFactorCodeForm(forms.Form):
+    """The 6 digits an authenticator app shows (spaces typed between them are dropped)."""
+
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={
+                "autofocus": True,
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+                "maxlength": 7,
+            }
+        ),
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(str(self.cleaned_data["code"]).split())
+        if len(code) != 6 or not code.isdigit():
+            raise forms.ValidationError(_("Type the 6 digits your app shows."))
+        return code

@@ -9,6 +9,9 @@
 - A successful login clears only that account's count, so logging in as oneself does not wipe
   the wrong tries one made against somebody else.
 - A manager unlocks a trainee's login from the trainee's page (``unlock``).
+- Wrong codes of the second login step (core/two_factor.py) count like wrong passwords
+  (``count_wrong_code``); a login that still owes its code keeps its count until the code is
+  right (``forgive``), so a known password buys no fresh guesses at the code.
 """
 
 from __future__ import annotations
@@ -16,13 +19,17 @@ from __future__ import annotations
 from typing import Any
 
 from axes.handlers.database import AxesDatabaseHandler
+from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off, get_failure_limit
 from axes.models import AccessAttempt
 from axes.utils import reset
 from django.conf import settings
+from django.contrib.auth.signals import user_login_failed
 from django.db.models import Sum
 from django.http import HttpRequest
 from django.utils import timezone
+
+from .two_factor import owes_second_step
 
 # The order of AXES_LOCKOUT_PARAMETERS, which get_user_attempts follows.
 LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
@@ -40,6 +47,14 @@ class PerPersonLockoutHandler(AxesDatabaseHandler):
             return max(per_address, get_failure_limit(request, credentials))
         return int(per_address)
 
+    def reset_user_attempts(
+        self, request: HttpRequest, credentials: dict[str, Any] | None = None
+    ) -> int:
+        """On a successful login; not while the login still owes its code (see forgive)."""
+        if owes_second_step(getattr(request, "user", None)):
+            return 0
+        return int(super().reset_user_attempts(request, credentials))
+
 
 def failures(username: str) -> int:
     """Wrong tries counted against an account now (for the trainee's page)."""
@@ -54,3 +69,26 @@ def failures(username: str) -> int:
 def unlock(username: str) -> int:
     """Forget an account's wrong tries; returns how many records were removed."""
     return int(reset(username=username))
+
+
+def count_wrong_code(request: HttpRequest, username: str) -> bool:
+    """Count a wrong second-step code against the account; True once that locks it (django-axes
+    then answers the request with its lockout page)."""
+    user_login_failed.send(__name__, credentials={"username": username}, request=request)
+    return bool(getattr(request, "axes_locked_out", False))
+
+
+def is_locked(request: HttpRequest, username: str) -> bool:
+    """Whether the account is locked for this request; if so the lockout page answers it."""
+    credentials = {"username": username}
+    if not AxesProxyHandler.is_locked(request, credentials):
+        return False
+    request.axes_locked_out = True  # type: ignore[attr-defined]
+    request.axes_credentials = credentials  # type: ignore[attr-defined]
+    return True
+
+
+def forgive(request: HttpRequest, username: str) -> None:
+    """The right code: clear the account's wrong tries, as a login without a second step does."""
+    AxesProxyHandler.update_request(request)
+    AxesProxyHandler.get_implementation().reset_user_attempts(request, {"username": username})

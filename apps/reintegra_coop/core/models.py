@@ -99,3 +99,32 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} → {self.recipient_id}"
+
+
+class DeviceReset(models.Model):
+    """A staff login's authenticator app taken away (a lost phone): who did it and when. The
+    login sets up a new one at its next login (core/two_factor.py)."""
+
+    login = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        on_delete=models.CASCADE,
+        related_name="device_resets",
+    )
+    reset_by = models.ForeignKey(  # empty: the server's administrator, on the command line
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reset by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reset_at = models.DateTimeField(_("reset at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("two-factor reset")
+        verbose_name_plural = _("two-factor resets")
+        ordering = ["-reset_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.login} ({self.reset_at:%Y-%m-%d %H:%M}, {self.reset_by or '-'})"

@@ -15,6 +15,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from . import two_factor
 from .access import require_role
 from .forms import LoginForm, SetPinForm
 from .models import Notification
@@ -42,6 +43,12 @@ class LoginView(auth_views.LoginView):
         if trainee is not None and trainee.preferred_language:
             response.set_cookie(settings.LANGUAGE_COOKIE_NAME, trainee.preferred_language)
         return response
+
+    def get_success_url(self) -> str:
+        url = super().get_success_url()
+        if two_factor.owes_second_step(self.request.user):  # the code first (core/two_factor.py)
+            return two_factor.second_step_url(self.request.user, url)
+        return url
 
 
 @login_required

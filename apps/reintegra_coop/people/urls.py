@@ -10,6 +10,7 @@ urlpatterns = [
     path("care/", views.care_home, name="care_home"),
     path("accountant/", views.accountant_home, name="accountant_home"),
     path("staff/", views.staff_list, name="staff_list"),
+    path("staff/<int:user_id>/two-factor/reset/", views.reset_two_factor, name="reset_two_factor"),
     path("trainees/<int:pk>/", views.trainee_detail, name="trainee_detail"),
     path("trainees/<int:pk>/unlock/", views.unlock_login, name="unlock_login"),
     path("trainees/new/", trainee_views.trainee_new, name="trainee_new"),

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.contrib.auth.models import User
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from reintegra_coop.core import lockout
+from reintegra_coop.core import lockout, two_factor
 from reintegra_coop.core.access import may_open, require_role
+from reintegra_coop.core.confirm import ask_first, confirmed
 from reintegra_coop.core.roles import (
     STAFF_ROLES,
     Role,
@@ -69,7 +72,36 @@ def staff_list(request: HttpRequest) -> HttpResponse:
     for member in staff:
         remember_held_role(member.user, Role(member.role))
     manageable = {m.user_id for m in staff if may_set_password(request.user, m.user)}
-    return render(request, "people/staff_list.html", {"staff": staff, "manageable": manageable})
+    with_phones = two_factor.with_phones(m.user_id for m in staff)
+    resettable = {
+        m.user_id
+        for m in staff
+        if m.user_id in with_phones and two_factor.may_reset(request.user, m.user)
+    }
+    context = {"staff": staff, "manageable": manageable, "resettable": resettable}
+    return render(request, "people/staff_list.html", context)
+
+
+@require_POST
+@require_role(Role.MANAGER)
+def reset_two_factor(request: HttpRequest, user_id: int) -> HttpResponseBase:
+    """A lost phone: the staff member sets up a new one at their next login."""
+    login = get_object_or_404(User, pk=user_id)
+    if not two_factor.may_reset(request.user, login):
+        raise Http404  # their own, a superuser's or another manager's
+    name = login.get_full_name() or login.get_username()
+    if not confirmed(request):
+        question = _(
+            "Reset the two-factor login of %(name)s? They set up their phone again at their "
+            "next login."
+        ) % {"name": name}
+        back = reverse("people:staff_list")
+        return ask_first(request, question, _("Yes, reset it"), back, danger=True)
+    two_factor.reset(login, by=request.user)
+    messages.success(
+        request, _("%(name)s sets up their phone again at the next login.") % {"name": name}
+    )
+    return redirect("people:staff_list")
 
 
 @require_role(*STAFF_ROLES)
