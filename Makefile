@@ -74,12 +74,13 @@ mutation: install
 
 # Two lock files, every package pinned with its hashes: requirements.lock for production (no
 # test or lint tools), requirements-dev.lock for development and CI (the dev extra too).
+# Development's first; production's takes the same versions from it (-c).
 lock:
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes \
-		-o requirements.lock
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes \
 		-o requirements-dev.lock
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes \
+		-c requirements-dev.lock -o requirements.lock
 
 clean:
 	rm -rf $(VENV) static_root .mypy_cache .ruff_cache .pytest_cache

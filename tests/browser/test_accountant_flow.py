@@ -54,6 +54,8 @@ def test_the_accountants_home_fits_and_shows_periods_and_receivables(
     page.get_by_label("Username or card number").fill("accountant")
     page.get_by_label("Password or PIN").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(lambda url: "/login/" not in url)  # the home page, with its scripts
+    page.wait_for_load_state("load")
     if language == "pl":
         page.get_by_label("Language").select_option("pl")
         expect(page.get_by_role("heading", name="Faktury")).to_be_visible()

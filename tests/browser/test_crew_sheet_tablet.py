@@ -50,6 +50,8 @@ def open_crew_sheet(page, workshop_id, language):
     page.get_by_label("Username or card number").fill("garden.instructor")
     page.get_by_label("Password or PIN").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(lambda url: "/login/" not in url)  # the home page, with its scripts
+    page.wait_for_load_state("load")
     if language != "en":
         page.get_by_label("Language").select_option(language)
         expect(page.locator("html")).to_have_attribute("lang", language)

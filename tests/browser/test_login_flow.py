@@ -55,6 +55,8 @@ def test_a_wrong_pin_shows_a_message_and_stays_on_the_login_page(page, personas)
 
 def test_a_trainee_switches_to_polish_and_back_then_logs_out(page, personas):
     log_in(page, "anna", PIN)
+    page.wait_for_url(lambda url: "/login/" not in url)  # the portal, with its scripts
+    page.wait_for_load_state("load")
     page.get_by_label("Language").select_option("pl")
     expect(page.get_by_role("heading", level=1)).to_have_text("Cześć, Anna!")
     page.get_by_label("Język").select_option("cs")
