@@ -59,6 +59,8 @@ def log_in(page, username: str, secret: str = PASSWORD) -> None:
     page.get_by_label("Username or card number").fill(username)
     page.get_by_label("Password or PIN").fill(secret)
     page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(lambda url: "/login/" not in url)  # the home page, with its scripts
+    page.wait_for_load_state("load")
     expect(page.locator("main h1").first).to_be_visible()
 
 
