@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.forms import inlineformset_factory
 
+from reintegra_coop.core.dates import DAY_INPUT
 from reintegra_coop.people.models import Skill
 
 from .models import (
@@ -25,7 +26,6 @@ from .models import (
     WorkConstraint,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 MINUTES = forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "step": 15})
 
@@ -53,8 +53,8 @@ class WorkConstraintForm(forms.ModelForm):
             "max_minutes_per_week": MINUTES,
             "earliest_start": TIME,
             "latest_end": TIME,
-            "valid_from": DATE,
-            "valid_until": DATE,
+            "valid_from": DAY_INPUT,
+            "valid_until": DAY_INPUT,
         }
 
 
@@ -62,7 +62,7 @@ class UnavailableBlockForm(forms.ModelForm):
     class Meta:
         model = UnavailableBlock
         fields = ["weekday", "start", "end", "reason", "valid_from", "valid_until"]
-        widgets = {"start": TIME, "end": TIME, "valid_from": DATE, "valid_until": DATE}
+        widgets = {"start": TIME, "end": TIME, "valid_from": DAY_INPUT, "valid_until": DAY_INPUT}
 
 
 BlockFormSet = inlineformset_factory(
@@ -74,21 +74,21 @@ class DiagnosisForm(forms.ModelForm):
     class Meta:
         model = Diagnosis
         fields = ["assessed_on", "recommends", "summary"]
-        widgets = {"assessed_on": DATE, "summary": forms.Textarea(attrs={"rows": 5})}
+        widgets = {"assessed_on": DAY_INPUT, "summary": forms.Textarea(attrs={"rows": 5})}
 
 
 class IndividualPlanForm(forms.ModelForm):
     class Meta:
         model = IndividualPlan
         fields = ["opened_on"]
-        widgets = {"opened_on": DATE}
+        widgets = {"opened_on": DAY_INPUT}
 
 
 class PlanGoalForm(forms.ModelForm):
     class Meta:
         model = PlanGoal
         fields = ["sphere", "text", "reached_on"]
-        widgets = {"reached_on": DATE}
+        widgets = {"reached_on": DAY_INPUT}
 
 
 GoalFormSet = inlineformset_factory(
@@ -100,7 +100,7 @@ class PlanReviewForm(forms.ModelForm):
     class Meta:
         model = PlanReview
         fields = ["reviewed_on", "summary"]
-        widgets = {"reviewed_on": DATE, "summary": forms.Textarea(attrs={"rows": 5})}
+        widgets = {"reviewed_on": DAY_INPUT, "summary": forms.Textarea(attrs={"rows": 5})}
 
 
 class SocialContractForm(forms.ModelForm):
@@ -120,8 +120,8 @@ class SocialContractForm(forms.ModelForm):
             "office_obligations": forms.Textarea(attrs={"rows": 3}),
             "cooperative_obligations": forms.Textarea(attrs={"rows": 3}),
             "rights": forms.Textarea(attrs={"rows": 3}),
-            "signed_on": DATE,
-            "ends_on": DATE,
+            "signed_on": DAY_INPUT,
+            "ends_on": DAY_INPUT,
         }
 
 
@@ -147,4 +147,8 @@ class PauseForm(forms.ModelForm):
     class Meta:
         model = ParticipationPause
         fields = ["starts_on", "ends_on", "reason"]
-        widgets = {"starts_on": DATE, "ends_on": DATE, "reason": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "starts_on": DAY_INPUT,
+            "ends_on": DAY_INPUT,
+            "reason": forms.Textarea(attrs={"rows": 3}),
+        }

@@ -15,13 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from reintegra_coop.core.access import require_role
+from reintegra_coop.core.dates import DAY_INPUT
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import scope
 from reintegra_coop.people.scoping import visible_trainees
 
 from .models import CommunityServiceOrder
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ServiceOrderForm(forms.ModelForm):
@@ -36,7 +35,7 @@ class ServiceOrderForm(forms.ModelForm):
             "start",
             "deadline",
         ]
-        widgets = {"start": DATE_INPUT, "deadline": DATE_INPUT}
+        widgets = {"start": DAY_INPUT, "deadline": DAY_INPUT}
         help_texts = {
             "monthly_minimum_hours": gettext_lazy(
                 "Leave empty where the law sets no monthly limits."

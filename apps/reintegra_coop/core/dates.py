@@ -37,6 +37,10 @@ class PlausibleDateField(models.DateField):
     default_validators = [plausible_date]
 
 
+# A day typed in a browser's date picker; its value is written as the picker reads it.
+DAY_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class DayField(forms.DateField):
     """A form's date (YYYY-MM-DD), within the window."""
 

@@ -7,6 +7,8 @@ from typing import Any
 
 from django import forms
 
+from reintegra_coop.core.dates import DAY_INPUT
+
 from .models import RentPayment, Tenancy
 
 
@@ -14,7 +16,7 @@ class RentPaymentForm(forms.ModelForm):
     class Meta:
         model = RentPayment
         fields = ["tenancy", "paid_on", "amount"]
-        widgets = {"paid_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"paid_on": DAY_INPUT}
 
     def __init__(self, *args: Any, tenancy_ids: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

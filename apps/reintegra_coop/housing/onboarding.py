@@ -10,20 +10,19 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from reintegra_coop.core.dates import DAY_INPUT
 from reintegra_coop.people.models import Trainee
 from reintegra_coop.people.onboarding import OnboardingPart
 
 from . import ledger
 from .models import HousingUnit, Tenancy
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
 
 class TenancyForm(forms.ModelForm):
     class Meta:
         model = Tenancy
         fields = ["unit", "start", "end", "share_fixed", "share_percent", "payroll_consent_on"]
-        widgets = {"start": DATE_INPUT, "end": DATE_INPUT, "payroll_consent_on": DATE_INPUT}
+        widgets = {"start": DAY_INPUT, "end": DAY_INPUT, "payroll_consent_on": DAY_INPUT}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -7,6 +7,8 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from reintegra_coop.core.dates import DAY_INPUT
+
 from .models import (
     CatalogueItem,
     Customer,
@@ -18,14 +20,16 @@ from .models import (
 )
 from .tax_ids import written
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
 
 class OrderForm(forms.ModelForm):
     class Meta:
         model = Order
         fields = ["kind", "customer", "ordered_on", "due_on", "note"]
-        widgets = {"ordered_on": DATE, "due_on": DATE, "note": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "ordered_on": DAY_INPUT,
+            "due_on": DAY_INPUT,
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args: Any, customer: str | None = None, **kwargs: Any) -> None:
         """``customer``: the id of a customer to choose (one just added from this form)."""
@@ -152,7 +156,7 @@ class LotForm(forms.ModelForm):
     class Meta:
         model = ProductionLot
         fields = ["item", "quantity", "produced_on", "best_before"]
-        widgets = {"produced_on": DATE, "best_before": DATE}
+        widgets = {"produced_on": DAY_INPUT, "best_before": DAY_INPUT}
 
     def __init__(self, items: Any, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -10,12 +10,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from reintegra_coop.core.dates import DAY_INPUT
 from reintegra_coop.people.models import Trainee
 from reintegra_coop.people.onboarding import OnboardingPart
 
 from .models import CLOSED_STATES, PayPeriod, PayScheme
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PaySchemeForm(forms.ModelForm):
@@ -30,7 +29,7 @@ class PaySchemeForm(forms.ModelForm):
             "reference_hourly_wage",
             "standard_units_per_hour",
         ]
-        widgets = {"valid_from": DATE_INPUT, "valid_until": DATE_INPUT}
+        widgets = {"valid_from": DAY_INPUT, "valid_until": DAY_INPUT}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

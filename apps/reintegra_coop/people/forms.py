@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reintegra_coop.core.dates import DayField
+from reintegra_coop.core.dates import DAY_INPUT, DayField
 from reintegra_coop.core.forms import SetPinForm
 from reintegra_coop.core.roles import Role
 
@@ -42,9 +42,6 @@ class StageChangeForm(forms.Form):
         self.fields["on"].initial = timezone.localdate()
 
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 class TraineeForm(forms.ModelForm):
     """Who the trainee is and where they work; the same fields when taken on and later."""
 
@@ -70,7 +67,7 @@ class TraineeForm(forms.ModelForm):
             "card_number",
         ]
         widgets = {
-            "date_of_birth": DATE_INPUT,
+            "date_of_birth": DAY_INPUT,
             "workshops": forms.CheckboxSelectMultiple,
             "address": forms.Textarea(attrs={"rows": 2}),
         }
@@ -141,7 +138,7 @@ class OnboardingForm(TraineeForm):
 
     class Meta(TraineeForm.Meta):
         fields = [*TraineeForm.Meta.fields, "applied_on"]
-        widgets = {**TraineeForm.Meta.widgets, "applied_on": DATE_INPUT}
+        widgets = {**TraineeForm.Meta.widgets, "applied_on": DAY_INPUT}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
