@@ -8,12 +8,16 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
 
 from reintegra_coop.core.dates import DAY_INPUT
 from reintegra_coop.people.models import Skill
+from reintegra_coop.people.scoping import visible_trainees
 
 from .models import (
+    CommunityServiceOrder,
     Diagnosis,
     IndividualPlan,
     Milestone,
@@ -152,3 +156,27 @@ class PauseForm(forms.ModelForm):
             "ends_on": DAY_INPUT,
             "reason": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+class ServiceOrderForm(forms.ModelForm):
+    class Meta:
+        model = CommunityServiceOrder
+        fields = [
+            "trainee",
+            "court_reference",
+            "total_hours",
+            "monthly_minimum_hours",
+            "monthly_maximum_hours",
+            "start",
+            "deadline",
+        ]
+        widgets = {"start": DAY_INPUT, "deadline": DAY_INPUT}
+        help_texts = {
+            "monthly_minimum_hours": _("Leave empty where the law sets no monthly limits."),
+        }
+
+    def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["trainee"].queryset = visible_trainees(user).by_name()  # type: ignore[attr-defined]
+        if not self.instance.pk and settings.COUNTRY == "CZ":  # a total within a year, no months
+            self.initial.update(monthly_minimum_hours=None, monthly_maximum_hours=None)
