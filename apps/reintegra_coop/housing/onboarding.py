@@ -3,7 +3,6 @@ as a tenancy saved anywhere else (Tenancy.clean)."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django import forms
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reintegra_coop.core.dates import DAY_INPUT
 from reintegra_coop.people.models import Trainee
-from reintegra_coop.people.onboarding import OnboardingPart
+from reintegra_coop.people.onboarding import OnboardingPart, end_open_before
 
 from . import ledger
 from .models import HousingUnit, Tenancy
@@ -43,11 +42,8 @@ def _save(form: forms.BaseForm, trainee: Trainee, by: Any) -> None:
         raise ValidationError(
             {"start": _("The rent of that month is closed; start the tenancy in an open month.")}
         )
-    day_before = tenancy.start - datetime.timedelta(days=1)
-    for current in Tenancy.objects.filter(trainee=trainee, end__isnull=True, start__lte=day_before):
-        current.end = day_before
-        current.stamp(by)
-        current.save()
+    tenancies = Tenancy.objects.filter(trainee=trainee)
+    end_open_before(tenancies, "start", "end", tenancy.start, by)
     tenancy.full_clean()
     tenancy.stamp(by)
     tenancy.save()

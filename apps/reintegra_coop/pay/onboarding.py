@@ -3,7 +3,6 @@ rules as a scheme saved anywhere else (PayScheme.clean)."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django import forms
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reintegra_coop.core.dates import DAY_INPUT
 from reintegra_coop.people.models import Trainee
-from reintegra_coop.people.onboarding import OnboardingPart
+from reintegra_coop.people.onboarding import OnboardingPart, end_open_before
 
 from .models import CLOSED_STATES, PayPeriod, PayScheme
 
@@ -57,13 +56,8 @@ def _save(form: forms.BaseForm, trainee: Trainee, by: Any) -> None:
         raise ValidationError(
             {"valid_from": _("The pay of that month is closed; start the scheme in an open month.")}
         )
-    day_before = scheme.valid_from - datetime.timedelta(days=1)
-    for current in PayScheme.objects.filter(
-        trainee=trainee, valid_until__isnull=True, valid_from__lte=day_before
-    ):
-        current.valid_until = day_before
-        current.stamp(by)
-        current.save()
+    schemes = PayScheme.objects.filter(trainee=trainee)
+    end_open_before(schemes, "valid_from", "valid_until", scheme.valid_from, by)
     scheme.full_clean()
     scheme.stamp(by)
     scheme.save()

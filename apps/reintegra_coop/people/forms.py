@@ -108,12 +108,9 @@ class TraineeForm(forms.ModelForm):
 
     def save_care_workers(self, trainee: Trainee) -> None:
         """The trainee's care workers are those ticked, of those the form offered."""
-        chosen = set(self.cleaned_data["care_workers"])
-        for member in self.fields["care_workers"].queryset:  # type: ignore[attr-defined]
-            if member in chosen:
-                member.caseload.add(trainee)
-            else:
-                member.caseload.remove(trainee)
+        offered = set(self.fields["care_workers"].queryset)  # type: ignore[attr-defined]
+        others = set(trainee.care_workers.all()) - offered
+        trainee.care_workers.set(others | set(self.cleaned_data["care_workers"]))
 
 
 class OnboardingForm(TraineeForm):

@@ -8,6 +8,7 @@ nothing is saved."""
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -53,6 +54,16 @@ def offer_onboarding_part(part: OnboardingPart) -> None:
     if part.prefix not in {known.prefix for known in _parts}:
         _parts.append(part)
         _parts.sort(key=lambda known: known.order)
+
+
+def end_open_before(records: Any, start: str, end: str, new_start: datetime.date, by: Any) -> None:
+    """A new dated record (a pay scheme, a tenancy) starting on ``new_start`` replaces the
+    open-ended one (``end`` empty) that began before it: that one ends the day before."""
+    day_before = new_start - datetime.timedelta(days=1)
+    for current in records.filter(**{f"{end}__isnull": True, f"{start}__lte": day_before}):
+        setattr(current, end, day_before)
+        current.stamp(by)
+        current.save()
 
 
 def suggest_card_number() -> str:
