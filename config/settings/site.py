@@ -46,6 +46,19 @@ if SITE.email.host:
     if SITE.email.from_address:
         DEFAULT_FROM_EMAIL = SERVER_EMAIL = SITE.email.from_address
     SITE_URL = SITE.email.site_url
+if SITE.cache.redis_url:
+    # Every node reads and writes the same cache; keys carry the site's name, so sites sharing
+    # one Redis never see each other's entries.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": SITE.cache.redis_url,
+            "KEY_PREFIX": SITE.name,
+        }
+    }
+    # Read from Redis, written to Redis and the database: a Redis restart (it keeps nothing on
+    # disk) logs nobody out, and a logout or an idle timeout deletes the session in both.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 MEDIA_ROOT = SITE.files_folder
 MEDIA_URL = "/files/"
 

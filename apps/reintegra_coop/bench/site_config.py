@@ -59,6 +59,15 @@ class EmailConfig:
 
 
 @dataclass(frozen=True)
+class CacheConfig:
+    """Where the cache and sessions live ([cache]). No redis_url: the cache is each process's
+    own memory and sessions are in the database, which is right for one machine. With several
+    nodes behind nginx the cache must be one for all of them: Redis."""
+
+    redis_url: str = ""
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     name: str
     folder: Path
@@ -96,6 +105,8 @@ class SiteConfig:
     closed_days: tuple[datetime.date, ...] = ()
     #: the mail server for notices to staff (optional)
     email: EmailConfig = field(default_factory=EmailConfig)
+    #: the cache and sessions shared by every node (optional)
+    cache: CacheConfig = field(default_factory=CacheConfig)
 
     @property
     def files_folder(self) -> Path:
@@ -176,6 +187,7 @@ def load_site(name: str | None = None) -> SiteConfig:
         hsts_include_subdomains=_flag(security, "hsts_include_subdomains", path, default=True),
         hsts_preload=_flag(security, "hsts_preload", path, default=True),
         email=_email(data.get("email", {}), path),
+        cache=_cache(data.get("cache", {}), path),
     )
     validate_settings(config.currency, config.time_zone, config.language, config.country)
     validate_proxies(config.trusted_proxies, path)
@@ -222,6 +234,25 @@ def _email(section: dict[str, object], path: Path) -> EmailConfig:
         site_url=str(section.get("site_url", "")).strip(),
         **text,
     )
+
+
+def _cache(section: dict[str, object], path: Path) -> CacheConfig:
+    value = section.get("redis_url", "")
+    if not isinstance(value, str) or (value and not _is_redis_url(value)):
+        raise BenchError(
+            f"{path}: [cache] redis_url must be a Redis address such as "
+            '"redis://127.0.0.1:6379/0" (rediss:// with TLS, unix:///run/redis.sock), or absent.'
+        )
+    return CacheConfig(redis_url=value)
+
+
+def _is_redis_url(value: str) -> bool:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value)
+    if parts.scheme == "unix":
+        return bool(parts.path)
+    return parts.scheme in ("redis", "rediss") and bool(parts.hostname)
 
 
 def _seconds(section: dict[str, object], key: str, path: Path) -> int:
@@ -326,6 +357,12 @@ care_leads_print_login_codes = false
 # use_tls = true
 # from_address = "reintegra@example.org"
 # site_url = "https://reintegra.example.org"
+
+# [cache]
+# Optional: with more than one node (gunicorn on two machines behind nginx) the cache and the
+# sessions must be shared: name a Redis server. Without it the cache is each process's own and
+# sessions are kept in the database.
+# redis_url = "redis://127.0.0.1:6379/0"
 """
 
 
