@@ -52,6 +52,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Report pages read from the site's read replica when it has one (core/replica.py).
+DATABASE_ROUTERS = ["reintegra_coop.core.replica.ReportsRouter"]
 WSGI_APPLICATION = "config.wsgi.application"
 
 # Our pages are Jinja2 (templates/<area>/ in each area); the admin keeps Django templates.

@@ -12,6 +12,10 @@ SECRET_KEY = SITE.secret_key
 DEBUG = SITE.debug
 ALLOWED_HOSTS = list(SITE.allowed_hosts)
 DATABASES = {"default": SITE.database.django_settings(SITE.folder)}
+if SITE.reports_database is not None:
+    # A read replica of the primary, read by the report pages only (core/replica.py).
+    DATABASES["reports"] = SITE.reports_database.django_settings(SITE.folder)
+    DATABASES["reports"]["TEST"] = {"MIRROR": "default"}
 TIME_ZONE = SITE.time_zone
 LANGUAGE_CODE = SITE.language
 CURRENCY = SITE.currency

@@ -105,6 +105,8 @@ class SiteConfig:
     closed_days: tuple[datetime.date, ...] = ()
     #: the mail server for notices to staff (optional)
     email: EmailConfig = field(default_factory=EmailConfig)
+    #: a read replica of the database, read by the report pages (optional)
+    reports_database: DatabaseUrl | None = None
     #: the cache and sessions shared by every node (optional)
     cache: CacheConfig = field(default_factory=CacheConfig)
 
@@ -188,6 +190,7 @@ def load_site(name: str | None = None) -> SiteConfig:
         hsts_preload=_flag(security, "hsts_preload", path, default=True),
         email=_email(data.get("email", {}), path),
         cache=_cache(data.get("cache", {}), path),
+        reports_database=_reports_database(data["database"], database, path),
     )
     validate_settings(config.currency, config.time_zone, config.language, config.country)
     validate_proxies(config.trusted_proxies, path)
@@ -234,6 +237,21 @@ def _email(section: dict[str, object], path: Path) -> EmailConfig:
         site_url=str(section.get("site_url", "")).strip(),
         **text,
     )
+
+
+def _reports_database(
+    section: dict[str, object], primary: DatabaseUrl, path: Path
+) -> DatabaseUrl | None:
+    value = section.get("reports_url")
+    if value is None:
+        return None
+    replica = parse_database_url(str(value))
+    if replica.engine != "mariadb" or primary.engine != "mariadb":
+        raise BenchError(
+            f"{path}: [database] reports_url names a read replica of the MariaDB database; "
+            "a site on SQLite has none."
+        )
+    return replica
 
 
 def _cache(section: dict[str, object], path: Path) -> CacheConfig:
@@ -325,6 +343,8 @@ bank_account = ""
 [database]
 # sqlite:///db.sqlite3 (a file in this folder) or mariadb://user:password@host:port/name
 url = "{database_url}"
+# Optional, MariaDB only: a read replica of that database, read by the report pages (exports)
+# reports_url = "mariadb://reader:password@replica-host:3306/reintegra"
 
 [security]
 secret_key = "{secret_key}"

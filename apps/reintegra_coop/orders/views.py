@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from reintegra_coop.core.access import require_role
 from reintegra_coop.core.confirm import ask_first, confirmed
 from reintegra_coop.core.pdf import pdf_response
+from reintegra_coop.core.replica import reads_from_replica
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import scope
 
@@ -202,6 +203,7 @@ def delivery_note_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_role(*FINANCE)
+@reads_from_replica
 def invoices_csv(request: HttpRequest) -> HttpResponse:
     invoices = scope(Invoice.objects.select_related("order__customer"), request.user)
     response = HttpResponse(invoicing.invoices_csv(invoices), content_type="text/csv")

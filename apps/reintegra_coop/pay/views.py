@@ -22,6 +22,7 @@ from reintegra_coop.core.access import require_role
 from reintegra_coop.core.confirm import ask_first, confirmed
 from reintegra_coop.core.dates import EARLIEST, LATEST, parse_period
 from reintegra_coop.core.pdf import pdf_response, render_pdf
+from reintegra_coop.core.replica import reads_from_replica
 from reintegra_coop.core.roles import Role, role_of
 from reintegra_coop.core.scoping import scope
 
@@ -177,6 +178,7 @@ def payslip_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_role(*FINANCE)
+@reads_from_replica
 def period_csv(request: HttpRequest, year: int, month: int) -> HttpResponse:
     period = get_object_or_404(
         scope(PayPeriod.objects.all(), request.user), month=month_of(year, month)

@@ -73,3 +73,33 @@ def test_a_wrong_redis_url_is_one_line_naming_it(sites, wrong):
     with_cache_section(sites, "wrong", f"redis_url = {wrong}")
     with pytest.raises(BenchError, match=r"\[cache\] redis_url must be a Redis address"):
         load_site("wrong")
+
+
+def test_a_mariadb_site_may_name_a_read_replica_for_its_reports(sites):
+    write_site_folder("replicated", database_url="mariadb://coop:secret@10.0.0.1:3306/coop")
+    config = sites / "replicated" / "site_config.toml"
+    text = config.read_text().replace(
+        'url = "mariadb://coop:secret@10.0.0.1:3306/coop"',
+        'url = "mariadb://coop:secret@10.0.0.1:3306/coop"\n'
+        'reports_url = "mariadb://reader:secret@10.0.0.2:3306/coop"',
+    )
+    config.write_text(text)
+    expression = (
+        "settings.DATABASES['reports']['HOST'], settings.DATABASES['reports']['USER'], "
+        "settings.DATABASE_ROUTERS"
+    )
+    assert settings_of(sites, "replicated", expression) == (
+        "10.0.0.2 reader ['reintegra_coop.core.replica.ReportsRouter']"
+    )
+
+
+def test_a_sqlite_site_has_no_replica_and_says_so_in_one_line(sites):
+    write_site_folder("small")
+    config = sites / "small" / "site_config.toml"
+    text = config.read_text().replace(
+        'url = "sqlite:///db.sqlite3"',
+        'url = "sqlite:///db.sqlite3"\nreports_url = "mariadb://reader@10.0.0.2/coop"',
+    )
+    config.write_text(text)
+    with pytest.raises(BenchError, match=r"reports_url names a read replica of the MariaDB"):
+        load_site("small")
