@@ -16,6 +16,7 @@ simulated users through it; tests/bench/test_scale_out.py a handful.
 from __future__ import annotations
 
 import contextlib
+import csv
 import os
 import shutil
 import socket
@@ -23,6 +24,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -33,6 +35,7 @@ from .site_config import bench_root
 SITE = "coop"
 DATABASE = "reintegra"
 NGINX_TEMPLATE = "config/deploy/nginx-scale-out.conf.j2"
+LOCUST_FILE = "benchmarks/_scale_out_users.py"
 # Where the job worker (`reintegra --site S worker`, being built on its own branch) joins the
 # layout: a third process beside the two nodes, on the same site and Redis. None until then.
 WORKER: list[str] | None = None
@@ -151,6 +154,7 @@ class ScaleOut:
                 "--collation-server=utf8mb4_unicode_ci",
                 "--innodb-buffer-pool-size=128M",
                 "--innodb-flush-log-at-trx-commit=2",
+                "--innodb-doublewrite=0",
                 "--skip-name-resolve",
                 "--max-connections=500",
                 "--binlog-format=ROW",
@@ -207,7 +211,6 @@ class ScaleOut:
         text += f'\n[cache]\nredis_url = "{self.redis_url}"\n'
         config.write_text(text, encoding="utf-8")
         self.run("--site", SITE, "load-demo", "--quiet-logins")
-        self.run("--site", SITE, "collectstatic", "--no-input", "--verbosity", "0")
 
     def wait_for_replica(self, timeout: float = 120) -> None:
         primary = _connect(self.primary_port)
@@ -333,3 +336,60 @@ def _one(connection, query: str) -> object:  # type: ignore[no-untyped-def]
 def _get(url: str) -> None:
     with contextlib.closing(urllib.request.urlopen(url, timeout=5)) as response:  # noqa: S310 - loopback
         response.read()
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One kind of request under load (or the total): how many, how many failed, and the
+    median and 95th-percentile response times in milliseconds."""
+
+    name: str
+    requests: int
+    failures: int
+    p50: float
+    p95: float
+
+
+def put_load(url: str, folder: Path, users: int, spawn_rate: int, seconds: int) -> list[Figures]:
+    """Run locust headless against the layout (LOCUST_FILE's people); the last row is the
+    total. Failures are written to <folder>/load_failures.csv."""
+    locust = shutil.which("locust", path=os.path.dirname(sys.executable))
+    if not locust:
+        raise BenchError("The load needs locust: install the dev extra (make install).")
+    subprocess.run(
+        [
+            locust,
+            "--locustfile",
+            str(bench_root() / LOCUST_FILE),
+            "--headless",
+            "--users",
+            str(users),
+            "--spawn-rate",
+            str(spawn_rate),
+            "--run-time",
+            f"{seconds}s",
+            "--stop-timeout",
+            "10",
+            "--host",
+            url,
+            "--csv",
+            str(folder / "load"),
+            "--only-summary",
+            "--loglevel",
+            "WARNING",
+        ],
+        check=False,  # locust exits 1 when a request failed; the figures say which
+        capture_output=True,
+        cwd=bench_root(),
+    )
+    with (folder / "load_stats.csv").open(newline="") as stats:
+        return [
+            Figures(
+                name=row["Name"] if row["Type"] else "all requests",
+                requests=int(row["Request Count"]),
+                failures=int(row["Failure Count"]),
+                p50=float(row["50%"]),
+                p95=float(row["95%"]),
+            )
+            for row in csv.DictReader(stats)
+        ]
