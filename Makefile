@@ -12,7 +12,7 @@ PYTEST := $(BIN)/pytest -n auto --dist loadscope
 # evening, a minute before the clocks go forward on the last Sunday of March, a leap day.
 AWKWARD_MOMENTS := 2026-12-31T23:30 2027-03-28T01:59 2028-02-29T12:00
 
-.PHONY: run test test-clocks lint bench mutation install messages update-messages lock clean
+.PHONY: run test test-clocks lint bench scale-out mutation install messages update-messages lock clean
 
 $(VENV)/.installed: pyproject.toml requirements-dev.lock
 	@.ci/ensure-debian-packages build
@@ -67,6 +67,12 @@ bench: install
 		[ -e "$$script" ] || { echo "No benchmarks yet."; break; }; \
 		echo "== $$script"; $(TEST_SETTINGS) $(BIN)/python "$$script"; \
 	done
+
+# Only the scale-out layout under load (200 simulated people for 60 s; also part of `make bench`):
+# nginx, two gunicorn nodes, MariaDB with a read replica and Redis on loopback. About 3 minutes.
+scale-out: install
+	@.ci/ensure-debian-packages test
+	$(BIN)/python benchmarks/scale_out.py
 
 # The mutation score of the pure calculation modules (mutmut, [tool.mutmut]); a few minutes.
 mutation: install

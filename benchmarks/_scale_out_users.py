@@ -6,7 +6,8 @@
 - managers list orders and filter them by status, kind and text, and now and then export the
   invoices (a report page: it reads from the read replica).
 
-Each simulated person waits 1–3 s between clicks, as people at a tablet do. Every answer other
+Each simulated person waits 5–15 s between clicks: the time to read a page of hours or to fill in
+a crew sheet at a tablet. Every answer other
 than the page expected counts as an error (locust's failures)."""
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 class Person(HttpUser):
     abstract = True
-    wait_time = between(1, 3)
+    wait_time = between(5, 15)
 
     def log_in(self, username: str, password: str) -> None:
         page = self.client.get("/login/", name="login: page").text
@@ -124,6 +125,7 @@ class Manager(Person):
 
     def on_start(self) -> None:
         self.log_in("manager", STAFF_PASSWORD)
+        self.orders()  # where a manager's day starts
 
     @task(4)
     def orders(self) -> None:

@@ -38,3 +38,26 @@ def test_the_backup_service_backs_up_the_site_and_keeps_7_days_and_12_months():
     assert service["Environment"] == '"BACKUP_OPTIONS=--keep-daily 7 --keep-monthly 12"'
     assert service["EnvironmentFile"] == "-/etc/reintegra/%i.env"
     assert service["UMask"] == "0077"
+
+
+def test_the_scale_out_nginx_template_spreads_requests_over_every_node_and_serves_static_files():
+    from jinja2 import Environment, StrictUndefined
+
+    template = (DEPLOY / "nginx-scale-out.conf.j2").read_text()
+    rendered = (
+        Environment(undefined=StrictUndefined, autoescape=False)  # noqa: S701 - nginx, not HTML
+        .from_string(template)
+        .render(
+            user="",
+            prefix="/run/reintegra-nginx",
+            listen="127.0.0.1:8080",
+            nodes=["10.0.0.11:8001", "10.0.0.12:8001"],
+            static_root="/opt/reintegra/static_root",
+        )
+    )
+    assert "server 10.0.0.11:8001 max_fails=3 fail_timeout=10s;" in rendered
+    assert "server 10.0.0.12:8001 max_fails=3 fail_timeout=10s;" in rendered
+    assert "alias /opt/reintegra/static_root/;" in rendered
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in rendered
+    assert "add_header X-Reintegra-Node $upstream_addr always;" in rendered
+    assert "user " not in rendered.split("events")[0]  # not root: no user directive
