@@ -41,7 +41,11 @@ def main() -> None:
                 phase = Path(folder) / what.replace(" ", "-")
                 phase.mkdir()
                 figures = put_load(layout.url, phase, users, spawn_rate, seconds)
-                print(f"  {users} users {what} ({spawn_rate} a second), {seconds} s:")
+                busy = ", ".join(f"{load:.1f}" for load in os.getloadavg())
+                print(
+                    f"  {users} users {what} ({spawn_rate} a second), {seconds} s "
+                    f"(load average after: {busy}):"
+                )
                 print_figures(figures, (phase / "load_failures.csv").read_text())
             print(f"  crew sheets saved (primary, replica): {crew_sheets_saved(layout)}")
 

@@ -94,10 +94,10 @@ def test_the_invoices_export_reads_from_the_replica(layout):
 def test_a_handful_of_trainees_instructors_and_managers_get_answers_and_no_errors(
     layout, tmp_path: Path
 ):
-    figures = put_load(layout.url, tmp_path, users=6, spawn_rate=6, seconds=8)
+    figures = put_load(layout.url, tmp_path, users=6, spawn_rate=6, seconds=12)
     kinds = {row.name.split(":")[0] for row in figures}
     total = figures[-1]
     assert total.name == "all requests"
-    assert total.requests > 20
+    assert total.requests >= 6 * 3  # each logs in (page, form) and opens at least one page
     assert total.failures == 0, (tmp_path / "load_failures.csv").read_text()
     assert {"login", "portal", "crew sheet", "orders"} <= kinds
