@@ -17,7 +17,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from reintegra_coop.bench.scale_out import Figures, ScaleOut, _connect, _one, put_load
+from reintegra_coop.bench.scale_out import (
+    Figures,
+    ScaleOut,
+    mariadb_connection,
+    put_load,
+    single_value,
+)
 
 USERS = 200
 # (what it is like, people starting each second, seconds): the morning, people arriving over
@@ -69,10 +75,10 @@ def crew_sheets_saved(layout: ScaleOut) -> tuple[object, object]:
     time.sleep(2)
     counts = []
     for port in (layout.primary_port, layout.replica_port):
-        connection = _connect(port)
+        connection = mariadb_connection(port)
         try:
             counts.append(
-                _one(connection, "SELECT COUNT(*) FROM reintegra.work_crewsheetsubmission")
+                single_value(connection, "SELECT COUNT(*) FROM reintegra.work_crewsheetsubmission")
             )
         finally:
             connection.close()

@@ -72,13 +72,13 @@ def test_a_login_made_on_node_1_is_valid_on_node_2_and_kept_in_redis(layout):
 
 
 def test_the_invoices_export_reads_from_the_replica(layout):
-    from reintegra_coop.bench.scale_out import _connect, _one
+    from reintegra_coop.bench.scale_out import mariadb_connection, single_value
 
-    replica = _connect(layout.replica_port)
+    replica = mariadb_connection(layout.replica_port)
     try:
 
         def selects() -> int:
-            return int(str(_one(replica, SELECTS_SO_FAR)))
+            return int(str(single_value(replica, SELECTS_SO_FAR)))
 
         before = selects()
         manager = logged_in(node_url(layout, 2), "manager", "reintegra-demo")

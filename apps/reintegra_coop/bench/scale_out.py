@@ -24,10 +24,11 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, Any
 
 from .errors import BenchError
 from .site_config import bench_root
@@ -162,12 +163,12 @@ class ScaleOut:
                 *as_root,
             ],
         )
-        self.wait(f"mariadb {name}", lambda: _connect(port).close())
+        self.wait(f"mariadb {name}", lambda: mariadb_connection(port).close())
 
     def follow_primary(self) -> None:
         """The replica copies everything the primary writes from its first binary log on: the
         site's database is created after this, so the replica starts out complete."""
-        connection = _connect(self.replica_port)
+        connection = mariadb_connection(self.replica_port)
         try:
             cursor = connection.cursor()
             cursor.execute(
@@ -213,14 +214,14 @@ class ScaleOut:
         self.run("--site", SITE, "load-demo", "--quiet-logins")
 
     def wait_for_replica(self, timeout: float = 120) -> None:
-        primary = _connect(self.primary_port)
-        replica = _connect(self.replica_port)
+        primary = mariadb_connection(self.primary_port)
+        replica = mariadb_connection(self.replica_port)
         try:
-            position = _one(primary, "SELECT @@gtid_binlog_pos")
+            position = single_value(primary, "SELECT @@gtid_binlog_pos")
             deadline = time.monotonic() + timeout
-            while _one(replica, "SELECT @@gtid_slave_pos") != position:
+            while single_value(replica, "SELECT @@gtid_slave_pos") != position:
                 if time.monotonic() > deadline:
-                    status = _one(replica, "SHOW SLAVE STATUS")
+                    status = single_value(replica, "SHOW SLAVE STATUS")
                     raise BenchError(f"The replica did not catch up with the primary: {status}")
                 time.sleep(0.2)
         finally:
@@ -307,12 +308,12 @@ class ScaleOut:
         path = self.folder / f"{name.replace(' ', '-')}.log"
         return path.read_text(errors="replace") if path.exists() else ""
 
-    def wait(self, name: str, ready: object, timeout: float = 120) -> None:
+    def wait(self, name: str, ready: Callable[[], object], timeout: float = 120) -> None:
         process = dict(self.processes)[name]
         deadline = time.monotonic() + timeout
         while True:
             try:
-                ready()  # type: ignore[operator]
+                ready()
                 return
             except Exception:  # not up yet, whatever the client says
                 if process.poll() is not None or time.monotonic() > deadline:
@@ -320,13 +321,14 @@ class ScaleOut:
                 time.sleep(0.2)
 
 
-def _connect(port: int):  # type: ignore[no-untyped-def]
+def mariadb_connection(port: int) -> Any:
+    """A connection as root to one of the layout's MariaDB servers."""
     import MySQLdb
 
     return MySQLdb.connect(host="127.0.0.1", port=port, user="root", connect_timeout=2)
 
 
-def _one(connection, query: str) -> object:  # type: ignore[no-untyped-def]
+def single_value(connection: Any, query: str) -> object:
     cursor = connection.cursor()
     cursor.execute(query)
     row = cursor.fetchone()
