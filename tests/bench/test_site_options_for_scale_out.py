@@ -103,3 +103,21 @@ def test_a_sqlite_site_has_no_replica_and_says_so_in_one_line(sites):
     config.write_text(text)
     with pytest.raises(BenchError, match=r"reports_url names a read replica of the MariaDB"):
         load_site("small")
+
+
+def test_the_layout_names_every_missing_server_package_before_starting_anything(
+    tmp_path, monkeypatch
+):
+    from reintegra_coop.bench import scale_out
+
+    monkeypatch.setitem(scale_out.INSTALL, "nginx-not-installed-here", "nginx")
+    monkeypatch.setitem(scale_out.INSTALL, "redis-not-installed-here", "redis-server")
+    layout = scale_out.ScaleOut(tmp_path)
+    with pytest.raises(BenchError) as refused:
+        layout.start()
+    assert str(refused.value).startswith(
+        "The scale-out layout needs nginx redis-server: install with "
+        "`sudo apt-get install nginx redis-server` (Debian)"
+    )
+    assert layout.processes == []
+    assert list(tmp_path.iterdir()) == []

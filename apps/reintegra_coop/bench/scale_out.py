@@ -38,7 +38,8 @@ DATABASE = "reintegra"
 NGINX_TEMPLATE = "config/deploy/nginx-scale-out.conf.j2"
 LOCUST_FILE = "benchmarks/_scale_out_users.py"
 # Where the job worker (`reintegra --site S worker`, being built on its own branch) joins the
-# layout: a third process beside the two nodes, on the same site and Redis. None until then.
+# layout: a third process beside the two nodes, on the same site and Redis: ["worker"] once the
+# command exists. None until then.
 WORKER: list[str] | None = None
 INSTALL = {
     "mariadbd": "mariadb-server",
@@ -48,15 +49,24 @@ INSTALL = {
 }
 
 
+def find(name: str) -> str | None:
+    return shutil.which(name) or shutil.which(name, path="/usr/sbin:/usr/libexec:/sbin")
+
+
 def program(name: str) -> str:
     """The path of an installed server binary, or a BenchError saying what to install."""
-    found = shutil.which(name) or shutil.which(name, path="/usr/sbin:/usr/libexec:/sbin")
+    found = find(name)
     if not found:
-        raise BenchError(
-            f"The scale-out layout needs {name}: install it (Debian: sudo apt-get install "
-            f"{INSTALL[name]}, or .ci/ensure-debian-packages test as root)."
-        )
+        raise BenchError(needs([INSTALL[name]]))
     return found
+
+
+def needs(packages: list[str]) -> str:
+    listed = " ".join(packages)
+    return (
+        f"The scale-out layout needs {listed}: install with `sudo apt-get install {listed}` "
+        "(Debian), or run .ci/ensure-debian-packages test as root."
+    )
 
 
 def free_port() -> int:
@@ -97,8 +107,9 @@ class ScaleOut:
         self.stop()
 
     def start(self) -> None:
-        for name in INSTALL:
-            program(name)  # all missing binaries are named before anything starts
+        missing = sorted({package for name, package in INSTALL.items() if find(name) is None})
+        if missing:  # every missing package named at once, before anything starts
+            raise BenchError(needs(missing))
         self.start_mariadb("primary", self.primary_port, "--log-bin=primary-bin", "--server-id=1")
         self.start_mariadb("replica", self.replica_port, "--server-id=2", "--read-only=1")
         self.follow_primary()
@@ -108,7 +119,7 @@ class ScaleOut:
         for number, port in enumerate(self.node_ports, start=1):
             self.start_node(number, port)
         if WORKER is not None:
-            self.spawn("worker", [*self.reintegra(), *WORKER])
+            self.spawn("worker", [*self.reintegra(), "--site", SITE, *WORKER])
         self.start_nginx()
 
     def stop(self) -> None:
@@ -256,6 +267,8 @@ class ScaleOut:
             Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)  # noqa: S701 - an nginx config, not HTML
             .from_string(template)
             .render(
+                # As root (CI) nginx's workers would drop to nobody, who cannot read the private
+                # temporary folder: they stay the current user, as everything else here does.
                 user="root" if os.geteuid() == 0 else "",
                 prefix=prefix,
                 listen=f"127.0.0.1:{self.nginx_port}",
