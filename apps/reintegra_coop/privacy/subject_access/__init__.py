@@ -29,10 +29,11 @@ def export_zip(trainee: Trainee, by: Any, recipient: str) -> bytes:
     with_care = exports_care_data(by, trainee)
     now = timezone.now()
     with transaction.atomic():
-        parts = everything_about(trainee, with_care)
+        # This export is itself a disclosure, and the trainee is told of it in it.
+        disclose(by, trainee.pk, DOCUMENT, reference=f"{now:%Y-%m-%d %H:%M}", recipient=recipient)
         if with_care:
             log_care_reads(trainee, by)
-        disclose(by, trainee.pk, DOCUMENT, reference=f"{now:%Y-%m-%d %H:%M}", recipient=recipient)
+        parts = everything_about(trainee, with_care)
     data = {
         "trainee": trainee.pk,
         "exported_at": now.isoformat(),

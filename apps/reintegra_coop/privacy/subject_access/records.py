@@ -10,7 +10,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Model
+from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 
@@ -43,7 +45,7 @@ def section(
         key=model._meta.label_lower,
         title=title or str(model._meta.verbose_name_plural).capitalize(),
         rows=[{f.name: plain(getattr(obj, f.attname)) for f in fields} for obj in objects],
-        labels={f.name: str(f.verbose_name) for f in fields},
+        labels={f.name: capfirst(str(f.verbose_name)) for f in fields},
         choices={f.name: {k: str(v) for k, v in f.flatchoices} for f in fields if f.choices},
     )
 
@@ -55,12 +57,24 @@ def readable(value: Any, choices: dict[Any, str] | None = None) -> str:
         return gettext("yes") if value else gettext("no")
     if choices and value in choices:
         return choices[value]
-    if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
-        try:
-            return date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
-        except ValueError:
-            return value
+    if isinstance(value, list):
+        return ", ".join(readable(item) for item in value) or "—"
+    if isinstance(value, str):
+        return _moment(value) or value
     return str(value)
+
+
+def _moment(text: str) -> str:
+    """An ISO date or date and time in words of the reader's locale; "" if ``text`` is none."""
+    if not text[:1].isdigit() or not 10 <= len(text) <= 32 or text[4:5] != "-":
+        return ""
+    try:
+        if len(text) == 10:
+            return date_format(datetime.date.fromisoformat(text), "SHORT_DATE_FORMAT")
+        moment = timezone.localtime(datetime.datetime.fromisoformat(text))
+    except ValueError:
+        return ""
+    return date_format(moment, "SHORT_DATETIME_FORMAT")
 
 
 def readable_rows(part: Section) -> list[list[tuple[str, str]]]:
