@@ -1,10 +1,10 @@
 import pytest
 
-from reintegra_coop.core.roles import Role
 from reintegra_coop.care.models import TherapyPlan
+from reintegra_coop.core.roles import Role
 from tests.factories import (
-    DiagnosisFactory,
     NOVEMBER,
+    DiagnosisFactory,
     NotificationFactory,
     PaySchemeFactory,
     StaffMemberFactory,

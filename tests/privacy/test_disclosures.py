@@ -7,7 +7,7 @@ from django.urls import reverse
 from reintegra_coop.care.models import IndividualPlan, SocialContract
 from reintegra_coop.pay.models import Payslip
 from reintegra_coop.privacy.models import DisclosureLog
-from tests.factories import CommunityServiceOrderFactory, NOVEMBER, diagnosed
+from tests.factories import NOVEMBER, CommunityServiceOrderFactory, diagnosed
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-12-02T10:00")]
 

@@ -139,5 +139,6 @@ def _why(form: ConsentForm | WithdrawalForm) -> str:
     parts = []
     for field, errors in form.errors.items():
         label = form.fields[field].label if field in form.fields else ""
-        parts.append(f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+        text = " ".join(str(error) for error in errors)
+        parts.append(f"{label}: {text}" if label else text)
     return " ".join(parts)
