@@ -11,7 +11,11 @@ from tests.factories import (
     work,
 )
 
-SECRET = "Relapse risk after the court hearing"
+
+@pytest.fixture
+def clinical_notes():
+    """What Anna's therapy plan says: care data, for care leads' eyes only."""
+    return "Relapse risk after the court hearing"
 
 
 @pytest.fixture
@@ -26,7 +30,7 @@ def care_lead(personas):
 
 
 @pytest.fixture
-def anna_record(personas):
+def anna_record(personas, clinical_notes):
     """Anna's record across areas: a work log, a paid month, a therapy plan, a diagnosis, a
     notice about her to the manager."""
     from reintegra_coop.pay import period
@@ -36,7 +40,7 @@ def anna_record(personas):
     PaySchemeFactory(trainee=anna)
     period.run(NOVEMBER, personas.manager)
     period.approve(NOVEMBER, personas.manager)
-    TherapyPlan.objects.create(trainee=anna, clinical_notes=SECRET, goals="Stay abstinent")
+    TherapyPlan.objects.create(trainee=anna, clinical_notes=clinical_notes, goals="Stay abstinent")
     DiagnosisFactory(trainee=anna, summary="Motivated")
     NotificationFactory(
         recipient=personas.manager, code="work.disputed", params={"trainee": anna.full_name}

@@ -17,8 +17,6 @@ from reintegra_coop.privacy.models import LegalHold
 from reintegra_coop.privacy.pseudonymise import apply_retention
 from reintegra_coop.work.models import WorkLog
 
-from .conftest import SECRET
-
 pytestmark = [pytest.mark.django_db(transaction=False), pytest.mark.clock("2026-12-02T10:00")]
 LEFT = datetime.date(2026, 11, 30)
 AFTER_PAY_YEARS = datetime.date(2032, 1, 1)  # 2026 records, 5 years after the end of 2026
@@ -48,7 +46,9 @@ def test_nothing_expires_before_its_time(personas, anna_left):
     assert Trainee.objects.get(pk=anna_left.pk).last_name == "Garden"
 
 
-def test_after_five_years_the_person_and_the_notes_go_and_the_amounts_stay(personas, anna_left):
+def test_after_five_years_the_person_and_the_notes_go_and_the_amounts_stay(
+    clinical_notes, personas, anna_left
+):
     total_before = Payslip.objects.get(trainee=anna_left).total
     summary = apply_retention(AFTER_PAY_YEARS)
     assert summary.pseudonymised == [anna_left.pk]
@@ -66,11 +66,11 @@ def test_after_five_years_the_person_and_the_notes_go_and_the_amounts_stay(perso
     notice = Notification.objects.get(recipient=personas.manager)
     assert notice.params["trainee"] == f"Pseudonymised {anna.pk}"
     # Care notes follow the care organisation's rule: 10 years by default.
-    assert TherapyPlan.objects.get(trainee=anna).clinical_notes == SECRET
+    assert TherapyPlan.objects.get(trainee=anna).clinical_notes == clinical_notes
     apply_retention(AFTER_CARE_YEARS)
     plan = TherapyPlan.objects.get(trainee=anna)
     assert plan.clinical_notes == "[pseudonymised]" and plan.goals == "[pseudonymised]"
-    assert SECRET not in set(plan.history.values_list("clinical_notes", flat=True))
+    assert clinical_notes not in set(plan.history.values_list("clinical_notes", flat=True))
     assert Diagnosis.objects.get(trainee=anna).summary == "[pseudonymised]"
 
 

@@ -12,8 +12,6 @@ from django.urls import reverse
 from reintegra_coop.care.models import ClinicalRead
 from reintegra_coop.privacy.models import Consent, DisclosureLog
 
-from .conftest import SECRET
-
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-12-02T10:00")]
 
 
@@ -29,7 +27,9 @@ def unzip(response):
         return json.loads(archive.read("export.json")), archive.read("export.pdf")
 
 
-def test_a_manager_gets_every_record_but_no_care_data(client, personas, anna_record):
+def test_a_manager_gets_every_record_but_no_care_data(
+    clinical_notes, client, personas, anna_record
+):
     client.force_login(personas.manager)
     data, pdf = unzip(export(client, anna_record))
     assert pdf.startswith(b"%PDF")
@@ -44,17 +44,17 @@ def test_a_manager_gets_every_record_but_no_care_data(client, personas, anna_rec
     assert records["pay.payslipline"][0]["amount"] == "189.00"
     assert "housing.tenancy" in records and "privacy.consent" in records
     assert not any(key.startswith("care.") for key in records)
-    assert SECRET not in json.dumps(data)
+    assert clinical_notes not in json.dumps(data)
     assert not ClinicalRead.objects.exists()
 
 
 def test_a_care_lead_gets_the_care_records_too_and_the_read_is_logged(
-    client, personas, care_lead, anna_record
+    clinical_notes, client, personas, care_lead, anna_record
 ):
     client.force_login(care_lead)
     data, _pdf = unzip(export(client, anna_record))
     assert data["includes_care_data"] is True
-    assert data["records"]["care.therapyplan"][0]["clinical_notes"] == SECRET
+    assert data["records"]["care.therapyplan"][0]["clinical_notes"] == clinical_notes
     assert data["records"]["care.diagnosis"][0]["summary"] == "Motivated"
     reads = ClinicalRead.objects.filter(trainee=anna_record, reader=care_lead)
     assert {read.record for read in reads} == {

@@ -36,7 +36,7 @@ def _about_trainees(with_care: bool) -> list[tuple[type[Model], str]]:
     for model in apps.get_models():
         visibility = getattr(model, "visibility", None)
         path = getattr(visibility, "trainee", None)
-        if path is None or model is Trainee or model._meta.label.startswith("Historical"):
+        if path is None or model is Trainee:
             continue
         if model._meta.app_label == CARE_AREA and not with_care:
             continue
