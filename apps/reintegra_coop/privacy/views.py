@@ -127,6 +127,8 @@ def disclosure_log(request: HttpRequest) -> HttpResponse:
     chosen = request.GET.get("trainee", "")
     trainee_id = int(chosen) if chosen.isdigit() else None
     rows = list(disclosures_of(trainee_id)[:500])
+    for row in rows:
+        row.disclosed_at = timezone.localtime(row.disclosed_at)
     trainees = Trainee.objects.by_name().only("pk", "first_name", "last_name")
     return render(
         request,

@@ -19,7 +19,7 @@ from reintegra_coop.people.models import Trainee
 
 from ..permissions import exports_care_data
 from .gather import everything_about, log_care_reads
-from .records import readable_rows
+from .records import name_logins, readable_rows
 
 DOCUMENT = "subject_access_export"
 
@@ -42,11 +42,12 @@ def export_zip(trainee: Trainee, by: Any, recipient: str) -> bytes:
         "includes_care_data": with_care,
         "records": {part.key: part.rows for part in parts},
     }
+    name_logins(parts)
     pdf = render_pdf(
         "privacy/export_pdf.html",
         {
             "trainee": trainee,
-            "exported_at": now,
+            "exported_at": timezone.localtime(now),
             "with_care": with_care,
             "parts": [(part, readable_rows(part)) for part in parts],
         },

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -25,6 +26,8 @@ class Section:
     rows: list[dict[str, Any]] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
     choices: dict[str, dict[Any, str]] = field(default_factory=dict)
+    #: the fields that name a login (created by, recorded by): named in words in the PDF
+    login_fields: list[str] = field(default_factory=list)
 
 
 def plain(value: Any) -> Any:
@@ -47,7 +50,21 @@ def section(
         rows=[{f.name: plain(getattr(obj, f.attname)) for f in fields} for obj in objects],
         labels={f.name: capfirst(str(f.verbose_name)) for f in fields},
         choices={f.name: {k: str(v) for k, v in f.flatchoices} for f in fields if f.choices},
+        login_fields=[f.name for f in fields if f.related_model is get_user_model()],
     )
+
+
+def name_logins(parts: list[Section]) -> None:
+    """Put the usernames behind the login ids of every part (one query), for the PDF."""
+    ids = {
+        row[name] for part in parts for name in part.login_fields for row in part.rows if row[name]
+    }
+    if not ids:
+        return
+    names = dict(get_user_model().objects.filter(pk__in=ids).values_list("pk", "username"))
+    for part in parts:
+        for name in part.login_fields:
+            part.choices[name] = names
 
 
 def readable(value: Any, choices: dict[Any, str] | None = None) -> str:
