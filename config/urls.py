@@ -19,6 +19,7 @@ urlpatterns = [
     path("pay/", include("reintegra_coop.pay.urls")),
     path("housing/", include("reintegra_coop.housing.urls")),
     path("care/", include("reintegra_coop.care.urls")),
+    path("privacy/", include("reintegra_coop.privacy.urls")),
     path("api/", include(api.urls)),
     path(
         "api/schema/",

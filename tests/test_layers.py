@@ -1,6 +1,6 @@
 """The floors of the house: every import follows the layers set in pyproject.toml
-([tool.importlinter]): core ← people ← work ← care, orders, housing ← pay ← portal ← bench and
-config. A broken contract prints the importing module, the line and the chain."""
+([tool.importlinter]): core ← people ← work ← care, orders, housing ← pay ← portal ← privacy ←
+bench and config. A broken contract prints the importing module, the line and the chain."""
 
 import tomllib
 from pathlib import Path

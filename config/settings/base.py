@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 PACKAGE_DIR = Path(__file__).resolve().parents[2] / "apps" / "reintegra_coop"
 BENCH_DIR = PACKAGE_DIR.parents[1]
 
-AREAS = ["core", "people", "orders", "work", "pay", "housing", "care", "portal"]
+AREAS = ["core", "people", "orders", "work", "pay", "housing", "care", "portal", "privacy"]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -137,6 +137,16 @@ CLOSED_DAYS: tuple = ()  # site_config.toml [site] closed_days: no shifts then
 # [email] host); SITE_URL makes the link in the e-mail whole (core/notifications.py).
 NOTIFY_BY_EMAIL = False
 SITE_URL = ""
+# How many years each kind of record is kept before the nightly job pseudonymises it
+# (privacy/retention.py: pay, rent and work after the end of the record's year, care notes and
+# personal details after the end of the year the trainee left); site_config.toml [retention].
+RETENTION_YEARS = {
+    "pay_records": 5,
+    "rent_records": 5,
+    "work_logs": 5,
+    "care_notes": 10,
+    "personal_details": 5,
+}
 # The back office shows a record's history; it never reverts it (core/admin.py).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 

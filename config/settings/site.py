@@ -39,6 +39,7 @@ LOGIN_CODE_HOURS = SITE.login_code_hours
 CARE_LEADS_PRINT_LOGIN_CODES = SITE.care_leads_print_login_codes
 INSTRUCTORS_APPROVE_LOGS = SITE.instructors_approve_logs
 CLOSED_DAYS = SITE.closed_days
+RETENTION_YEARS = {**RETENTION_YEARS, **SITE.retention_years}  # noqa: F405
 if SITE.email.host:
     NOTIFY_BY_EMAIL = True
     EMAIL_HOST = SITE.email.host

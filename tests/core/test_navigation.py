@@ -22,6 +22,7 @@ TOP_BAR = [
     "work:roster",
     "orders:tasks",
     "orders:stock",
+    "privacy:disclosures",
 ]
 STAFF = ["manager", "garden_instructor", "care_worker", "accountant"]
 

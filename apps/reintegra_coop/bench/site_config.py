@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import available_timezones
 
+from reintegra_coop.privacy.retention import DEFAULT_YEARS, KINDS
+
 from .database_url import DatabaseUrl, parse_database_url
 from .errors import BenchError
 
@@ -109,6 +111,8 @@ class SiteConfig:
     reports_database: DatabaseUrl | None = None
     #: the cache and sessions shared by every node (optional)
     cache: CacheConfig = field(default_factory=CacheConfig)
+    #: years each kind of record is kept ([retention]); kinds not named keep their default
+    retention_years: dict[str, int] = field(default_factory=dict)
 
     @property
     def files_folder(self) -> Path:
@@ -191,6 +195,7 @@ def load_site(name: str | None = None) -> SiteConfig:
         email=_email(data.get("email", {}), path),
         cache=_cache(data.get("cache", {}), path),
         reports_database=_reports_database(data["database"], database, path),
+        retention_years=_retention_years(data.get("retention", {}), path),
     )
     validate_settings(config.currency, config.time_zone, config.language, config.country)
     validate_proxies(config.trusted_proxies, path)
@@ -271,6 +276,27 @@ def _is_redis_url(value: str) -> bool:
     if parts.scheme == "unix":
         return bool(parts.path)
     return parts.scheme in ("redis", "rediss") and bool(parts.hostname)
+
+
+def _retention_years(section: dict[str, object], path: Path) -> dict[str, int]:
+    for kind, value in section.items():
+        if kind not in KINDS:
+            raise BenchError(
+                f"{path}: [retention] {kind} is not a kind of record: use {', '.join(KINDS)}."
+            )
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+            raise BenchError(
+                f"{path}: [retention] {kind} must be a whole number of years, 1 to 100."
+            )
+    years = {kind: int(value) for kind, value in section.items()}  # type: ignore[call-overload]
+    merged = {**DEFAULT_YEARS, **years}
+    for kind in ("pay_records", "rent_records"):
+        if merged["personal_details"] < merged[kind]:
+            raise BenchError(
+                f"{path}: [retention] personal_details ({merged['personal_details']}) must be at "
+                f"least {kind} ({merged[kind]}): the records must name whom they are about."
+            )
+    return years
 
 
 def _seconds(section: dict[str, object], key: str, path: Path) -> int:
@@ -366,6 +392,17 @@ care_leads_print_login_codes = false
 # staff roles that type a code from an authenticator app after the password (none: off);
 # trainees are never asked
 # two_factor_roles = ["manager", "care_worker"]
+
+[retention]
+# Years each kind of record is kept before it is pseudonymised (apply-retention, nightly):
+# pay, rent and work records after the end of their year, care notes and personal details after
+# the end of the year the trainee left. Nothing is touched while the trainee is with us, nor
+# while they are under a legal hold.
+pay_records = 5
+rent_records = 5
+work_logs = 5
+care_notes = 10               # the care organisation's rule
+personal_details = 5          # at least pay_records and rent_records
 
 # [email]
 # Optional: a mail server for e-mailing notices to staff (never to trainees). Without a host

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reintegra_coop.core.access import require_role
+from reintegra_coop.core.disclosure import disclose
 from reintegra_coop.core.pdf import pdf_response, render_pdf
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import can_see_care_data, scope
@@ -59,6 +60,7 @@ def service_statement(request: HttpRequest, pk: int) -> HttpResponse:
         "care/service_statement_pdf.html",
         {"order": order, "progress": result, "today": timezone.localdate()},
     )
+    disclose(request.user, order.trainee_id, "community_service_statement", order.court_reference)
     return pdf_response(pdf, f"community-service-{order.pk}.pdf")
 
 
@@ -169,6 +171,7 @@ def social_contract_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     pdf = render_pdf(
         "care/social_contract_pdf.html", {"contract": contract, "trainee": contract.plan.trainee}
     )
+    disclose(request.user, contract.plan.trainee_id, "social_contract", contract.welfare_office)
     return pdf_response(pdf, f"social-contract-{contract.pk}.pdf")
 
 

@@ -114,6 +114,7 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
         *_perms(
             "care", VIEW, "individualplan", "socialcontract", "participationpause", "milestone"
         ),
+        *_perms("privacy", VIEW, "consent", "legalhold", "disclosurelog"),
     ],
     Role.INSTRUCTOR: [
         *_perms("people", VIEW, "trainee", "workshop", "skill"),
@@ -148,6 +149,7 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
         ),
         "care.view_clinicalread",
         *_perms("housing", VIEW, "tenancy", "housingunit"),
+        *_perms("privacy", VIEW, "consent"),
     ],
     Role.ACCOUNTANT: [
         *_perms("people", VIEW, "trainee", "workshop"),

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from reintegra_coop.core.access import require_role
 from reintegra_coop.core.confirm import ask_first, confirmed
 from reintegra_coop.core.dates import EARLIEST, LATEST, parse_period
+from reintegra_coop.core.disclosure import disclose
 from reintegra_coop.core.pdf import pdf_response, render_pdf
 from reintegra_coop.core.replica import reads_from_replica
 from reintegra_coop.core.roles import Role, role_of
@@ -174,6 +175,7 @@ def payslip_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         {"payslip": payslip, "lines": payslip.lines.all(), "label": label},
         language=payslip.trainee.preferred_language or settings.LANGUAGE_CODE,
     )
+    disclose(request.user, payslip.trainee_id, "payslip", f"{payslip.period.month:%Y-%m}")
     return pdf_response(pdf, f"payslip-{payslip.period.month:%Y-%m}-{payslip.trainee_id}.pdf")
 
 

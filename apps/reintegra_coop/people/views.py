@@ -23,7 +23,7 @@ from reintegra_coop.core.roles import (
 from reintegra_coop.core.scoping import scope
 
 from .exceptions import InvalidTransitionError
-from .facts import facts_about
+from .facts import facts_about, links_about
 from .forms import StageChangeForm
 from .home import needs_for, panels_for
 from .logins import may_print_login_codes
@@ -135,6 +135,7 @@ def trainee_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
         "trainee": trainee,
         "history": history,
         "facts": facts_about(trainee, request.user),
+        "links": links_about(trainee, request.user),
         "form": form,
         "may_set_pin": login is not None and may_set_password(request.user, login),
         "may_print_code": login is not None and may_print_login_codes(request.user),

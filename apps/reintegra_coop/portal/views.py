@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from reintegra_coop.care.models import Milestone
 from reintegra_coop.core.access import require_role
+from reintegra_coop.core.disclosure import disclose
 from reintegra_coop.core.roles import Role
 from reintegra_coop.housing.ledger import statements
 from reintegra_coop.housing.rent import due_date
@@ -178,6 +179,7 @@ def print_code(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     trainee = get_object_or_404(visible_trainees(request.user).filter(user__isnull=False), pk=pk)
     code = LoginCode.issue(trainee, request.user)
+    disclose(request.user, trainee.pk, "login_card")
     url = request.build_absolute_uri(reverse("portal:code_login", args=[code.code]))
     import segno
 

@@ -1,0 +1,27 @@
+"""Telling the disclosure log that a person's data left the system: a document about a trainee
+was printed or exported (DESIGN.md, "Keeping data": who exported or printed whose data is
+logged). The areas that print call ``disclose``; the privacy area, on a floor above them,
+keeps the log (privacy/apps.py connects to ``disclosed`` at start-up)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.dispatch import Signal
+
+#: sent with by (the user), trainee_id, document (a code, e.g. "payslip"), reference (which
+#: one, e.g. "2026-11") and recipient (to whom or what for; empty: printed for the trainee)
+disclosed = Signal()
+
+
+def disclose(
+    by: Any, trainee_id: int, document: str, reference: str = "", recipient: str = ""
+) -> None:
+    disclosed.send(
+        sender=document,
+        by=by,
+        trainee_id=trainee_id,
+        document=document,
+        reference=reference,
+        recipient=recipient,
+    )

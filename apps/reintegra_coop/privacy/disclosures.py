@@ -1,0 +1,47 @@
+"""The disclosure log: every print or export of a trainee's data is one row. The printing areas
+announce it through core/disclosure.py; this writes the row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from .models import DisclosureLog
+
+#: what the document codes read as on the log page
+DOCUMENTS = {
+    "subject_access_export": _("Subject-access export (PDF and JSON)"),
+    "payslip": _("Payslip"),
+    "login_card": _("Login card"),
+    "social_contract": _("Social contract"),
+    "community_service_statement": _("Community-service statement"),
+}
+
+
+def log_disclosure(
+    sender: Any,
+    by: Any,
+    trainee_id: int,
+    document: str,
+    reference: str = "",
+    recipient: str = "",
+    **kwargs: Any,
+) -> DisclosureLog:
+    return DisclosureLog.objects.create(
+        disclosed_by=by if getattr(by, "pk", None) else None,
+        trainee_id=trainee_id,
+        document=document,
+        reference=reference[:100],
+        recipient=recipient[:200],
+    )
+
+
+def document_name(code: str) -> str:
+    return str(DOCUMENTS.get(code, code))
+
+
+def disclosures_of(trainee_id: int | None) -> QuerySet[DisclosureLog]:
+    rows = DisclosureLog.objects.select_related("disclosed_by", "trainee")
+    return rows.filter(trainee_id=trainee_id) if trainee_id else rows
