@@ -2,6 +2,7 @@
 language) come from sites/<name>/site_config.toml through site.py."""
 
 from pathlib import Path
+from typing import Any
 
 from csp.constants import NONE, SELF, UNSAFE_HASHES
 from django.utils.translation import gettext_lazy as _
@@ -135,6 +136,9 @@ CLOSED_DAYS: tuple = ()  # site_config.toml [site] closed_days: no shifts then
 # [email] host); SITE_URL makes the link in the e-mail whole (core/notifications.py).
 NOTIFY_BY_EMAIL = False
 SITE_URL = ""
+# Serving every site from one process (sites.py): each site's own values by site name, read
+# through core.sites.site_setting. Empty when one process serves one site.
+SITES: dict[str, dict[str, Any]] = {}
 # The back office shows a record's history; it never reverts it (core/admin.py).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 

@@ -1,0 +1,214 @@
+"""Many cooperatives on one deployment: one process serves every site, picked by host name.
+
+A bench with two SQLite sites, "garden" (Polish, złoty, garden.test) and "praha" (Czech,
+koruna, praha.test), each made and filled by the single-site commands; then one process in
+`--all-sites` mode answers both, through Django's test client and through gunicorn.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from .test_sites import HANG, REINTEGRA, reintegra
+
+PASSWORD = "Long-enough-password-42"  # a test login
+HOSTS = {"garden": "garden.test", "praha": "praha.test"}
+
+
+def make_site(bench: Path, name: str, *options: str) -> None:
+    result = reintegra(bench, "new-site", name, *options)
+    assert result.returncode == 0, result.stderr
+    config = bench / name / "site_config.toml"
+    text = config.read_text().replace(
+        'allowed_hosts = ["127.0.0.1", "localhost"]', f'allowed_hosts = ["{HOSTS[name]}"]'
+    )
+    config.write_text(text)
+
+
+def create_user(bench: Path, site: str, username: str, role: str, *options: str) -> None:
+    secret = "482917" if role == "trainee" else PASSWORD  # a trainee's PIN
+    result = reintegra(
+        bench, "--site", site, "create-user", username, "--role", role, "--password", secret,
+        *options,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory) -> Path:
+    """Two sites; the same user names on both (so user ids coincide), trainees only on one."""
+    folder = tmp_path_factory.mktemp("bench")
+    make_site(folder, "garden")
+    make_site(
+        folder, "praha", "--currency", "CZK", "--language", "cs", "--time-zone", "Europe/Prague",
+        "--country", "CZ",
+    )  # fmt: skip
+    for site in ("garden", "praha"):
+        create_user(folder, site, "boss", "manager")
+        create_user(folder, site, "books", "accountant")
+    create_user(folder, "garden", "zofia", "trainee", "--first-name", "Zofia")
+    create_user(folder, "garden", "ewa", "trainee", "--first-name", "Ewa")
+    create_user(folder, "praha", "jana", "trainee", "--first-name", "Jana")
+    return folder
+
+
+def in_all_sites_process(bench: Path, code: str) -> dict:
+    """Run Python code in one `reintegra --all-sites` process; it prints its findings as JSON."""
+    result = reintegra(bench, "--all-sites", "shell", "--no-imports", "-c", code)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+CLIENT_VISITS = f"""
+import json
+from django.test import Client
+
+PASSWORD = {PASSWORD!r}
+seen = {{}}
+
+
+def logged_in(host, username):
+    client = Client(HTTP_HOST=host)
+    response = client.post("/login/", {{"username": username, "password": PASSWORD}})
+    assert response.status_code == 302, (host, response.status_code)
+    return client
+
+
+garden, praha = logged_in("garden.test", "boss"), logged_in("praha.test", "boss")
+seen["trainee 2 on garden"] = garden.get("/people/trainees/2/").status_code
+seen["trainee 2 on praha"] = praha.get("/people/trainees/2/").status_code
+seen["trainee 1 on garden"] = "Zofia" in garden.get("/people/trainees/1/").content.decode()
+seen["trainee 1 on praha"] = "Jana" in praha.get("/people/trainees/1/").content.decode()
+seen["language"] = {{
+    host: Client(HTTP_HOST=host).get("/login/")["Content-Language"]
+    for host in ("garden.test", "praha.test")
+}}
+seen["czech asked for on garden"] = Client(
+    HTTP_HOST="garden.test", HTTP_ACCEPT_LANGUAGE="cs"
+).get("/login/")["Content-Language"]
+accountant_pages = {{
+    host: logged_in(host, "books").get("/people/accountant/").content.decode()
+    for host in ("garden.test", "praha.test")
+}}
+seen["currency"] = {{
+    host: [sign for sign in ("zł", "Kč") if sign in page] for host, page in accountant_pages.items()
+}}
+# garden's session cookie (user id 1 there, and user id 1 on praha too) sent to praha
+carried = Client(HTTP_HOST="praha.test")
+carried.cookies["sessionid"] = garden.cookies["sessionid"].value
+seen["garden cookie on praha"] = carried.get("/people/manager/").status_code
+seen["garden cookie on garden"] = garden.get("/people/manager/").status_code
+seen["unknown host"] = Client(HTTP_HOST="elsewhere.test").get("/login/").status_code
+print(json.dumps(seen))
+"""
+
+
+@pytest.fixture(scope="module")
+def seen(bench) -> dict:
+    return in_all_sites_process(bench, CLIENT_VISITS)
+
+
+def test_each_host_sees_only_its_own_sites_records(seen):
+    assert seen["trainee 2 on garden"] == 200
+    assert seen["trainee 2 on praha"] == 404  # Ewa was added on garden only
+    assert seen["trainee 1 on garden"] and seen["trainee 1 on praha"]
+
+
+def test_each_host_speaks_its_sites_language_unless_the_browser_asks_for_another(seen):
+    assert seen["language"] == {"garden.test": "pl", "praha.test": "cs"}
+    assert seen["czech asked for on garden"] == "cs"
+
+
+def test_each_host_counts_money_in_its_sites_currency(seen):
+    assert seen["currency"] == {"garden.test": ["zł"], "praha.test": ["Kč"]}
+
+
+def test_a_login_on_one_site_does_not_carry_to_another_even_with_the_same_user_id(seen):
+    assert seen["garden cookie on garden"] == 200
+    assert seen["garden cookie on praha"] == 302  # to praha's login page
+
+
+def test_a_host_no_site_names_is_refused(seen):
+    assert seen["unknown host"] == 400
+
+
+def test_outside_a_request_no_query_reaches_any_sites_database(bench):
+    code = (
+        "import json\nfrom django.contrib.auth.models import User\n"
+        "try:\n    User.objects.count()\n    print(json.dumps({'refused': False}))\n"
+        "except Exception as error:\n    print(json.dumps({'refused': type(error).__name__}))\n"
+    )
+    assert in_all_sites_process(bench, code) == {"refused": "ImproperlyConfigured"}
+
+
+def test_all_sites_migrate_brings_every_site_up_to_date(bench):
+    result = reintegra(bench, "--all-sites", "migrate", "--no-input")
+    assert result.returncode == 0, result.stderr
+    assert "Migrating site 'garden'" in result.stdout
+    assert "Migrating site 'praha'" in result.stdout
+
+
+def test_two_sites_claiming_one_host_are_refused_in_one_line(tmp_path):
+    for name in ("one", "two"):
+        result = reintegra(tmp_path, "new-site", name)
+        assert result.returncode == 0, result.stderr
+    result = reintegra(tmp_path, "--all-sites", "check")
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "Host '127.0.0.1' is in allowed_hosts of both 'one' and 'two'" in result.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _get(port: int, host: str, path: str = "/login/") -> http.client.HTTPResponse:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", path, headers={"Host": host})
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response
+
+
+def test_gunicorn_workers_serve_each_host_its_own_site(bench):
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REINTEGRA_"))}
+    env["REINTEGRA_SITES_DIR"] = str(bench)
+    command = [*REINTEGRA, "start", "--all-sites", "--prod", "--allow-sqlite", "--workers", "2"]
+    server = subprocess.Popen(
+        [*command, "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # gunicorn and its workers stop together below
+    )
+    try:
+        deadline = time.monotonic() + HANG
+        while True:
+            try:
+                _get(port, "garden.test")
+                break
+            except OSError:
+                assert server.poll() is None, server.stderr.read().decode()  # type: ignore[union-attr]
+                assert time.monotonic() < deadline, "gunicorn did not start"
+                time.sleep(0.5)
+        # several requests each, so both workers answer both hosts
+        for _ in range(4):
+            assert _get(port, "garden.test").getheader("Content-Language") == "pl"
+            assert _get(port, "praha.test").getheader("Content-Language") == "cs"
+        assert _get(port, "elsewhere.test").status == 400
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
