@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -43,14 +44,15 @@ def create_user(bench: Path, site: str, username: str, role: str, *options: str)
     assert result.returncode == 0, result.stderr
 
 
-@pytest.fixture(scope="module")
-def bench(tmp_path_factory) -> Path:
+def fill_bench(folder: Path, database_urls: dict[str, str] | None = None) -> Path:
     """Two sites; the same user names on both (so user ids coincide), trainees only on one."""
-    folder = tmp_path_factory.mktemp("bench")
-    make_site(folder, "garden")
+    urls = database_urls or {}
+    garden_url = ["--db-url", urls["garden"]] if "garden" in urls else []
+    praha_url = ["--db-url", urls["praha"]] if "praha" in urls else []
+    make_site(folder, "garden", *garden_url)
     make_site(
         folder, "praha", "--currency", "CZK", "--language", "cs", "--time-zone", "Europe/Prague",
-        "--country", "CZ",
+        "--country", "CZ", *praha_url,
     )  # fmt: skip
     for site in ("garden", "praha"):
         create_user(folder, site, "boss", "manager")
@@ -59,6 +61,11 @@ def bench(tmp_path_factory) -> Path:
     create_user(folder, "garden", "ewa", "trainee", "--first-name", "Ewa")
     create_user(folder, "praha", "jana", "trainee", "--first-name", "Jana")
     return folder
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory) -> Path:
+    return fill_bench(tmp_path_factory.mktemp("bench"))
 
 
 def in_all_sites_process(bench: Path, code: str) -> dict:
@@ -112,6 +119,21 @@ print(json.dumps(seen))
 """
 
 
+# What one process serving both sites sees through the two host names.
+EXPECTED = {
+    "trainee 2 on garden": 200,
+    "trainee 2 on praha": 404,
+    "trainee 1 on garden": True,
+    "trainee 1 on praha": True,
+    "language": {"garden.test": "pl", "praha.test": "cs"},
+    "czech asked for on garden": "cs",
+    "currency": {"garden.test": ["zł"], "praha.test": ["Kč"]},
+    "garden cookie on praha": 302,
+    "garden cookie on garden": 200,
+    "unknown host": 400,
+}
+
+
 @pytest.fixture(scope="module")
 def seen(bench) -> dict:
     return in_all_sites_process(bench, CLIENT_VISITS)
@@ -139,6 +161,28 @@ def test_a_login_on_one_site_does_not_carry_to_another_even_with_the_same_user_i
 
 def test_a_host_no_site_names_is_refused(seen):
     assert seen["unknown host"] == 400
+
+
+@pytest.mark.mariadb_only
+def test_two_sites_on_two_mariadb_databases_are_kept_apart_by_host(tmp_path, mariadb_server_url):
+    import MySQLdb
+
+    from reintegra_coop.bench.database_url import parse_database_url
+
+    server = parse_database_url(mariadb_server_url)
+    names = {site: f"reintegra_{site}_{uuid.uuid4().hex[:8]}" for site in HOSTS}
+    credentials = f"{server.user}:{server.password}@{server.host}:{server.port}"
+    urls = {site: f"mariadb://{credentials}/{name}" for site, name in names.items()}
+    try:
+        fill_bench(tmp_path, urls)
+        assert in_all_sites_process(tmp_path, CLIENT_VISITS) == EXPECTED
+    finally:
+        connection = MySQLdb.connect(
+            host=server.host, port=server.port, user=server.user, password=server.password
+        )
+        for name in names.values():
+            connection.cursor().execute(f"DROP DATABASE IF EXISTS `{name}`")
+        connection.close()
 
 
 def test_outside_a_request_no_query_reaches_any_sites_database(bench):
