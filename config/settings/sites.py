@@ -43,6 +43,10 @@ CACHES = {
         "KEY_FUNCTION": "reintegra_coop.core.sites.cache_key",  # keys carry the site's name
     }
 }
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "default": {"BACKEND": "reintegra_coop.core.sites.SiteFileStorage"},  # files/ of the site
+}
 # The process's own zone; each request works in its site's zone (timezone.activate).
 TIME_ZONE = "UTC"
 LANGUAGE_CODE = "en"

@@ -38,3 +38,16 @@ def test_the_backup_service_backs_up_the_site_and_keeps_7_days_and_12_months():
     assert service["Environment"] == '"BACKUP_OPTIONS=--keep-daily 7 --keep-monthly 12"'
     assert service["EnvironmentFile"] == "-/etc/reintegra/%i.env"
     assert service["UMask"] == "0077"
+
+
+def test_the_all_sites_unit_migrates_every_site_before_it_serves_them_all():
+    service = unit("reintegra-sites.service")["Service"]
+    assert service["ExecStartPre"].endswith("reintegra --all-sites migrate --no-input")
+    assert service["ExecStart"].endswith("reintegra --all-sites start --prod --port ${PORT}")
+    assert service["EnvironmentFile"] == "-/etc/reintegra/sites.env"
+    assert service["Environment"] == "PORT=8001"
+
+
+def test_nginx_passes_the_host_name_on_so_one_deployment_can_tell_the_sites_apart():
+    config = (DEPLOY / "nginx.conf").read_text()
+    assert config.count("proxy_set_header Host $host;") == config.count("proxy_pass ")

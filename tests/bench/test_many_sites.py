@@ -185,6 +185,19 @@ def test_two_sites_on_two_mariadb_databases_are_kept_apart_by_host(tmp_path, mar
         connection.close()
 
 
+def test_uploaded_files_go_to_the_folder_of_the_site_being_served(bench):
+    code = (
+        "import json\nfrom django.core.files.storage import default_storage\n"
+        "from reintegra_coop.core.sites import serving\nfolders = {}\n"
+        "for site in ('garden', 'praha'):\n    with serving(site):\n"
+        "        folders[site] = default_storage.path('notes.txt')\n"
+        "print(json.dumps(folders))\n"
+    )
+    assert in_all_sites_process(bench, code) == {
+        site: str(bench / site / "files" / "notes.txt") for site in ("garden", "praha")
+    }
+
+
 def test_outside_a_request_no_query_reaches_any_sites_database(bench):
     code = (
         "import json\nfrom django.contrib.auth.models import User\n"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from typing import Any
@@ -20,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.core.files.storage import FileSystemStorage
 from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -136,6 +138,18 @@ class SiteRouter:
 def cache_key(key: str, key_prefix: str, version: int) -> str:
     """Cache keys carry the site's name: no site reads another's cached values."""
     return f"{current_site.get() or '-'}:{key_prefix}:{version}:{key}"
+
+
+class SiteFileStorage(FileSystemStorage):
+    """Uploaded files under the folder of the site being served (sites/<site>/files/)."""
+
+    @property
+    def base_location(self) -> str:
+        return str(site_setting("MEDIA_ROOT"))
+
+    @property
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
 
 
 def mail_connection() -> BaseEmailBackend:
