@@ -16,6 +16,7 @@ import subprocess
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,7 +69,7 @@ def bench(tmp_path_factory) -> Path:
     return fill_bench(tmp_path_factory.mktemp("bench"))
 
 
-def in_all_sites_process(bench: Path, code: str) -> dict:
+def in_all_sites_process(bench: Path, code: str) -> Any:
     """Run Python code in one `reintegra --all-sites` process; it prints its findings as JSON."""
     result = reintegra(bench, "--all-sites", "shell", "--no-imports", "-c", code)
     assert result.returncode == 0, result.stderr
@@ -176,6 +177,9 @@ def test_two_sites_on_two_mariadb_databases_are_kept_apart_by_host(tmp_path, mar
     try:
         fill_bench(tmp_path, urls)
         assert in_all_sites_process(tmp_path, CLIENT_VISITS) == EXPECTED
+        # a year's first number is made on a side connection on MariaDB: the site's own
+        taken = in_all_sites_process(tmp_path, NUMBERS)
+        assert taken == ["ORD-2026-00001", "ORD-2026-00002", "ORD-2026-00001"]
     finally:
         connection = MySQLdb.connect(
             host=server.host, port=server.port, user=server.user, password=server.password
@@ -183,6 +187,25 @@ def test_two_sites_on_two_mariadb_databases_are_kept_apart_by_host(tmp_path, mar
         for name in names.values():
             connection.cursor().execute(f"DROP DATABASE IF EXISTS `{name}`")
         connection.close()
+
+
+NUMBERS = """
+import datetime, json
+from django.db import transaction
+from reintegra_coop.core.numbering import next_number
+from reintegra_coop.core.sites import serving
+
+taken = []
+for site in ("garden", "garden", "praha"):
+    with serving(site), transaction.atomic():
+        taken.append(next_number("ORD", datetime.date(2026, 5, 4)))
+print(json.dumps(taken))
+"""
+
+
+def test_each_site_numbers_its_documents_from_its_own_series(bench):
+    taken = in_all_sites_process(bench, NUMBERS)
+    assert taken == ["ORD-2026-00001", "ORD-2026-00002", "ORD-2026-00001"]
 
 
 def test_uploaded_files_go_to_the_folder_of_the_site_being_served(bench):
@@ -222,6 +245,12 @@ def test_two_sites_claiming_one_host_are_refused_in_one_line(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0
     assert "Host '127.0.0.1' is in allowed_hosts of both 'one' and 'two'" in result.stderr
+    # a domain with its subdomains on one site, one of those subdomains on another
+    for name, hosts in (("one", '".example.org"'), ("two", '"coop.example.org"')):
+        config = tmp_path / name / "site_config.toml"
+        config.write_text(config.read_text().replace('["127.0.0.1", "localhost"]', f"[{hosts}]"))
+    result = reintegra(tmp_path, "--all-sites", "check")
+    assert "Host 'coop.example.org' is in allowed_hosts of both 'one' and 'two'" in result.stderr
 
 
 def _free_port() -> int:

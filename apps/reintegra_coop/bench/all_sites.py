@@ -12,6 +12,8 @@ from __future__ import annotations
 import secrets
 import tomllib
 
+from django.http.request import validate_host
+
 from .errors import BenchError
 from .site_config import CONFIG_FILE, SiteConfig, load_site, sites_folder
 
@@ -34,20 +36,24 @@ def load_all_sites() -> list[SiteConfig]:
             f"No sites in {sites_folder()}: create one with `reintegra new-site NAME`."
         )
     sites = [load_site(name) for name in names]
-    owner: dict[str, str] = {}
     for site in sites:
-        for host in site.allowed_hosts:
-            if host in owner and owner[host] != site.name:
-                raise BenchError(
-                    f"Host {host!r} is in allowed_hosts of both {owner[host]!r} and "
-                    f"{site.name!r}: each host name must lead to one site."
-                )
-            if host == "*":
-                raise BenchError(
-                    f"Site {site.name!r} allows every host ('*'): serving all sites, each site "
-                    "must name its own hosts."
-                )
-            owner[host] = site.name
+        if "*" in site.allowed_hosts:
+            raise BenchError(
+                f"Site {site.name!r} allows every host ('*'): serving all sites, each site "
+                "must name its own hosts."
+            )
+    for index, site in enumerate(sites):
+        for other in sites[index + 1 :]:
+            for host in (*site.allowed_hosts, *other.allowed_hosts):
+                # ".example.org" also matches coop.example.org, as Django matches hosts
+                name = host.lstrip(".")
+                if validate_host(name, site.allowed_hosts) and validate_host(
+                    name, other.allowed_hosts
+                ):
+                    raise BenchError(
+                        f"Host {name!r} is in allowed_hosts of both {site.name!r} and "
+                        f"{other.name!r}: each host name must lead to one site."
+                    )
     return sites
 
 
