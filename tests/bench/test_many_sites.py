@@ -13,6 +13,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 import uuid
 from pathlib import Path
@@ -20,10 +21,20 @@ from typing import Any
 
 import pytest
 
-from .test_sites import HANG, REINTEGRA, reintegra
-
+REINTEGRA = [sys.executable, "-m", "reintegra_coop.bench.cli"]
+# A guard against a hung command (as in test_sites.py), not a speed target.
+HANG = 600
 PASSWORD = "Long-enough-password-42"  # a test login
 HOSTS = {"garden": "garden.test", "praha": "praha.test"}
+
+
+def reintegra(bench: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The `reintegra` command as an operator runs it, on this bench's sites folder."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REINTEGRA_"))}
+    env["REINTEGRA_SITES_DIR"] = str(bench)
+    return subprocess.run(
+        [*REINTEGRA, *args], capture_output=True, text=True, env=env, timeout=HANG
+    )
 
 
 def make_site(bench: Path, name: str, *options: str) -> None:
