@@ -2,6 +2,7 @@
 language) come from sites/<name>/site_config.toml through site.py."""
 
 from pathlib import Path
+from typing import Any
 
 from csp.constants import NONE, SELF, UNSAFE_HASHES
 from django.utils.translation import gettext_lazy as _
@@ -147,6 +148,9 @@ RETENTION_YEARS = {
     "care_notes": 10,
     "personal_details": 5,
 }
+# Serving every site from one process (sites.py): each site's own values by site name, read
+# through core.sites.site_setting. Empty when one process serves one site.
+SITES: dict[str, dict[str, Any]] = {}
 # The back office shows a record's history; it never reverts it (core/admin.py).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 

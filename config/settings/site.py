@@ -3,6 +3,7 @@
 import os
 
 from reintegra_coop.bench.site_config import load_site
+from reintegra_coop.bench.site_settings import site_settings
 
 from .base import *  # noqa: F403
 
@@ -16,12 +17,9 @@ if SITE.reports_database is not None:
     # A read replica of the primary, read by the report pages only (core/replica.py).
     DATABASES["reports"] = SITE.reports_database.django_settings(SITE.folder)
     DATABASES["reports"]["TEST"] = {"MIRROR": "default"}
-TIME_ZONE = SITE.time_zone
-LANGUAGE_CODE = SITE.language
-CURRENCY = SITE.currency
-COUNTRY = SITE.country
-COOPERATIVE = {"name": "Reintegra Coop", "address": "", "tax_id": "", "bank_account": ""}
-COOPERATIVE.update(SITE.cooperative)
+# The site's own values (currency, time zone, language, cooperative, e-mail, …): the same
+# names serve every site from one process (sites.py) through core.sites.site_setting.
+globals().update(site_settings(SITE))
 if SITE.behind_https_proxy:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
@@ -30,27 +28,6 @@ if SITE.behind_https_proxy:
     SECURE_HSTS_SECONDS = SITE.hsts_seconds  # browsers then refuse plain http for the host
     SECURE_HSTS_INCLUDE_SUBDOMAINS = SITE.hsts_include_subdomains
     SECURE_HSTS_PRELOAD = SITE.hsts_preload
-RENT_DUE_DAY = SITE.rent_due_day
-TRUSTED_PROXIES = list(SITE.trusted_proxies)
-IDLE_MINUTES = {"staff": SITE.idle_minutes_staff, "trainee": SITE.idle_minutes_trainee}
-TWO_FACTOR_ROLES = SITE.two_factor_roles
-OTP_TOTP_ISSUER = COOPERATIVE["name"]
-LOGIN_CODE_HOURS = SITE.login_code_hours
-CARE_LEADS_PRINT_LOGIN_CODES = SITE.care_leads_print_login_codes
-INSTRUCTORS_APPROVE_LOGS = SITE.instructors_approve_logs
-CLOSED_DAYS = SITE.closed_days
-RETENTION_YEARS = {**RETENTION_YEARS, **SITE.retention_years}  # noqa: F405
-if SITE.email.host:
-    NOTIFY_BY_EMAIL = True
-    EMAIL_HOST = SITE.email.host
-    EMAIL_PORT = SITE.email.port
-    EMAIL_HOST_USER = SITE.email.user
-    EMAIL_HOST_PASSWORD = SITE.email.password
-    EMAIL_USE_TLS = SITE.email.use_tls
-    EMAIL_TIMEOUT = 10  # a slow mail server never holds a page for long
-    if SITE.email.from_address:
-        DEFAULT_FROM_EMAIL = SERVER_EMAIL = SITE.email.from_address
-    SITE_URL = SITE.email.site_url
 if SITE.cache.redis_url:
     # Every node reads and writes the same cache; keys carry the site's name, so sites sharing
     # one Redis never see each other's entries.
@@ -64,7 +41,6 @@ if SITE.cache.redis_url:
     # Read from Redis, written to Redis and the database: a Redis restart (it keeps nothing on
     # disk) logs nobody out, and a logout or an idle timeout deletes the session in both.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-MEDIA_ROOT = SITE.files_folder
 MEDIA_URL = "/files/"
 
 # Under `start --prod` (gunicorn, several worker processes) the log goes to standard error only,

@@ -61,3 +61,16 @@ def test_the_scale_out_nginx_template_spreads_requests_over_every_node_and_serve
     assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in rendered
     assert "add_header X-Reintegra-Node $upstream_addr always;" in rendered
     assert "user " not in rendered.split("events")[0]  # not root: no user directive
+
+
+def test_the_all_sites_unit_migrates_every_site_before_it_serves_them_all():
+    service = unit("reintegra-sites.service")["Service"]
+    assert service["ExecStartPre"].endswith("reintegra --all-sites migrate --no-input")
+    assert service["ExecStart"].endswith("reintegra --all-sites start --prod --port ${PORT}")
+    assert service["EnvironmentFile"] == "-/etc/reintegra/sites.env"
+    assert service["Environment"] == "PORT=8001"
+
+
+def test_nginx_passes_the_host_name_on_so_one_deployment_can_tell_the_sites_apart():
+    config = (DEPLOY / "nginx.conf").read_text()
+    assert config.count("proxy_set_header Host $host;") == config.count("proxy_pass ")

@@ -5,6 +5,7 @@
     reintegra [--site NAME] backup [--to FOLDER] [--encrypt] [--keep-daily 7 --keep-monthly 12]
     reintegra [--site NAME] restore ARCHIVE
     reintegra [--site NAME] <any Django management command>
+    reintegra --all-sites start [--prod] | migrate    (every site, picked by host name)
 
 The site comes from --site, else REINTEGRA_SITE, else "default".
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Sequence
 
@@ -30,12 +32,15 @@ from .site_config import (
     write_site_folder,
 )
 
+REINTEGRA = [sys.executable, "-m", "reintegra_coop.bench.cli"]
+
 USAGE = """\
 usage: reintegra [--site NAME] COMMAND [ARGS...]
 
 Commands of the bench:
   new-site NAME [--db-url URL]   create a site (SQLite in its folder by default) and migrate it
   start [--port N] [--prod]      serve the site on 127.0.0.1 (--prod: gunicorn, static files)
+  start --all-sites [--prod]     serve every site, each request to the site of its host name
   sites                          list the sites of this bench (name, database, hosts)
   load-demo                      load the demo cooperative (safe to run again)
   create-user                    create a staff or trainee login
@@ -45,12 +50,16 @@ Commands of the bench:
   migrate, shell, ...            every other Django management command, for the chosen site
 
 The site comes from --site NAME, else $REINTEGRA_SITE, else "default".
+With --all-sites instead, `start` serves every site from one set of processes, each request
+going to the site whose allowed_hosts name its host; `migrate` migrates every site in turn.
 """
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
+        if "--all-sites" in args:  # `reintegra --all-sites start` or `reintegra start --all-sites`
+            return all_sites([arg for arg in args if arg != "--all-sites"])
         site, command, rest = split_global_options(args)
         if site:
             os.environ["REINTEGRA_SITE"] = site
@@ -68,6 +77,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BenchError as error:
         print(f"reintegra: error: {error}", file=sys.stderr)
         return 1
+
+
+def all_sites(args: list[str]) -> int:
+    """`reintegra --all-sites COMMAND`: start serves every site; migrate migrates each."""
+    from .all_sites import ensure_bench_secret_key, load_all_sites, site_names
+
+    if not args or args[0] in ("help", "-h", "--help"):
+        print(USAGE, end="")
+        return 0
+    command, rest = args[0], args[1:]
+    load_all_sites()  # fail early, in one line, if a site is broken or two claim one host
+    if command == "migrate":
+        for name in site_names():
+            print(f"Migrating site {name!r}")
+            # this very command again, once a site: each process serves one site
+            done = subprocess.run(  # noqa: S603 - our own command, site names from the folder
+                [*REINTEGRA, "--site", name, "migrate", *rest], check=False
+            )
+            if done.returncode:
+                return done.returncode
+        return 0
+    ensure_bench_secret_key()
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.sites"
+    if command == "start":
+        return start(rest, every_site=True)
+    return run_django([command.replace("-", "_"), *rest])
 
 
 def list_sites() -> int:
@@ -156,7 +191,7 @@ def new_site(args: list[str]) -> int:
     return 0
 
 
-def start(args: list[str]) -> int:
+def start(args: list[str], every_site: bool = False) -> int:
     parser = argparse.ArgumentParser(prog="reintegra start")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--host", default="127.0.0.1")
@@ -170,7 +205,13 @@ def start(args: list[str]) -> int:
     options = parser.parse_args(args)
     if not options.prod:
         return run_django(["runserver", f"{options.host}:{options.port}"])
-    if load_site().database.engine == "sqlite" and not options.allow_sqlite:
+    if every_site:
+        from .all_sites import load_all_sites
+
+        engines = {site.database.engine for site in load_all_sites()}
+    else:
+        engines = {load_site().database.engine}
+    if "sqlite" in engines and not options.allow_sqlite:
         raise BenchError(
             "This site's database is SQLite; production runs on MariaDB (README, 'A site on "
             "MariaDB'). To serve a small site from SQLite anyway, add --allow-sqlite."

@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from reintegra_coop.core.dates import DAY_INPUT
+from reintegra_coop.core.sites import site_setting
 from reintegra_coop.people.models import Skill
 from reintegra_coop.people.scoping import visible_trainees
 
@@ -178,5 +178,6 @@ class ServiceOrderForm(forms.ModelForm):
     def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["trainee"].queryset = visible_trainees(user).by_name()  # type: ignore[attr-defined]
-        if not self.instance.pk and settings.COUNTRY == "CZ":  # a total within a year, no months
+        # a total within a year, no months
+        if not self.instance.pk and site_setting("COUNTRY") == "CZ":
             self.initial.update(monthly_minimum_hours=None, monthly_maximum_hours=None)

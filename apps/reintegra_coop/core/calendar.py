@@ -8,9 +8,9 @@ import datetime
 from functools import lru_cache
 
 import holidays
-from django.conf import settings
 
 from .dates import month_bounds
+from .sites import site_setting
 
 
 @lru_cache(maxsize=64)
@@ -19,7 +19,7 @@ def public_holidays(year: int, country: str) -> frozenset[datetime.date]:
 
 
 def site_country(country: str | None = None) -> str:
-    return str(country or getattr(settings, "COUNTRY", "PL"))
+    return str(country or site_setting("COUNTRY", "PL"))
 
 
 def is_working_day(day: datetime.date, country: str | None = None) -> bool:
@@ -29,7 +29,7 @@ def is_working_day(day: datetime.date, country: str | None = None) -> bool:
 def is_open_day(day: datetime.date) -> bool:
     """A day the cooperative plans shifts on: a working day it has not closed
     (``[site] closed_days``). The stipend still counts a closed working day as a working day."""
-    return is_working_day(day) and day not in getattr(settings, "CLOSED_DAYS", ())
+    return is_working_day(day) and day not in site_setting("CLOSED_DAYS", ())
 
 
 def working_days(first_day: datetime.date, country: str | None = None) -> tuple[datetime.date, ...]:

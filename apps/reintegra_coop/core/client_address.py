@@ -13,8 +13,9 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.http import HttpRequest
+
+from .sites import site_setting
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -46,7 +47,7 @@ def client_address_of(remote_addr: str, forwarded_for: str, trusted: tuple[Netwo
 
 def client_address(request: HttpRequest) -> str:
     """For django-axes (AXES_CLIENT_IP_CALLABLE) and anything else that needs the address."""
-    trusted = trusted_networks(getattr(settings, "TRUSTED_PROXIES", ()))
+    trusted = trusted_networks(site_setting("TRUSTED_PROXIES", ()))
     return client_address_of(
         request.META.get("REMOTE_ADDR", ""),
         request.META.get("HTTP_X_FORWARDED_FOR", ""),

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from .access import may_open
 from .notifications import unread_count
 from .roles import STAFF_ROLES, role_of
+from .sites import site_setting
 from .two_factor import owes_second_step
 
 
@@ -21,7 +22,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "second_step_owed": second_step_owed,
         "may_open": partial(may_open, user),
         "languages": settings.LANGUAGES,
-        "currency": getattr(settings, "CURRENCY", "PLN"),
+        "currency": site_setting("CURRENCY", "PLN"),
         # asked (one query) only where the top bar shows it: for a logged-in user
         "unread_notifications": partial(unread_count, user),
     }

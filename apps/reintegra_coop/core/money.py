@@ -7,9 +7,10 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from babel.numbers import format_currency, format_decimal
-from django.conf import settings
 from django.db import models
 from django.utils import translation
+
+from .sites import site_setting
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -22,7 +23,7 @@ class MoneyError(ValueError):
 
 
 def site_currency() -> str:
-    return str(getattr(settings, "CURRENCY", "PLN"))
+    return str(site_setting("CURRENCY", "PLN"))
 
 
 def to_decimal(value: Decimal | int | str) -> Decimal:

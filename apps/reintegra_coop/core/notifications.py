@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
@@ -24,6 +23,7 @@ from django.utils.translation import gettext
 
 from .models import Notification
 from .roles import STAFF_ROLES, role_of
+from .sites import mail_connection, site_setting
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +105,7 @@ def send(notices: Iterable[Notice]) -> list[Notification]:
     ]
     # ignore_conflicts: a producer running at the same moment told them already
     Notification.objects.bulk_create(new, ignore_conflicts=True, batch_size=500)
-    if new and settings.NOTIFY_BY_EMAIL:
+    if new and site_setting("NOTIFY_BY_EMAIL"):
         transaction.on_commit(lambda: mail(new))
     return new
 
@@ -125,8 +125,9 @@ def mail(notifications: list[Notification]) -> None:
     from django.contrib.auth import get_user_model
 
     users = get_user_model().objects.in_bulk({n.recipient_id for n in notifications})
-    site_url = settings.SITE_URL.rstrip("/")
-    with translation.override(settings.LANGUAGE_CODE):
+    site_url = site_setting("SITE_URL").rstrip("/")
+    connection = mail_connection()
+    with translation.override(site_setting("LANGUAGE_CODE")):
         for notification in notifications:
             user = users.get(notification.recipient_id)
             if user is None or not user.email or role_of(user) not in STAFF_ROLES:
@@ -135,7 +136,12 @@ def mail(notifications: list[Notification]) -> None:
             link = f"{site_url}{url_of(notification)}" if site_url else ""
             try:
                 send_mail(
-                    text[:150], f"{text}\n\n{link}".strip(), None, [user.email], fail_silently=False
+                    text[:150],
+                    f"{text}\n\n{link}".strip(),
+                    site_setting("DEFAULT_FROM_EMAIL"),
+                    [user.email],
+                    fail_silently=False,
+                    connection=connection,
                 )
             except Exception:  # any failure of the mail server: the notice stays in the list
                 logger.exception("Could not e-mail notice %s", notification.pk)

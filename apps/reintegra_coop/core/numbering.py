@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
+from django.db import IntegrityError, connection, connections, router, transaction
 
 from .models import NumberSeries
 
@@ -36,7 +36,7 @@ def _ensure_series_exists(prefix: str, year: int) -> None:
         return
     if NumberSeries.objects.filter(prefix=prefix, year=year).exists():
         return
-    side = connections.create_connection(DEFAULT_DB_ALIAS)
+    side = connections.create_connection(router.db_for_write(NumberSeries))  # the site's
     try:
         with side.cursor() as cursor:
             cursor.execute(

@@ -6,17 +6,22 @@ from __future__ import annotations
 from contextlib import nullcontext
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from .sites import site_setting
 
 
 def render_pdf(template: str, context: dict[str, Any], language: str | None = None) -> bytes:
     """The PDF of ``template``; ``language`` prints it in the reader's language."""
     from weasyprint import HTML  # imported here: loading pango takes a moment
 
-    context = {"cooperative": settings.COOPERATIVE, "currency": settings.CURRENCY, **context}
+    context = {
+        "cooperative": site_setting("COOPERATIVE"),
+        "currency": site_setting("CURRENCY"),
+        **context,
+    }
     with translation.override(language) if language else nullcontext():
         html = render_to_string(template, context)
     return HTML(string=html).write_pdf()

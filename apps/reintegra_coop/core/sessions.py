@@ -10,10 +10,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from .roles import Role, role_of
+from .sites import site_setting
 
 SESSION_KEY = "idle_seconds"
 TOUCHED_KEY = "idle_touched"
@@ -21,7 +21,7 @@ TOUCH_EVERY_SECONDS = 60
 
 
 def idle_seconds(user: Any) -> int:
-    minutes: dict[str, int] = settings.IDLE_MINUTES
+    minutes: dict[str, int] = site_setting("IDLE_MINUTES")
     role = role_of(user)
     key = "trainee" if role == Role.TRAINEE else "staff"
     return int(minutes.get(str(role), minutes[key])) * 60

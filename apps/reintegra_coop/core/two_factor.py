@@ -32,6 +32,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import DeviceReset
 from .roles import Role, grantable_roles, held_role, role_of
+from .sites import site_setting
 
 DEVICE_NAME = "phone"
 RIGHT, WRONG, WAIT = "right", "wrong", "wait"
@@ -44,7 +45,7 @@ OPEN_PAGES = frozenset(
 def required(user: Any) -> bool:
     """Whether the site asks ``user``'s role for a code (a trainee's never)."""
     role = role_of(user)
-    return role is not None and role != Role.TRAINEE and role in settings.TWO_FACTOR_ROLES
+    return role is not None and role != Role.TRAINEE and role in site_setting("TWO_FACTOR_ROLES")
 
 
 def owes_second_step(user: Any) -> bool:

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, Sum
 from django.db.models.functions import TruncMonth
 
 from reintegra_coop.core.dates import month_bounds, months
+from reintegra_coop.core.sites import site_setting
 from reintegra_coop.work.models import WorkLog
 
 from . import rent
@@ -57,7 +57,7 @@ class TenancyStatement:
             self.result.obligation,
             self.month,
             on,
-            settings.RENT_DUE_DAY,
+            site_setting("RENT_DUE_DAY"),
         )
 
 

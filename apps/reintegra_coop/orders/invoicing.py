@@ -8,12 +8,12 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from reintegra_coop.core.numbering import next_number
 from reintegra_coop.core.pdf import render_pdf
+from reintegra_coop.core.sites import site_setting
 
 from .exceptions import InvalidTransitionError
 from .models import Delivery, Invoice, Order, OrderStatus
@@ -126,7 +126,7 @@ def invoices_csv(invoices: Iterable[Invoice]) -> str:
                 f"{invoice.net:.2f}",
                 f"{invoice.vat:.2f}",
                 f"{invoice.gross:.2f}",
-                settings.CURRENCY,
+                site_setting("CURRENCY"),
             ]
         )
     return out.getvalue()

@@ -9,13 +9,14 @@ import unicodedata
 from collections.abc import Callable
 from types import ModuleType
 
-from django.conf import settings
 from django.db.models import Func, Q, Value
 from django.db.models.functions import Replace, Upper
 from django.utils.translation import gettext
 from stdnum.cz import dic
 from stdnum.exceptions import ValidationError as NumberError
 from stdnum.pl import nip
+
+from reintegra_coop.core.sites import site_setting
 
 # The checker of the country, how a valid number is written, and its prefix in the EU VAT list.
 CHECKERS: dict[str, tuple[ModuleType, Callable[[str], str], str]] = {
@@ -26,7 +27,7 @@ SEPARATORS = (" ", "-", ".", "/")
 
 
 def _checker() -> tuple[ModuleType, Callable[[str], str], str] | None:
-    return CHECKERS.get(getattr(settings, "COUNTRY", ""))
+    return CHECKERS.get(site_setting("COUNTRY", ""))
 
 
 def plain(tax_id: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
+from reintegra_coop.core.sites import site_setting
 
 DEFAULT_RATES = {
     "PL": [("23%", "23"), ("8%", "8"), ("5%", "5"), ("0%", "0")],
@@ -24,6 +24,6 @@ def seed_after_migrate(using: str = "default", **kwargs: Any) -> None:
     rates = VatRate.objects.using(using)
     if rates.exists():
         return
-    country = getattr(settings, "COUNTRY", "PL")
+    country = site_setting("COUNTRY", "PL")
     for name, percent in DEFAULT_RATES.get(country, DEFAULT_RATES["PL"]):
         rates.create(name=name, percent=Decimal(percent))

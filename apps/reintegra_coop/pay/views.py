@@ -9,7 +9,6 @@ import datetime
 import io
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
@@ -26,6 +25,7 @@ from reintegra_coop.core.pdf import pdf_response, render_pdf
 from reintegra_coop.core.replica import reads_from_replica
 from reintegra_coop.core.roles import Role, role_of
 from reintegra_coop.core.scoping import scope
+from reintegra_coop.core.sites import site_setting
 
 from . import extras
 from . import period as workflow
@@ -173,7 +173,7 @@ def payslip_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     pdf = render_pdf(
         "pay/payslip_pdf.html",
         {"payslip": payslip, "lines": payslip.lines.all(), "label": label},
-        language=payslip.trainee.preferred_language or settings.LANGUAGE_CODE,
+        language=payslip.trainee.preferred_language or site_setting("LANGUAGE_CODE"),
     )
     disclose(request.user, payslip.trainee_id, "payslip", f"{payslip.period.month:%Y-%m}")
     return pdf_response(pdf, f"payslip-{payslip.period.month:%Y-%m}-{payslip.trainee_id}.pdf")
@@ -221,7 +221,7 @@ def period_csv(request: HttpRequest, year: int, month: int) -> HttpResponse:
                     f"{line.for_month:%Y-%m}" if line.for_month else "",
                     "yes" if line.informational else "no",
                     f"{payslip.total:.2f}",
-                    settings.CURRENCY,
+                    site_setting("CURRENCY"),
                 ]
             )
     response = HttpResponse(out.getvalue(), content_type="text/csv")

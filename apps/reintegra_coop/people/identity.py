@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime
 import unicodedata
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext
 from stdnum.cz import rc
 from stdnum.exceptions import ValidationError as NumberError
 from stdnum.pl import pesel
+
+from reintegra_coop.core.sites import site_setting
 
 CHECKERS = {"PL": pesel, "CZ": rc}
 
@@ -25,7 +26,7 @@ def normalised(national_id: str) -> str:
 def national_id_problem(national_id: str, date_of_birth: datetime.date | None) -> str | None:
     """Why ``national_id`` cannot be right for someone born on ``date_of_birth``, or None."""
     national_id = normalised(national_id)
-    checker = CHECKERS.get(getattr(settings, "COUNTRY", ""))
+    checker = CHECKERS.get(site_setting("COUNTRY", ""))
     if not national_id or checker is None:
         return None
     if not national_id.isascii() or not national_id.isdigit():

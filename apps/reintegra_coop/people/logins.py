@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import User
 from django.http import HttpRequest
 
 from reintegra_coop.core.roles import Role, role_of
+from reintegra_coop.core.sites import site_setting
 
 from .models import StaffMember, Trainee
 
@@ -62,7 +62,7 @@ def may_print_login_codes(actor: Any) -> bool:
     role = role_of(actor)
     if role == Role.MANAGER:
         return True
-    if role == Role.CARE_WORKER and settings.CARE_LEADS_PRINT_LOGIN_CODES:
+    if role == Role.CARE_WORKER and site_setting("CARE_LEADS_PRINT_LOGIN_CODES"):
         return StaffMember.objects.filter(user=actor, active=True, care_lead=True).exists()
     return False
 

@@ -11,13 +11,13 @@ import datetime
 import secrets
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from reintegra_coop.core.sites import site_setting
 from reintegra_coop.people.logins import may_print_login_codes
 from reintegra_coop.people.models import Trainee, trainee_login_problem
 
@@ -57,7 +57,7 @@ class LoginCode(models.Model):
                 expires_at=now
             )
             code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
-            valid_for = datetime.timedelta(hours=settings.LOGIN_CODE_HOURS)
+            valid_for = datetime.timedelta(hours=site_setting("LOGIN_CODE_HOURS"))
             return cls.objects.create(
                 user=user, code=code, created_by=by, expires_at=now + valid_for
             )

@@ -10,7 +10,6 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,6 +25,7 @@ from reintegra_coop.care.models import Milestone
 from reintegra_coop.core.access import require_role
 from reintegra_coop.core.disclosure import disclose
 from reintegra_coop.core.roles import Role
+from reintegra_coop.core.sites import site_setting
 from reintegra_coop.housing.ledger import statements
 from reintegra_coop.housing.rent import due_date
 from reintegra_coop.pay.models import Payslip
@@ -135,7 +135,7 @@ def my_rent(request: HttpRequest) -> HttpResponse:
     last_month = (this_month - datetime.timedelta(days=1)).replace(day=1)
     rows = [*statements(this_month, trainee), *statements(last_month, trainee)]
     due_dates = {
-        month: due_date(month, settings.RENT_DUE_DAY) for month in (this_month, last_month)
+        month: due_date(month, site_setting("RENT_DUE_DAY")) for month in (this_month, last_month)
     }
     context = {"rows": rows, "today": timezone.localdate(), "due_dates": due_dates}
     return render(request, "portal/rent.html", context)
@@ -184,7 +184,7 @@ def print_code(request: HttpRequest, pk: int) -> HttpResponse:
     import segno
 
     qr = segno.make(url, error="m").svg_inline(scale=6, title=_("Login code"))
-    context = {"trainee": trainee, "code": code, "qr": qr, "site": settings.COOPERATIVE}
-    with translation.override(trainee.preferred_language or settings.LANGUAGE_CODE):
+    context = {"trainee": trainee, "code": code, "qr": qr, "site": site_setting("COOPERATIVE")}
+    with translation.override(trainee.preferred_language or site_setting("LANGUAGE_CODE")):
         # The card is for the trainee: in their language, whatever the staff member's.
         return render(request, "portal/code_slip.html", context)

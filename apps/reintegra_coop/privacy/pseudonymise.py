@@ -12,11 +12,11 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from reintegra_coop.core.sites import site_setting
 from reintegra_coop.people.models import Stage, Trainee
 
 from .clearing import clear_care_notes, clear_pay_records, clear_rent_records, clear_work_logs
@@ -63,7 +63,7 @@ def leaving_day(trainee: Trainee) -> datetime.date | None:
 def apply_retention(today: datetime.date | None = None, dry_run: bool = False) -> RetentionSummary:
     """Pseudonymise every expired record; with ``dry_run`` count them and change nothing."""
     today = today or timezone.localdate()
-    rules = rules_from(settings.RETENTION_YEARS)
+    rules = rules_from(site_setting("RETENTION_YEARS"))
     summary = RetentionSummary(today, dry_run)
     held = held_trainee_ids()
     left = Trainee.objects.filter(Q(withdrawn_at__isnull=False) | Q(stage=Stage.EXITED))

@@ -9,7 +9,6 @@ import uuid
 from functools import wraps
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +21,7 @@ from reintegra_coop.core.access import require_role
 from reintegra_coop.core.queries import DayQuery, read_query
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import scope
+from reintegra_coop.core.sites import site_setting
 from reintegra_coop.people.models import Skill, Workshop
 from reintegra_coop.people.scoping import visible_trainees
 
@@ -421,7 +421,7 @@ def log_edit(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 def instructors_approve_logs() -> bool:
-    return bool(settings.INSTRUCTORS_APPROVE_LOGS)
+    return bool(site_setting("INSTRUCTORS_APPROVE_LOGS"))
 
 
 @require_role(Role.MANAGER, Role.INSTRUCTOR, only_if={Role.INSTRUCTOR: instructors_approve_logs})

@@ -4,11 +4,11 @@
 import json
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
 
 from reintegra_coop.core.dates import parse_period
+from reintegra_coop.core.sites import site_setting
 from reintegra_coop.pay import payroll
 from reintegra_coop.pay import period as workflow
 from reintegra_coop.pay.models import PayError
@@ -111,7 +111,7 @@ def as_dict(
         "period": f"{month:%Y-%m}",
         "dry_run": dry_run,
         "run_id": run_id,
-        "currency": settings.CURRENCY,
+        "currency": site_setting("CURRENCY"),
         "payslips": payslips,
         "total": f"{sum(draft.total for draft in drafts):.2f}",
     }
