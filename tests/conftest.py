@@ -7,11 +7,17 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import User
+from hypothesis import settings as hypothesis_settings
 
 from reintegra_coop.core.roles import Role
 from reintegra_coop.people.models import Trainee, Workshop
 
 from .factories import StaffMemberFactory, TraineeFactory, UserFactory, WorkshopFactory
+
+# Property tests check results, not speed: a busy CI machine must not fail an example for
+# taking longer than hypothesis's 200 ms deadline (benchmarks/ measure speed).
+hypothesis_settings.register_profile("suite", deadline=None)
+hypothesis_settings.load_profile("suite")
 
 
 @dataclass
