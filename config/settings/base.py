@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "simple_history",
+    "sequences",
     *[f"reintegra_coop.{area}" for area in AREAS],
     "reintegra_coop.bench",  # the `load_demo` command
 ]
