@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import available_timezones
 
+import tomli_w
+
 from .database_url import DatabaseUrl, parse_database_url
 from .errors import BenchError
 
@@ -273,13 +275,15 @@ def render_site_config(
     country: str,
     secret_key: str,
 ) -> str:
+    """The site's config with its explanations; the values are written by tomli-w, so a
+    quote or a backslash (in a database password) is escaped as TOML wants."""
     return f"""\
 # Reintegra Coop site {name!r}. This file holds the site's secret key: keep it private.
 [site]
-currency = "{currency}"        # PLN, CZK or EUR
-time_zone = "{time_zone}"
-language = "{language}"            # default language: pl, cs or en
-country = "{country}"              # decides public holidays
+currency = {toml_value(currency)}        # PLN, CZK or EUR
+time_zone = {toml_value(time_zone)}
+language = {toml_value(language)}            # default language: pl, cs or en
+country = {toml_value(country)}              # decides public holidays
 rent_due_day = 10             # a month's rent falls due on this day
 instructors_approve_logs = false  # true: instructors approve their own workshops' logs too
 closed_days = []              # e.g. ["2026-12-31"]: closed besides public holidays, no shifts
@@ -293,10 +297,10 @@ bank_account = ""
 
 [database]
 # sqlite:///db.sqlite3 (a file in this folder) or mariadb://user:password@host:port/name
-url = "{database_url}"
+url = {toml_value(database_url)}
 
 [security]
-secret_key = "{secret_key}"
+secret_key = {toml_value(secret_key)}
 debug = false
 allowed_hosts = ["127.0.0.1", "localhost"]
 behind_https_proxy = false   # true behind nginx with TLS: https only, secure cookies, HSTS
@@ -327,6 +331,11 @@ care_leads_print_login_codes = false
 # from_address = "reintegra@example.org"
 # site_url = "https://reintegra.example.org"
 """
+
+
+def toml_value(value: object) -> str:
+    """``value`` as a TOML value (tomli-w writes it; the template around it keeps comments)."""
+    return tomli_w.dumps({"v": value}).removeprefix("v = ").rstrip("\n")
 
 
 def write_site_folder(
