@@ -16,7 +16,7 @@ from django.db.models import ForeignKey, ManyToManyField, Model, QuerySet
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404, HttpRequest, HttpResponse
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from sequences.models import Sequence
+from sequences.models import Sequence  # type: ignore[import-untyped]  # no py.typed
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import DeviceReset, TrackedModel
