@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "simple_history",
+    "sequences",
     *[f"reintegra_coop.{area}" for area in AREAS],
     "reintegra_coop.bench",  # the `load_demo` command
 ]
@@ -205,7 +206,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "reintegra_coop.core.api_schema.ApiSchema",
     # JSON only: the browsable HTML view would list unscoped choices in its forms.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "reintegra_coop.core.api.exception_handler",

@@ -85,7 +85,7 @@ def test_new_site_makes_a_folder_with_config_and_a_migrated_sqlite_database(site
             "SELECT name FROM sqlite_master WHERE type='table'"
         )
     }
-    assert {"people_trainee", "core_numberseries", "auth_user"} <= tables
+    assert {"people_trainee", "sequences_sequence", "auth_user"} <= tables
     assert (folder / "files").is_dir() and (folder / "logs").is_dir()
 
 
@@ -177,7 +177,7 @@ def test_new_site_on_mariadb_creates_and_migrates_the_database(tmp_path, mariadb
         cursor = connection.cursor()
         cursor.execute(
             "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = %s "
-            "AND table_name IN ('people_trainee', 'core_numberseries')",
+            "AND table_name IN ('people_trainee', 'sequences_sequence')",
             (name,),
         )
         assert cursor.fetchone()[0] == 2

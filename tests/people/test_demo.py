@@ -20,7 +20,7 @@ DEMO_MODELS = [
     "people.trainee",
     "people.stagechange",
     "people.staffmember",
-    "core.numberseries",
+    "sequences.sequence",
 ]
 
 

@@ -1,4 +1,5 @@
-"""Parse the database URL kept in a site's config into Django's DATABASES entry.
+"""Parse the database URL kept in a site's config into Django's DATABASES entry (the URL is
+read by dj-database-url; the checks, the site-folder rule and our options are ours).
 
 Two kinds are understood:
 - ``sqlite:///db.sqlite3`` — a file; a relative path is inside the site folder,
@@ -11,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
+
+import dj_database_url
 
 from .errors import BenchError
 
@@ -63,7 +66,9 @@ class DatabaseUrl:
 
 
 def parse_database_url(url: str) -> DatabaseUrl:
-    """Parse ``url`` or raise BenchError saying what is wrong with it."""
+    """Parse ``url`` (dj-database-url reads its parts) or raise BenchError saying what is
+    wrong with it: dj-database-url takes a URL with no host, user or database name, which
+    would only fail later, at the first query."""
     url = url.strip()
     if "://" not in url:
         raise BenchError(
@@ -75,35 +80,34 @@ def parse_database_url(url: str) -> DatabaseUrl:
         if not rest.startswith("/") or rest == "/":
             raise BenchError(f"Malformed database URL {url!r}: expected sqlite:///FILE.")
         # sqlite:///relative.db -> "relative.db"; sqlite:////abs.db -> "/abs.db"
-        return DatabaseUrl(engine="sqlite", name=rest[1:])
+        return DatabaseUrl(engine="sqlite", name=dj_database_url.parse(url)["NAME"])
     if scheme not in MARIADB_SCHEMES:
         raise BenchError(
             f"Unsupported database URL scheme {scheme!r} in {_redact(url)!r}: "
             "use sqlite:// or mariadb://."
         )
-    parts = urlsplit(url)
     try:
-        port = parts.port
+        parts = dj_database_url.parse(f"mysql://{rest}")  # mariadb:// is MySQL's backend
     except ValueError:
         raise BenchError(
             f"Malformed database URL {_redact(url)!r}: the port is not a number."
         ) from None
-    name = parts.path.lstrip("/")
-    if not parts.hostname:
+    name = str(parts["NAME"])
+    if not parts["HOST"]:
         raise BenchError(f"Malformed database URL {_redact(url)!r}: the host is missing.")
     if not name or "/" in name:
         raise BenchError(
             f"Malformed database URL {_redact(url)!r}: the database name is missing or has a '/'."
         )
-    if not parts.username:
+    if not parts["USER"]:
         raise BenchError(f"Malformed database URL {_redact(url)!r}: the user is missing.")
     return DatabaseUrl(
         engine="mariadb",
-        name=unquote(name),
-        user=unquote(parts.username),
-        password=unquote(parts.password or ""),
-        host=parts.hostname,
-        port=port or DEFAULT_MARIADB_PORT,
+        name=name,
+        user=str(parts["USER"]),
+        password=str(parts["PASSWORD"] or ""),
+        host=str(parts["HOST"]),
+        port=int(parts["PORT"] or DEFAULT_MARIADB_PORT),
     )
 
 

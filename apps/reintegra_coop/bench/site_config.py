@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import available_timezones
 
+import tomli_w
+
 from reintegra_coop.privacy.retention import DEFAULT_YEARS, KINDS
 
 from .database_url import DatabaseUrl, parse_database_url
@@ -348,13 +350,15 @@ def render_site_config(
     country: str,
     secret_key: str,
 ) -> str:
+    """The site's config with its explanations; the values are written by tomli-w, so a
+    quote or a backslash (in a database password) is escaped as TOML wants."""
     return f"""\
 # Reintegra Coop site {name!r}. This file holds the site's secret key: keep it private.
 [site]
-currency = "{currency}"        # PLN, CZK or EUR
-time_zone = "{time_zone}"
-language = "{language}"            # default language: pl, cs or en
-country = "{country}"              # decides public holidays
+currency = {toml_value(currency)}        # PLN, CZK or EUR
+time_zone = {toml_value(time_zone)}
+language = {toml_value(language)}            # default language: pl, cs or en
+country = {toml_value(country)}              # decides public holidays
 rent_due_day = 10             # a month's rent falls due on this day
 instructors_approve_logs = false  # true: instructors approve their own workshops' logs too
 closed_days = []              # e.g. ["2026-12-31"]: closed besides public holidays, no shifts
@@ -368,12 +372,12 @@ bank_account = ""
 
 [database]
 # sqlite:///db.sqlite3 (a file in this folder) or mariadb://user:password@host:port/name
-url = "{database_url}"
+url = {toml_value(database_url)}
 # Optional, MariaDB only: a read replica of that database, read by the report pages (exports)
 # reports_url = "mariadb://reader:password@replica-host:3306/reintegra"
 
 [security]
-secret_key = "{secret_key}"
+secret_key = {toml_value(secret_key)}
 debug = false
 allowed_hosts = ["127.0.0.1", "localhost"]
 behind_https_proxy = false   # true behind nginx with TLS: https only, secure cookies, HSTS
@@ -421,6 +425,11 @@ personal_details = 5          # at least pay_records and rent_records
 # sessions are kept in the database.
 # redis_url = "redis://127.0.0.1:6379/0"
 """
+
+
+def toml_value(value: object) -> str:
+    """``value`` as a TOML value (tomli-w writes it; the template around it keeps comments)."""
+    return tomli_w.dumps({"v": value}).removeprefix("v = ").rstrip("\n")
 
 
 def write_site_folder(

@@ -16,9 +16,10 @@ from django.db.models import ForeignKey, ManyToManyField, Model, QuerySet
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404, HttpRequest, HttpResponse
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from sequences.models import Sequence  # type: ignore[import-untyped]  # no py.typed
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import DeviceReset, NumberSeries, TrackedModel
+from .models import DeviceReset, TrackedModel
 from .scoping import scope
 
 admin.site.site_header = "Reintegra Coop"
@@ -147,12 +148,17 @@ def scoped_choices(model: Any, request: HttpRequest) -> QuerySet[Any]:
     return model._default_manager.all()
 
 
-@admin.register(NumberSeries)
-class NumberSeriesAdmin(admin.ModelAdmin):
-    list_display = ["prefix", "year", "last_number"]
-    list_filter = ["prefix", "year"]
-    search_fields = ["prefix"]
-    readonly_fields = ["prefix", "year", "last_number"]
+# The number series (django-sequences, one row per prefix and year: "ORD-2026"): shown, never
+# edited, since a number changed by hand would repeat or skip a document number.
+admin.site.unregister(Sequence)
+
+
+@admin.register(Sequence)
+class SequenceAdmin(admin.ModelAdmin):
+    list_display = ["name", "last"]
+    ordering = ["name"]
+    search_fields = ["name"]
+    readonly_fields = ["name", "last"]
 
 
 # Phones for two-factor login are set up at login and reset from the staff list, where each

@@ -1,5 +1,5 @@
-"""What every area shares: a base model that records who changed a row and when, and the
-per-site numbering series (ORD-2026-00042)."""
+"""What every area shares: a base model that records who changed a row and when. (The
+per-site numbering series, ORD-2026-00042, are django-sequences rows: core/numbering.py.)"""
 
 from __future__ import annotations
 
@@ -47,25 +47,6 @@ class TrackedModel(models.Model):
             self.created_by = by
         self.modified_by = by
         self._history_user = by  # read by django-simple-history where a model keeps history
-
-
-class NumberSeries(models.Model):
-    """The last number given in a series (e.g. ORD in 2026). Each site has its own database,
-    so series are per site."""
-
-    prefix = models.CharField(_("prefix"), max_length=10)
-    year = models.PositiveSmallIntegerField(_("year"))
-    last_number = models.PositiveIntegerField(_("last number"), default=0)
-
-    class Meta:
-        verbose_name = _("number series")
-        verbose_name_plural = _("number series")
-        constraints = [
-            models.UniqueConstraint(fields=["prefix", "year"], name="unique_series_per_year")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.prefix}-{self.year}: {self.last_number}"
 
 
 class Notification(models.Model):

@@ -68,7 +68,7 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
         "people.view_stagechange",
         "auth.view_user",
         "auth.change_user",
-        "core.view_numberseries",
+        "sequences.view_sequence",
         *_perms(
             "orders",
             EDIT,

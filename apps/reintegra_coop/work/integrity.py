@@ -17,26 +17,30 @@ from .rules import Span, minutes_of
 
 
 def overlapping_logs() -> Iterator[Problem]:
-    by_day: dict[tuple[int, datetime.date], list[tuple[int, Span]]] = defaultdict(list)
+    """Logs in force that overlap an earlier one of the trainee's day; a correction waiting
+    for approval and the log it amends are one entry, not an overlap (as WorkLog's rule)."""
+    by_day: dict[tuple[int, datetime.date], list[tuple[int, int | None, Span]]] = defaultdict(list)
     rows = (
         WorkLog.objects.current()
         .working()
-        .order_by("trainee_id", "date", "start")
-        .values_list("pk", "trainee_id", "date", "start", "end")
+        .order_by("trainee_id", "date", "start", "pk")
+        .values_list("pk", "amends_id", "trainee_id", "date", "start", "end")
     )
-    for pk, trainee_id, day, start, end in rows.iterator(chunk_size=5000):
-        by_day[(trainee_id, day)].append((pk, Span(minutes_of(start), minutes_of(end))))
-    for (trainee_id, day), spans in by_day.items():
-        longest_pk, longest = spans[0]  # sorted by start: the span reaching furthest so far
-        for pk, span in spans[1:]:
-            if span.overlaps(longest):
+    for pk, amends, trainee_id, day, start, end in rows.iterator(chunk_size=5000):
+        by_day[(trainee_id, day)].append((pk, amends, Span(minutes_of(start), minutes_of(end))))
+    for (trainee_id, day), logs in by_day.items():
+        for index, (log_pk, log_amends, span) in enumerate(logs):
+            overlapped = [
+                earlier_pk
+                for earlier_pk, earlier_amends, earlier in logs[:index]
+                if span.overlaps(earlier) and log_pk != earlier_amends and log_amends != earlier_pk
+            ]
+            if overlapped:
                 yield Problem(
                     "overlapping_logs",
-                    f"work.WorkLog {pk}",
-                    f"trainee {trainee_id} on {day}: overlaps work log {longest_pk}",
+                    f"work.WorkLog {log_pk}",
+                    f"trainee {trainee_id} on {day}: overlaps work log {overlapped[0]}",
                 )
-            if span.end > longest.end:
-                longest_pk, longest = pk, span
 
 
 def day_codes_off_the_programme() -> Iterator[Problem]:
