@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     *[f"reintegra_coop.{area}" for area in AREAS],
     "reintegra_coop.bench",  # the `load_demo` command
 ]
@@ -135,6 +137,15 @@ CLOSED_DAYS: tuple = ()  # site_config.toml [site] closed_days: no shifts then
 # [email] host); SITE_URL makes the link in the e-mail whole (core/notifications.py).
 NOTIFY_BY_EMAIL = False
 SITE_URL = ""
+# Background jobs (README "Background jobs"): django-tasks with its database backend, so a page
+# enqueues a job as a row of the site's own database and `reintegra --site S worker` runs it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# The worker backs the site up every night only where site_config.toml says so ([backup]
+# nightly = true); a systemd timer (reintegra-backup@.timer) is the other way.
+BACKUP_NIGHTLY = False
+BACKUP_KEEP_DAILY = 7
+BACKUP_KEEP_MONTHLY = 12
+BACKUP_ENCRYPT = False
 # The back office shows a record's history; it never reverts it (core/admin.py).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 

@@ -46,6 +46,10 @@ if SITE.email.host:
     if SITE.email.from_address:
         DEFAULT_FROM_EMAIL = SERVER_EMAIL = SITE.email.from_address
     SITE_URL = SITE.email.site_url
+BACKUP_NIGHTLY = SITE.backup.nightly
+BACKUP_KEEP_DAILY = SITE.backup.keep_daily
+BACKUP_KEEP_MONTHLY = SITE.backup.keep_monthly
+BACKUP_ENCRYPT = SITE.backup.encrypt
 MEDIA_ROOT = SITE.files_folder
 MEDIA_URL = "/files/"
 

@@ -59,6 +59,18 @@ class EmailConfig:
 
 
 @dataclass(frozen=True)
+class BackupConfig:
+    """[backup]: whether the worker backs the site up every night, and what it keeps. Off by
+    default: a site may be backed up by the systemd timer instead (never by both)."""
+
+    nightly: bool = False
+    keep_daily: int = 7
+    keep_monthly: int = 12
+    #: encrypt the nightly archive with the key named by key_file (bench/encryption.py)
+    encrypt: bool = False
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     name: str
     folder: Path
@@ -96,6 +108,8 @@ class SiteConfig:
     closed_days: tuple[datetime.date, ...] = ()
     #: the mail server for notices to staff (optional)
     email: EmailConfig = field(default_factory=EmailConfig)
+    #: the worker's nightly backup (off unless the site turns it on)
+    backup: BackupConfig = field(default_factory=BackupConfig)
 
     @property
     def files_folder(self) -> Path:
@@ -176,6 +190,7 @@ def load_site(name: str | None = None) -> SiteConfig:
         hsts_include_subdomains=_flag(security, "hsts_include_subdomains", path, default=True),
         hsts_preload=_flag(security, "hsts_preload", path, default=True),
         email=_email(data.get("email", {}), path),
+        backup=_backup(data.get("backup", {}), path),
     )
     validate_settings(config.currency, config.time_zone, config.language, config.country)
     validate_proxies(config.trusted_proxies, path)
@@ -222,6 +237,27 @@ def _email(section: dict[str, object], path: Path) -> EmailConfig:
         site_url=str(section.get("site_url", "")).strip(),
         **text,
     )
+
+
+def _backup(section: dict[str, object], path: Path) -> BackupConfig:
+    flags = {}
+    for key in ("nightly", "encrypt"):
+        value = section.get(key, False)
+        if not isinstance(value, bool):
+            raise BenchError(f"{path}: [backup] {key} must be true or false.")
+        flags[key] = value
+    keep = {}
+    for key, default, least in (("keep_daily", 7, 1), ("keep_monthly", 12, 0)):
+        value = section.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= 1000:
+            raise BenchError(f"{path}: [backup] {key} must be a whole number from {least} to 1000.")
+        keep[key] = value
+    if flags["encrypt"] and not str(section.get("key_file", "")).strip():
+        raise BenchError(
+            f'{path}: [backup] encrypt = true needs key_file = "backup.key" (then run '
+            "reintegra --site NAME backup-key)."
+        )
+    return BackupConfig(**flags, **keep)
 
 
 def _seconds(section: dict[str, object], key: str, path: Path) -> int:
@@ -315,6 +351,16 @@ care_leads_print_login_codes = false
 # staff roles that type a code from an authenticator app after the password (none: off);
 # trainees are never asked
 # two_factor_roles = ["manager", "care_worker"]
+
+[backup]
+# true: the worker (`reintegra --site NAME worker`) backs the site up every night at 02:30 into
+# backups/ and keeps the newest of the last keep_daily days and keep_monthly months. Leave it
+# false when the systemd timer reintegra-backup@.timer backs the site up instead.
+nightly = false
+keep_daily = 7
+keep_monthly = 12
+# key_file = "backup.key"     # for encrypted archives (`reintegra --site NAME backup-key`)
+# encrypt = true               # the nightly archive encrypted with that key
 
 # [email]
 # Optional: a mail server for e-mailing notices to staff (never to trainees). Without a host
