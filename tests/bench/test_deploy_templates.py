@@ -38,3 +38,16 @@ def test_the_backup_service_backs_up_the_site_and_keeps_7_days_and_12_months():
     assert service["Environment"] == '"BACKUP_OPTIONS=--keep-daily 7 --keep-monthly 12"'
     assert service["EnvironmentFile"] == "-/etc/reintegra/%i.env"
     assert service["UMask"] == "0077"
+
+
+def test_the_worker_unit_runs_the_sites_worker_after_the_site_and_lets_a_job_finish():
+    worker = unit("reintegra-worker@.service")
+    service = worker["Service"]
+    assert service["ExecStart"] == "/opt/reintegra/.venv/bin/reintegra --site %i worker"
+    assert "reintegra@%i.service" in worker["Unit"]["After"].split()  # migrated first
+    assert service["KillSignal"] == "SIGTERM"  # the worker finishes the job it runs
+    assert int(service["TimeoutStopSec"]) >= 300
+    assert service["Restart"] == "on-failure"
+    assert service["Environment"] == "REINTEGRA_LOG=stderr"  # to the journal
+    assert service["UMask"] == "0077"
+    assert worker["Install"]["WantedBy"] == "multi-user.target"
