@@ -30,7 +30,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["verbosity"] > 0:  # each job started and finished, to the log's handlers
-            for name in ("django_tasks", "django_tasks_db", "reintegra_coop"):
+            for name in ("django_tasks", "reintegra_coop"):
                 logging.getLogger(name).setLevel(logging.INFO)
         if options["until_empty"]:
             queued = worker.run_queued(options["nightly_now"])
