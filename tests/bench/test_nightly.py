@@ -91,3 +91,19 @@ def test_trainees_and_people_with_nothing_waiting_are_not_told(personas):
     told = set(Notification.objects.values_list("recipient_id", flat=True))
     assert told == {personas.manager.pk, personas.carpentry_instructor.pk}
     assert personas.trainee_bartek.user.pk not in told
+
+
+def test_the_managers_home_shows_each_nightly_jobs_last_run_and_the_queue(client, personas):
+    from django.urls import reverse
+
+    nightly.queue_due(at(7))
+    client.force_login(personas.manager)
+    page = client.get(reverse("core:home"), follow=True).content.decode()
+    assert "Background jobs" in page
+    assert "Milestones recomputed" in page and "Work-list notifications" in page
+    assert "Queued: 2 · running: 0 · failed: 0" in page
+    run_queued()
+    page = client.get(reverse("core:home"), follow=True).content.decode()
+    assert "Queued: 0 · running: 0 · failed: 0" in page and "state-done" in page
+    client.force_login(personas.garden_instructor)
+    assert "Background jobs" not in client.get(reverse("core:home"), follow=True).content.decode()

@@ -257,7 +257,12 @@ def _backup(section: dict[str, object], path: Path) -> BackupConfig:
             f'{path}: [backup] encrypt = true needs key_file = "backup.key" (then run '
             "reintegra --site NAME backup-key)."
         )
-    return BackupConfig(**flags, **keep)
+    return BackupConfig(
+        nightly=flags["nightly"],
+        encrypt=flags["encrypt"],
+        keep_daily=keep["keep_daily"],
+        keep_monthly=keep["keep_monthly"],
+    )
 
 
 def _seconds(section: dict[str, object], key: str, path: Path) -> int:

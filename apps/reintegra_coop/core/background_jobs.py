@@ -119,12 +119,15 @@ def running(job_id: int) -> Iterator[Progress]:
 
 
 def queue_counts() -> dict[str, int]:
-    """How many tasks wait in the queue and how many failed (for the jobs status)."""
+    """How many tasks wait in the queue (``stuck``: for over 5 minutes, as when no worker runs),
+    run and failed (for the jobs status)."""
     from django.db.models import Count, Q
     from django_tasks_db.models import DBTaskResult
 
+    long_ago = timezone.now() - datetime.timedelta(minutes=5)
     return DBTaskResult.objects.aggregate(
         queued=Count("pk", filter=Q(status="READY")),
+        stuck=Count("pk", filter=Q(status="READY", enqueued_at__lt=long_ago)),
         running=Count("pk", filter=Q(status="RUNNING")),
         failed=Count("pk", filter=Q(status="FAILED")),
     )
