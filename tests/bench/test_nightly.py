@@ -30,7 +30,7 @@ def at(hour: int, minute: int = 0, day: datetime.date = TODAY) -> datetime.datet
 def test_each_job_is_due_from_its_site_local_hour(db):
     assert nightly.queue_due(at(0, 30)) == []
     assert nightly.queue_due(at(1, 30)) == ["recompute_milestones"]
-    assert nightly.queue_due(at(6, 0)) == ["work_list_notifications"]
+    assert nightly.queue_due(at(6, 0)) == ["tidy_jobs", "work_list_notifications"]
     # The backup is the site's choice ([backup] nightly), off unless turned on.
     assert "backup" not in {run.job for run in NightlyRun.objects.all()}
 
@@ -38,19 +38,21 @@ def test_each_job_is_due_from_its_site_local_hour(db):
 def test_two_workers_looking_at_the_same_moment_queue_each_job_once(db):
     first = nightly.queue_due(at(7))
     second = nightly.queue_due(at(7))
-    assert first == ["recompute_milestones", "work_list_notifications"]
+    assert first == ["recompute_milestones", "tidy_jobs", "work_list_notifications"]
     assert second == []
-    assert DBTaskResult.objects.count() == 2
+    assert DBTaskResult.objects.count() == 3
     run_queued()
     runs = {run.job: run for run in NightlyRun.objects.all()}
     assert {job: run.outcome for job, run in runs.items()} == {
         "recompute_milestones": "done",
+        "tidy_jobs": "done",
         "work_list_notifications": "done",
     }
     assert runs["recompute_milestones"].summary == "0 milestones changed"
     assert nightly.queue_due(at(23, 59)) == []  # the rest of the day: nothing again
     assert nightly.queue_due(at(7, day=TODAY + datetime.timedelta(days=1))) == [
         "recompute_milestones",
+        "tidy_jobs",
         "work_list_notifications",
     ]
 
@@ -62,7 +64,7 @@ def test_a_site_that_turns_the_nightly_backup_on_gets_it_queued(db, settings):
 
 def test_the_worker_queues_the_days_jobs_and_runs_them(personas):
     work(personas.trainee_anna, personas.garden, datetime.date(2026, 12, 1), status="submitted")
-    assert run_queued() == ["recompute_milestones", "work_list_notifications"]
+    assert run_queued() == ["recompute_milestones", "tidy_jobs", "work_list_notifications"]
     assert set(NightlyRun.objects.values_list("outcome", flat=True)) == {"done"}
     assert Notification.objects.filter(code="people.work_list").count() == 2
 
@@ -101,7 +103,7 @@ def test_the_managers_home_shows_each_nightly_jobs_last_run_and_the_queue(client
     page = client.get(reverse("core:home"), follow=True).content.decode()
     assert "Background jobs" in page
     assert "Milestones recomputed" in page and "Work-list notifications" in page
-    assert "Queued: 2 · running: 0 · failed: 0" in page
+    assert "Queued: 3 · running: 0 · failed: 0" in page
     run_queued()
     page = client.get(reverse("core:home"), follow=True).content.decode()
     assert "Queued: 0 · running: 0 · failed: 0" in page and "state-done" in page

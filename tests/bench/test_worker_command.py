@@ -57,7 +57,7 @@ def test_the_worker_runs_the_nightly_jobs_and_the_backup_then_stops_on_sigterm(t
         deadline = time.monotonic() + HANG
         while time.monotonic() < deadline and worker.poll() is None:
             runs = nightly_runs(sites / "coop")
-            if len(runs) == 3 and set(runs.values()) <= {"done", "failed"}:
+            if len(runs) == 4 and set(runs.values()) <= {"done", "failed"}:
                 break
             time.sleep(0.5)
         time.sleep(2)  # it goes on looking at the queue
@@ -72,6 +72,7 @@ def test_the_worker_runs_the_nightly_jobs_and_the_backup_then_stops_on_sigterm(t
     assert nightly_runs(sites / "coop") == {
         "recompute_milestones": "done",
         "backup": "done",
+        "tidy_jobs": "done",
         "work_list_notifications": "done",
     }
     archives = list((sites / "coop" / "backups").glob("coop-*.tar.gz"))

@@ -4,13 +4,16 @@ and accountants only, and only while the ZIP still matches the month's payslips.
 
 from __future__ import annotations
 
+import datetime
 import io
 import zipfile
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from reintegra_coop.bench.worker import run_queued
+from reintegra_coop.core import background_jobs
 from reintegra_coop.core.models import BackgroundJob
 from reintegra_coop.pay import period
 from reintegra_coop.pay.models import PayScheme
@@ -108,6 +111,24 @@ def test_a_failed_job_says_why_and_can_be_tried_again(client, personas, month, s
     assert "Preparing the payslips failed:" in page
     assert "Prepare all payslips (PDF)" in page
     assert BackgroundJob.objects.get().state == "failed"
+
+
+def test_the_zip_is_deleted_30_days_after_it_was_prepared(client, personas, month):
+    client.force_login(personas.manager)
+    client.post(PREPARE)
+    run_queued()
+    job = BackgroundJob.objects.get()
+    path = background_jobs.file_path(job)
+    assert path.is_file()
+    background_jobs.tidy(now=timezone.now() + datetime.timedelta(days=29))
+    assert path.is_file()
+    summary = background_jobs.tidy(now=timezone.now() + datetime.timedelta(days=31))
+    assert summary.startswith("1 old job files")
+    assert not path.exists()
+    assert client.get(DOWNLOAD).status_code == 404
+    page = client.get(PAGE).content.decode()
+    assert "The ZIP is deleted 30 days after it was prepared: prepare it again." in page
+    assert "Prepare all payslips (PDF)" in page
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ LABELS = {
     "backup": _("Backup"),
     "work_list_notifications": _("Work-list notifications"),
     "apply_retention": _("Data retention"),
+    "tidy_jobs": _("Old job files and tasks deleted"),
 }
 
 

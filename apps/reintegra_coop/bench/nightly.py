@@ -46,6 +46,12 @@ def tell_work_lists(today: datetime.date) -> str:
     return f"{notify_work_lists(today)} people told what waits for them"
 
 
+def tidy_jobs(today: datetime.date) -> str:
+    from reintegra_coop.core.background_jobs import tidy
+
+    return tidy()
+
+
 def back_up(today: datetime.date) -> str:
     from .scheduled_backup import back_up_and_prune
 
@@ -58,6 +64,7 @@ NIGHTLY_JOBS: list[NightlyJob] = [
     # Data retention (the privacy area) goes here, after the backup and before people start:
     #   NightlyJob("apply_retention", datetime.time(3, 0), apply_retention),
     # with apply_retention(today) returning one line on what it pseudonymised.
+    NightlyJob("tidy_jobs", datetime.time(4, 0), tidy_jobs),
     NightlyJob("work_list_notifications", datetime.time(6, 0), tell_work_lists),
 ]
 

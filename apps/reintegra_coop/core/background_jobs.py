@@ -118,6 +118,29 @@ def running(job_id: int) -> Iterator[Progress]:
         raise
 
 
+#: a job's file (payslips: personal data) is deleted this long after it was made
+KEEP_FILES = datetime.timedelta(days=30)
+#: the queue's record of a finished task is kept this long (a failed one, for a look at why)
+KEEP_FINISHED = datetime.timedelta(days=30)
+KEEP_FAILED = datetime.timedelta(days=90)
+
+
+def tidy(now: datetime.datetime | None = None) -> str:
+    """Delete the files jobs made over 30 days ago, and old finished tasks of the queue."""
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    old = BackgroundJob.objects.filter(finished_at__lt=now - KEEP_FILES).exclude(file="")
+    files = 0
+    for job in old:
+        file_path(job).unlink(missing_ok=True)
+        files += 1
+    old.update(file="")
+    done, _ = DBTaskResult.objects.successful().filter(finished_at__lt=now - KEEP_FINISHED).delete()
+    failed, _ = DBTaskResult.objects.failed().filter(finished_at__lt=now - KEEP_FAILED).delete()
+    return f"{files} old job files and {done + failed} finished tasks deleted"
+
+
 def queue_counts() -> dict[str, int]:
     """How many tasks wait in the queue (``stuck``: for over 5 minutes, as when no worker runs),
     run and failed (for the jobs status)."""

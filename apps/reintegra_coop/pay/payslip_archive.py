@@ -79,6 +79,7 @@ def up_to_date(job: BackgroundJob | None, period: PayPeriod) -> bool:
     return (
         job is not None
         and job.state == BackgroundJob.State.READY
+        and bool(job.file)  # deleted after background_jobs.KEEP_FILES
         and job.facts.get("fingerprint") == fingerprint(payslips_of(period))
     )
 
