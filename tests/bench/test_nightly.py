@@ -95,17 +95,20 @@ def test_trainees_and_people_with_nothing_waiting_are_not_told(personas):
     assert personas.trainee_bartek.user.pk not in told
 
 
-def test_the_managers_home_shows_each_nightly_jobs_last_run_and_the_queue(client, personas):
+def test_the_background_jobs_page_shows_each_nightly_run_and_the_queue(client, personas):
     from django.urls import reverse
 
+    page_url = reverse("core:background_jobs")
     nightly.queue_due(at(7))
     client.force_login(personas.manager)
-    page = client.get(reverse("core:home"), follow=True).content.decode()
-    assert "Background jobs" in page
+    home = client.get(reverse("core:home"), follow=True).content.decode()
+    assert f'href="{page_url}"' in home
+    page = client.get(page_url).content.decode()
     assert "Milestones recomputed" in page and "Work-list notifications" in page
     assert "Queued: 3 · running: 0 · failed: 0" in page
     run_queued()
-    page = client.get(reverse("core:home"), follow=True).content.decode()
-    assert "Queued: 0 · running: 0 · failed: 0" in page and "state-done" in page
-    client.force_login(personas.garden_instructor)
-    assert "Background jobs" not in client.get(reverse("core:home"), follow=True).content.decode()
+    page = client.get(page_url).content.decode()
+    assert "Queued: 0 · running: 0 · failed: 0" in page and page.count("state-done") == 3
+    for who in ("garden_instructor", "care_worker", "accountant", "trainee_anna", "outsider"):
+        client.force_login(personas.all_users()[who])
+        assert client.get(page_url).status_code == 403

@@ -357,14 +357,14 @@ care_leads_print_login_codes = false
 # trainees are never asked
 # two_factor_roles = ["manager", "care_worker"]
 
-[backup]
-# true: the worker (`reintegra --site NAME worker`) backs the site up every night at 02:30 into
-# backups/ and keeps the newest of the last keep_daily days and keep_monthly months. Leave it
-# false when the systemd timer reintegra-backup@.timer backs the site up instead.
-nightly = false
-keep_daily = 7
-keep_monthly = 12
-# key_file = "backup.key"     # for encrypted archives (`reintegra --site NAME backup-key`)
+# [backup]
+# Optional. nightly = true: the worker (`reintegra --site NAME worker`) backs the site up every
+# night at 02:30 into backups/ and keeps the newest of the last keep_daily days and keep_monthly
+# months. Off by default, as when the systemd timer reintegra-backup@.timer backs it up instead.
+# nightly = true
+# keep_daily = 7
+# keep_monthly = 12
+# key_file = "backup.key"      # for encrypted archives (`reintegra --site NAME backup-key`)
 # encrypt = true               # the nightly archive encrypted with that key
 
 # [email]

@@ -25,6 +25,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import BackgroundJob
 
@@ -118,6 +119,16 @@ def running(job_id: int) -> Iterator[Progress]:
         raise
 
 
+#: the manager's page of background jobs shows the nightly runs of this many days
+SHOWN_DAYS = datetime.timedelta(days=14)
+#: the nightly jobs' names (bench/nightly.py) in words
+NIGHTLY_LABELS = {
+    "recompute_milestones": _("Milestones recomputed"),
+    "backup": _("Backup"),
+    "apply_retention": _("Data retention"),
+    "tidy_jobs": _("Old job files and tasks deleted"),
+    "work_list_notifications": _("Work-list notifications"),
+}
 #: a job's file (payslips: personal data) is deleted this long after it was made
 KEEP_FILES = datetime.timedelta(days=30)
 #: the queue's record of a finished task is kept this long (a failed one, for a look at why)
