@@ -40,8 +40,10 @@ run: install
 	@test -f sites/$(SITE)/site_config.toml || $(BIN)/reintegra new-site $(SITE)
 	$(BIN)/reintegra --site $(SITE) migrate --no-input --verbosity 0
 	$(BIN)/reintegra --site $(SITE) load-demo
-	@echo "Serving site '$(SITE)' on http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
-	$(BIN)/reintegra --site $(SITE) start --port $(PORT)
+	@echo "Serving site '$(SITE)' on http://127.0.0.1:$(PORT)/ with its worker (Ctrl+C stops both)"
+	@$(BIN)/reintegra --site $(SITE) worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+		$(BIN)/reintegra --site $(SITE) start --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check apps config tests benchmarks

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "simple_history",
     "sequences",
+    "django_tasks",
+    "django_tasks_db",
     *[f"reintegra_coop.{area}" for area in AREAS],
     "reintegra_coop.bench",  # the `load_demo` command
 ]
@@ -152,6 +154,15 @@ RETENTION_YEARS = {
 # Serving every site from one process (sites.py): each site's own values by site name, read
 # through core.sites.site_setting. Empty when one process serves one site.
 SITES: dict[str, dict[str, Any]] = {}
+# Background jobs (README "Background jobs"): django-tasks with its database backend, so a page
+# enqueues a job as a row of the site's own database and `reintegra --site S worker` runs it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# The worker backs the site up every night only where site_config.toml says so ([backup]
+# nightly = true); a systemd timer (reintegra-backup@.timer) is the other way.
+BACKUP_NIGHTLY = False
+BACKUP_KEEP_DAILY = 7
+BACKUP_KEEP_MONTHLY = 12
+BACKUP_ENCRYPT = False
 # The back office shows a record's history; it never reverts it (core/admin.py).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 

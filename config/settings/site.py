@@ -41,6 +41,11 @@ if SITE.cache.redis_url:
     # Read from Redis, written to Redis and the database: a Redis restart (it keeps nothing on
     # disk) logs nobody out, and a logout or an idle timeout deletes the session in both.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# The worker's nightly backup ([backup]); the worker serves one site, so these stay settings.
+BACKUP_NIGHTLY = SITE.backup.nightly
+BACKUP_KEEP_DAILY = SITE.backup.keep_daily
+BACKUP_KEEP_MONTHLY = SITE.backup.keep_monthly
+BACKUP_ENCRYPT = SITE.backup.encrypt
 MEDIA_URL = "/files/"
 
 # Under `start --prod` (gunicorn, several worker processes) the log goes to standard error only,

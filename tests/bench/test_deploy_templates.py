@@ -74,3 +74,16 @@ def test_the_all_sites_unit_migrates_every_site_before_it_serves_them_all():
 def test_nginx_passes_the_host_name_on_so_one_deployment_can_tell_the_sites_apart():
     config = (DEPLOY / "nginx.conf").read_text()
     assert config.count("proxy_set_header Host $host;") == config.count("proxy_pass ")
+
+
+def test_the_worker_unit_runs_the_sites_worker_after_the_site_and_lets_a_job_finish():
+    worker = unit("reintegra-worker@.service")
+    service = worker["Service"]
+    assert service["ExecStart"] == "/opt/reintegra/.venv/bin/reintegra --site %i worker"
+    assert "reintegra@%i.service" in worker["Unit"]["After"].split()  # migrated first
+    assert service["KillSignal"] == "SIGTERM"  # the worker finishes the job it runs
+    assert int(service["TimeoutStopSec"]) >= 300
+    assert service["Restart"] == "on-failure"
+    assert service["Environment"] == "REINTEGRA_LOG=stderr"  # to the journal
+    assert service["UMask"] == "0077"
+    assert worker["Install"]["WantedBy"] == "multi-user.target"

@@ -4,6 +4,7 @@
     reintegra [--site NAME] migrate | start [--port 8000] [--prod] | load-demo | create-user ...
     reintegra [--site NAME] backup [--to FOLDER] [--encrypt] [--keep-daily 7 --keep-monthly 12]
     reintegra [--site NAME] restore ARCHIVE
+    reintegra [--site NAME] worker [--until-empty] [--nightly-now]
     reintegra [--site NAME] <any Django management command>
     reintegra --all-sites start [--prod] | migrate    (every site, picked by host name)
 
@@ -47,6 +48,7 @@ Commands of the bench:
   backup [--to DIR] [--encrypt]  back up database, files and config into a dated archive
          [--keep-daily N --keep-monthly M]   ... and delete older archives beyond those
   restore ARCHIVE                restore an archive into this new, empty site
+  worker [--until-empty]         run the site's background and nightly jobs
   migrate, shell, ...            every other Django management command, for the chosen site
 
 The site comes from --site NAME, else $REINTEGRA_SITE, else "default".

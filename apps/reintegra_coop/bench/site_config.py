@@ -71,6 +71,17 @@ class CacheConfig:
     redis_url: str = ""
 
 
+class BackupConfig:
+    """[backup]: whether the worker backs the site up every night, and what it keeps. Off by
+    default: a site may be backed up by the systemd timer instead (never by both)."""
+
+    nightly: bool = False
+    keep_daily: int = 7
+    keep_monthly: int = 12
+    #: encrypt the nightly archive with the key named by key_file (bench/encryption.py)
+    encrypt: bool = False
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     name: str
@@ -115,6 +126,8 @@ class SiteConfig:
     cache: CacheConfig = field(default_factory=CacheConfig)
     #: years each kind of record is kept ([retention]); kinds not named keep their default
     retention_years: dict[str, int] = field(default_factory=dict)
+    #: the worker's nightly backup (off unless the site turns it on)
+    backup: BackupConfig = field(default_factory=BackupConfig)
 
     @property
     def files_folder(self) -> Path:
@@ -198,6 +211,7 @@ def load_site(name: str | None = None) -> SiteConfig:
         cache=_cache(data.get("cache", {}), path),
         reports_database=_reports_database(data["database"], database, path),
         retention_years=_retention_years(data.get("retention", {}), path),
+        backup=_backup(data.get("backup", {}), path),
     )
     validate_settings(config.currency, config.time_zone, config.language, config.country)
     validate_proxies(config.trusted_proxies, path)
@@ -299,6 +313,32 @@ def _retention_years(section: dict[str, object], path: Path) -> dict[str, int]:
                 f"least {kind} ({merged[kind]}): the records must name whom they are about."
             )
     return years
+
+
+def _backup(section: dict[str, object], path: Path) -> BackupConfig:
+    flags = {}
+    for key in ("nightly", "encrypt"):
+        value = section.get(key, False)
+        if not isinstance(value, bool):
+            raise BenchError(f"{path}: [backup] {key} must be true or false.")
+        flags[key] = value
+    keep = {}
+    for key, default, least in (("keep_daily", 7, 1), ("keep_monthly", 12, 0)):
+        value = section.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= 1000:
+            raise BenchError(f"{path}: [backup] {key} must be a whole number from {least} to 1000.")
+        keep[key] = value
+    if flags["encrypt"] and not str(section.get("key_file", "")).strip():
+        raise BenchError(
+            f'{path}: [backup] encrypt = true needs key_file = "backup.key" (then run '
+            "reintegra --site NAME backup-key)."
+        )
+    return BackupConfig(
+        nightly=flags["nightly"],
+        encrypt=flags["encrypt"],
+        keep_daily=keep["keep_daily"],
+        keep_monthly=keep["keep_monthly"],
+    )
 
 
 def _seconds(section: dict[str, object], key: str, path: Path) -> int:
@@ -407,6 +447,15 @@ rent_records = 5
 work_logs = 5
 care_notes = 10               # the care organisation's rule
 personal_details = 5          # at least pay_records and rent_records
+# [backup]
+# Optional. nightly = true: the worker (`reintegra --site NAME worker`) backs the site up every
+# night at 02:30 into backups/ and keeps the newest of the last keep_daily days and keep_monthly
+# months. Off by default, as when the systemd timer reintegra-backup@.timer backs it up instead.
+# nightly = true
+# keep_daily = 7
+# keep_monthly = 12
+# key_file = "backup.key"      # for encrypted archives (`reintegra --site NAME backup-key`)
+# encrypt = true               # the nightly archive encrypted with that key
 
 # [email]
 # Optional: a mail server for e-mailing notices to staff (never to trainees). Without a host

@@ -1,5 +1,6 @@
 """Recomputing milestones from the approved work record, in bulk (called when logs are
-approved or corrected; `recompute_milestones` command for everyone)."""
+approved or corrected; for everyone by the worker every night and by the
+`recompute_milestones` command)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from decimal import Decimal
 from django.db import connection, transaction
 from django.utils import timezone
 
+from reintegra_coop.people.models import Trainee
 from reintegra_coop.work.models import WORKING_CODES, ShiftAssignment, WorkLog
 
 from . import milestones as calc
@@ -101,6 +103,16 @@ def recompute(trainee_ids: Iterable[int], today: datetime.date | None = None) ->
         _save_proof(proofs)
         notices.milestones_reached(m.pk for m in changed if m.achieved_on)
     return len(changed)
+
+
+#: trainees recomputed together: a bounded IN list on every database
+BATCH = 500
+
+
+def recompute_everyone(today: datetime.date | None = None) -> int:
+    """Recompute the milestones of every current trainee; returns how many changed."""
+    ids = list(Trainee.objects.current().order_by("pk").values_list("pk", flat=True))
+    return sum(recompute(ids[at : at + BATCH], today) for at in range(0, len(ids), BATCH))
 
 
 def _save_proof(proofs: list[tuple[int, int]]) -> None:

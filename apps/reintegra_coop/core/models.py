@@ -109,3 +109,80 @@ class DeviceReset(models.Model):
 
     def __str__(self) -> str:
         return f"{self.login} ({self.reset_at:%Y-%m-%d %H:%M}, {self.reset_by or '-'})"
+
+
+class BackgroundJob(models.Model):
+    """A job a person started from a page (all payslips of a month as PDFs), run by the worker
+    (core/background_jobs.py): its state and progress for the page that started it, and the
+    file it made. ``subject`` names what it is about (``pay-period:2026-11``), so the page finds
+    the latest job for its record."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        READY = "ready", _("ready")
+        FAILED = "failed", _("failed")
+
+    kind = models.CharField(_("kind"), max_length=50)
+    subject = models.CharField(_("about"), max_length=100)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default="queued")
+    done = models.PositiveIntegerField(_("done"), default=0)
+    total = models.PositiveIntegerField(_("of"), default=0)
+    #: the file made, relative to the site's files folder (MEDIA_ROOT)
+    file = models.CharField(_("file"), max_length=255, blank=True)
+    #: what went wrong, for the person who started it (no traceback: that is in the log)
+    message = models.CharField(_("message"), max_length=255, blank=True)
+    #: what the kind of job needs to remember (what the file was made from)
+    facts = models.JSONField(_("facts"), default=dict, blank=True)
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["kind", "subject"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.subject} ({self.state})"
+
+
+class NightlyRun(models.Model):
+    """One nightly job on one site-local day (bench/nightly.py). The unique pair is the guard:
+    two workers that both find the job due try to write the same row, and only one can."""
+
+    class Outcome(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    job = models.CharField(_("job"), max_length=50)
+    day = models.DateField(_("day"))
+    outcome = models.CharField(
+        _("outcome"), max_length=10, choices=Outcome.choices, default="queued"
+    )
+    summary = models.CharField(_("summary"), max_length=255, blank=True)
+    queued_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("nightly run")
+        verbose_name_plural = _("nightly runs")
+        ordering = ["-day", "job"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "day"], name="one_nightly_run_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.day} ({self.outcome})"

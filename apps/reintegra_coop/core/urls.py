@@ -14,5 +14,6 @@ urlpatterns = [
     path("notifications/", views.notifications, name="notifications"),
     path("notifications/<int:pk>/", views.open_notification, name="open_notification"),
     path("notifications/read/", views.read_all_notifications, name="read_all_notifications"),
+    path("jobs/", views.background_jobs_page, name="background_jobs"),
     path("accounts/<int:user_id>/password/", views.set_password, name="set_password"),
 ]

@@ -15,10 +15,10 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import two_factor
+from . import background_jobs, two_factor
 from .access import require_role
 from .forms import LoginForm, SetPinForm
-from .models import Notification
+from .models import NightlyRun, Notification
 from .notifications import mark_read, text_of, url_of
 from .roles import Role, may_set_password, role_of
 
@@ -100,3 +100,18 @@ def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
 def read_all_notifications(request: HttpRequest) -> HttpResponse:
     mark_read(Notification.objects.filter(recipient_id=request.user.pk))
     return redirect("core:notifications")
+
+
+@require_role(Role.MANAGER)
+def background_jobs_page(request: HttpRequest) -> HttpResponse:
+    """The nightly jobs of the last two weeks and the queue (README "Background jobs")."""
+    runs = NightlyRun.objects.filter(day__gte=localtime().date() - background_jobs.SHOWN_DAYS)
+    return render(
+        request,
+        "core/background_jobs.html",
+        {
+            "runs": runs,
+            "labels": background_jobs.NIGHTLY_LABELS,
+            "counts": background_jobs.queue_counts(),
+        },
+    )

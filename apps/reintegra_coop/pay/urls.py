@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import archive_views, views
 
 app_name = "pay"
 
@@ -19,6 +19,17 @@ urlpatterns = [
         {"kind": "advance"},
         name="add_advance",
     ),
+    path(
+        "<int:year>-<int:month>/payslips/prepare/",
+        archive_views.prepare,
+        name="prepare_payslips",
+    ),
+    path(
+        "<int:year>-<int:month>/payslips/progress/",
+        archive_views.progress,
+        name="payslips_progress",
+    ),
+    path("<int:year>-<int:month>/payslips.zip", archive_views.download, name="payslips_zip"),
     path("<int:year>-<int:month>/<slug:step>/", views.period_step, name="period_step"),
     path("<int:year>-<int:month>.csv", views.period_csv, name="period_csv"),
     path("payslips/<int:pk>.pdf", views.payslip_pdf, name="payslip_pdf"),

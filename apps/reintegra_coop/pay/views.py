@@ -21,13 +21,13 @@ from reintegra_coop.core.access import require_role
 from reintegra_coop.core.confirm import ask_first, confirmed
 from reintegra_coop.core.dates import EARLIEST, LATEST, parse_period
 from reintegra_coop.core.disclosure import disclose
-from reintegra_coop.core.pdf import pdf_response, render_pdf
+from reintegra_coop.core.pdf import pdf_response
 from reintegra_coop.core.replica import reads_from_replica
 from reintegra_coop.core.roles import Role, role_of
 from reintegra_coop.core.scoping import scope
 from reintegra_coop.core.sites import site_setting
 
-from . import extras
+from . import extras, payslip_archive
 from . import period as workflow
 from .forms import AdvanceForm, BonusForm
 from .labels import label
@@ -100,6 +100,7 @@ def _period_page(request: HttpRequest, first: datetime.date, **forms: Any) -> Ht
             "may_act": may_act,
             "bonuses": Bonus.objects.filter(month=first).select_related("trainee"),
             "advances": Advance.objects.filter(month=first).select_related("trainee"),
+            "payslips_job": payslip_archive.panel(found.period),
             **forms,
         },
     )
@@ -170,11 +171,7 @@ def payslip_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if role_of(request.user) == Role.TRAINEE:
         payslips = payslips.released()  # a draft is not the trainee's payslip yet
     payslip = get_object_or_404(payslips, pk=pk)
-    pdf = render_pdf(
-        "pay/payslip_pdf.html",
-        {"payslip": payslip, "lines": payslip.lines.all(), "label": label},
-        language=payslip.trainee.preferred_language or site_setting("LANGUAGE_CODE"),
-    )
+    pdf = payslip_archive.render_payslip(payslip)
     disclose(request.user, payslip.trainee_id, "payslip", f"{payslip.period.month:%Y-%m}")
     return pdf_response(pdf, f"payslip-{payslip.period.month:%Y-%m}-{payslip.trainee_id}.pdf")
 

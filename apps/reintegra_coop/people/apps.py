@@ -11,10 +11,11 @@ class PeopleConfig(AppConfig):
         from reintegra_coop.core import roles, scoping
         from reintegra_coop.core.integrity import register
 
-        from . import integrity
+        from . import integrity, work_list
         from .roles import current_role_of, held_role_of
         from .scoping import visible_trainees, visible_workshops
 
         register(integrity.trainee_logins_with_rights)
         roles.offer_role_lookups(current=current_role_of, held=held_role_of)
         scoping.offer_audiences(trainees=visible_trainees, workshops=visible_workshops)
+        work_list.offer()

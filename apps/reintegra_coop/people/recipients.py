@@ -28,6 +28,16 @@ def managers() -> set[int]:
     return found
 
 
+def staff() -> set[int]:
+    """Every active member of staff, whatever the role, and superusers without a staff record."""
+    found = set(
+        StaffMember.objects.filter(active=True, user__is_active=True).values_list(
+            "user_id", flat=True
+        )
+    )
+    return found | managers()
+
+
 def instructors_of(workshop_ids: Iterable[int]) -> dict[int, set[int]]:
     """The instructors of each workshop: {workshop id: user ids}."""
     found: dict[int, set[int]] = {}
