@@ -71,6 +71,7 @@ class CacheConfig:
     redis_url: str = ""
 
 
+@dataclass(frozen=True)
 class BackupConfig:
     """[backup]: whether the worker backs the site up every night, and what it keeps. Off by
     default: a site may be backed up by the systemd timer instead (never by both)."""
