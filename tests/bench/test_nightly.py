@@ -30,7 +30,11 @@ def at(hour: int, minute: int = 0, day: datetime.date = TODAY) -> datetime.datet
 def test_each_job_is_due_from_its_site_local_hour(db):
     assert nightly.queue_due(at(0, 30)) == []
     assert nightly.queue_due(at(1, 30)) == ["recompute_milestones"]
-    assert nightly.queue_due(at(6, 0)) == ["tidy_jobs", "work_list_notifications"]
+    assert nightly.queue_due(at(6, 0)) == [
+        "apply_retention",
+        "tidy_jobs",
+        "work_list_notifications",
+    ]
     # The backup is the site's choice ([backup] nightly), off unless turned on.
     assert "backup" not in {run.job for run in NightlyRun.objects.all()}
 
@@ -38,20 +42,30 @@ def test_each_job_is_due_from_its_site_local_hour(db):
 def test_two_workers_looking_at_the_same_moment_queue_each_job_once(db):
     first = nightly.queue_due(at(7))
     second = nightly.queue_due(at(7))
-    assert first == ["recompute_milestones", "tidy_jobs", "work_list_notifications"]
+    assert first == [
+        "recompute_milestones",
+        "apply_retention",
+        "tidy_jobs",
+        "work_list_notifications",
+    ]
     assert second == []
-    assert DBTaskResult.objects.count() == 3
+    assert DBTaskResult.objects.count() == 4
     run_queued()
     runs = {run.job: run for run in NightlyRun.objects.all()}
     assert {job: run.outcome for job, run in runs.items()} == {
         "recompute_milestones": "done",
+        "apply_retention": "done",
         "tidy_jobs": "done",
         "work_list_notifications": "done",
     }
     assert runs["recompute_milestones"].summary == "0 milestones changed"
+    assert runs["apply_retention"].summary == (
+        "0 trainee(s) pseudonymised, 0 record(s) cleared, 0 under a legal hold left alone"
+    )
     assert nightly.queue_due(at(23, 59)) == []  # the rest of the day: nothing again
     assert nightly.queue_due(at(7, day=TODAY + datetime.timedelta(days=1))) == [
         "recompute_milestones",
+        "apply_retention",
         "tidy_jobs",
         "work_list_notifications",
     ]
@@ -64,7 +78,12 @@ def test_a_site_that_turns_the_nightly_backup_on_gets_it_queued(db, settings):
 
 def test_the_worker_queues_the_days_jobs_and_runs_them(personas):
     work(personas.trainee_anna, personas.garden, datetime.date(2026, 12, 1), status="submitted")
-    assert run_queued() == ["recompute_milestones", "tidy_jobs", "work_list_notifications"]
+    assert run_queued() == [
+        "recompute_milestones",
+        "apply_retention",
+        "tidy_jobs",
+        "work_list_notifications",
+    ]
     assert set(NightlyRun.objects.values_list("outcome", flat=True)) == {"done"}
     assert Notification.objects.filter(code="people.work_list").count() == 2
 
@@ -105,10 +124,37 @@ def test_the_background_jobs_page_shows_each_nightly_run_and_the_queue(client, p
     assert f'href="{page_url}"' in home
     page = client.get(page_url).content.decode()
     assert "Milestones recomputed" in page and "Work-list notifications" in page
-    assert "Queued: 3 · running: 0 · failed: 0" in page
+    assert "Data retention" in page
+    assert "Queued: 4 · running: 0 · failed: 0" in page
     run_queued()
     page = client.get(page_url).content.decode()
-    assert "Queued: 0 · running: 0 · failed: 0" in page and page.count("state-done") == 3
+    assert "Queued: 0 · running: 0 · failed: 0" in page and page.count("state-done") == 4
     for who in ("garden_instructor", "care_worker", "accountant", "trainee_anna", "outsider"):
         client.force_login(personas.all_users()[who])
         assert client.get(page_url).status_code == 403
+
+
+@pytest.mark.clock("2032-01-02T07:00")
+def test_the_nightly_retention_pseudonymises_a_trainee_whose_records_expired(personas):
+    """Anna left at the end of November 2026: five years after the end of 2026 her name goes,
+    the night the worker runs; Bartek, under a legal hold, keeps his."""
+    from reintegra_coop.people.models import Trainee
+    from reintegra_coop.privacy.models import LegalHold
+
+    for trainee in (personas.trainee_anna, personas.trainee_bartek):
+        Trainee.objects.filter(pk=trainee.pk).update(
+            stage="exited", exited_on=datetime.date(2026, 11, 30)
+        )
+    LegalHold.objects.create(trainee=personas.trainee_bartek, reason="Court case 12/2031")
+    nightly.queue_due(at(7, day=datetime.date(2032, 1, 2)))
+    run_queued()
+    run = NightlyRun.objects.get(job="apply_retention")
+    assert (run.outcome, run.summary) == (
+        "done",
+        "1 trainee(s) pseudonymised, 1 record(s) cleared, 1 under a legal hold left alone",
+    )
+    anna = Trainee.objects.get(pk=personas.trainee_anna.pk)
+    assert anna.full_name == f"Pseudonymised {anna.pk}"
+    assert Trainee.objects.get(pk=personas.trainee_bartek.pk).full_name == (
+        personas.trainee_bartek.full_name
+    )

@@ -52,6 +52,13 @@ def tidy_jobs(today: datetime.date) -> str:
     return tidy()
 
 
+def apply_retention(today: datetime.date) -> str:
+    """Pseudonymise what has outlived its retention period (privacy/pseudonymise.py)."""
+    from reintegra_coop.privacy.pseudonymise import apply_retention as pseudonymise_expired
+
+    return pseudonymise_expired(today=today).short()
+
+
 def back_up(today: datetime.date) -> str:
     from .scheduled_backup import back_up_and_prune
 
@@ -61,9 +68,8 @@ def back_up(today: datetime.date) -> str:
 NIGHTLY_JOBS: list[NightlyJob] = [
     NightlyJob("recompute_milestones", datetime.time(1, 0), recompute_milestones),
     NightlyJob("backup", datetime.time(2, 30), back_up, wanted=lambda: settings.BACKUP_NIGHTLY),
-    # Data retention (the privacy area) goes here, after the backup and before people start:
-    #   NightlyJob("apply_retention", datetime.time(3, 0), apply_retention),
-    # with apply_retention(today) returning one line on what it pseudonymised.
+    # After the backup (last night's archive still holds what expires) and before people start.
+    NightlyJob("apply_retention", datetime.time(3, 0), apply_retention),
     NightlyJob("tidy_jobs", datetime.time(4, 0), tidy_jobs),
     NightlyJob("work_list_notifications", datetime.time(6, 0), tell_work_lists),
 ]

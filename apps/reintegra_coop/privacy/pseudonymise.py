@@ -42,6 +42,14 @@ class RetentionSummary:
     pseudonymised: list[int] = field(default_factory=list)  # trainees whose identity went
     held: list[int] = field(default_factory=list)  # trainees left alone: legal hold
 
+    def short(self) -> str:
+        """One line, for the worker's record of the nightly run."""
+        return (
+            f"{len(self.pseudonymised)} trainee(s) pseudonymised, "
+            f"{sum(self.changed.values())} record(s) cleared, "
+            f"{len(self.held)} under a legal hold left alone"
+        )
+
     def lines(self) -> list[str]:
         verb = "would change" if self.dry_run else "changed"
         lines = [f"Retention on {self.today.isoformat()}{' (dry run)' if self.dry_run else ''}:"]
