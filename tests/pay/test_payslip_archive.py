@@ -152,3 +152,32 @@ def test_a_month_without_payslips_offers_nothing_to_prepare(client, personas):
     response = client.post(PREPARE, follow=True)
     assert "No payslips: run the payroll of the month." in response.content.decode()
     assert BackgroundJob.objects.count() == 0
+
+
+def test_the_zip_and_the_month_csv_are_in_the_disclosure_log_for_every_trainee_in_them(
+    client, personas, month
+):
+    """A bulk download discloses every trainee in it, as a single payslip PDF does."""
+    from reintegra_coop.privacy.models import DisclosureLog
+
+    client.force_login(personas.accountant)
+    client.post(PREPARE)
+    run_queued()
+    assert client.get(DOWNLOAD).status_code == 200
+    client.get(reverse("pay:period_csv", args=[2026, 11]))
+    logged = sorted(
+        DisclosureLog.objects.values_list("trainee_id", "document", "reference", "disclosed_by")
+    )
+    anna, bartek, accountant = (
+        personas.trainee_anna.pk,
+        personas.trainee_bartek.pk,
+        personas.accountant.pk,
+    )
+    assert logged == sorted(
+        [
+            (anna, "payslips_zip", "2026-11", accountant),
+            (bartek, "payslips_zip", "2026-11", accountant),
+            (anna, "pay_month_csv", "2026-11", accountant),
+            (bartek, "pay_month_csv", "2026-11", accountant),
+        ]
+    )

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from reintegra_coop.core import background_jobs
 from reintegra_coop.core.access import require_role
+from reintegra_coop.core.disclosure import disclose_together
 from reintegra_coop.core.scoping import scope
 
 from . import payslip_archive
@@ -52,6 +53,8 @@ def download(request: HttpRequest, year: int, month: int) -> FileResponse:
     path = background_jobs.file_path(job)
     if not path.is_file():
         raise Http404
+    trainee_ids = payslip_archive.payslips_of(period).values_list("trainee_id", flat=True)
+    disclose_together(request.user, trainee_ids, "payslips_zip", f"{period.month:%Y-%m}")
     return FileResponse(
         path.open("rb"),
         as_attachment=True,

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from reintegra_coop.core.access import require_role
 from reintegra_coop.core.confirm import ask_first, confirmed
 from reintegra_coop.core.dates import EARLIEST, LATEST, parse_period
-from reintegra_coop.core.disclosure import disclose
+from reintegra_coop.core.disclosure import disclose, disclose_together
 from reintegra_coop.core.pdf import pdf_response
 from reintegra_coop.core.replica import reads_from_replica
 from reintegra_coop.core.roles import Role, role_of
@@ -201,8 +201,10 @@ def period_csv(request: HttpRequest, year: int, month: int) -> HttpResponse:
             "currency",
         ]
     )
-    payslips = period.payslips.filter(replaced=False).select_related("trainee")
-    for payslip in payslips.prefetch_related("lines"):
+    payslips = list(
+        period.payslips.filter(replaced=False).select_related("trainee").prefetch_related("lines")
+    )
+    for payslip in payslips:
         for line in payslip.lines.all():
             writer.writerow(
                 [
@@ -221,6 +223,9 @@ def period_csv(request: HttpRequest, year: int, month: int) -> HttpResponse:
                     site_setting("CURRENCY"),
                 ]
             )
+    disclose_together(
+        request.user, [p.trainee_id for p in payslips], "pay_month_csv", f"{period.month:%Y-%m}"
+    )
     response = HttpResponse(out.getvalue(), content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="payroll-{period.month:%Y-%m}.csv"'
     return response

@@ -8,11 +8,12 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Data protection")
 
     def ready(self) -> None:
-        from reintegra_coop.core.disclosure import disclosed
+        from reintegra_coop.core.disclosure import disclosed, disclosed_together
         from reintegra_coop.people.facts import offer_trainee_links
 
-        from .disclosures import log_disclosure
+        from .disclosures import log_disclosure, log_disclosures_together
         from .links import data_protection_links
 
         disclosed.connect(log_disclosure, dispatch_uid="privacy.disclosure_log")
+        disclosed_together.connect(log_disclosures_together, dispatch_uid="privacy.together")
         offer_trainee_links(data_protection_links)

@@ -17,6 +17,8 @@ DOCUMENTS = {
     "login_card": _("Login card"),
     "social_contract": _("Social contract"),
     "community_service_statement": _("Community-service statement"),
+    "payslips_zip": _("All payslips of the month (ZIP)"),
+    "pay_month_csv": _("Pay month export (CSV)"),
 }
 
 
@@ -35,6 +37,27 @@ def log_disclosure(
         document=document,
         reference=reference[:100],
         recipient=recipient[:200],
+    )
+
+
+def log_disclosures_together(
+    sender: Any,
+    by: Any,
+    trainee_ids: list[int],
+    document: str,
+    reference: str = "",
+    recipient: str = "",
+    **kwargs: Any,
+) -> None:
+    DisclosureLog.objects.bulk_create(
+        DisclosureLog(
+            disclosed_by=by if getattr(by, "pk", None) else None,
+            trainee_id=trainee_id,
+            document=document,
+            reference=reference[:100],
+            recipient=recipient[:200],
+        )
+        for trainee_id in trainee_ids
     )
 
 
