@@ -127,3 +127,19 @@ def test_the_trainee_page_links_to_the_data_protection_page(client, personas, ca
     client.force_login(personas.garden_instructor)
     assert target not in client.get(page).content.decode()
     assert client.get(target).status_code == 403
+
+
+def test_a_legal_hold_is_in_a_managers_export_only(client, personas, care_lead, anna_record):
+    """Holds are the managers' business (a claim, a court case): care leads never see them, so
+    their export leaves them out; the disclosure log stays in both (whom the data went to)."""
+    from reintegra_coop.privacy.models import LegalHold
+
+    LegalHold.objects.create(trainee=anna_record, reason="Police inquiry 7/2026")
+    client.force_login(care_lead)
+    data, _pdf = unzip(export(client, anna_record))
+    assert "Police inquiry" not in json.dumps(data)
+    assert "privacy.legalhold" not in data["records"]
+    assert "privacy.disclosurelog" in data["records"]
+    client.force_login(personas.manager)
+    data, _pdf = unzip(export(client, anna_record))
+    assert data["records"]["privacy.legalhold"][0]["reason"] == "Police inquiry 7/2026"

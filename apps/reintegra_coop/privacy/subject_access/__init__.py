@@ -9,12 +9,13 @@ import json
 import zipfile
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from reintegra_coop.core.disclosure import disclose
 from reintegra_coop.core.pdf import render_pdf
+from reintegra_coop.core.roles import Role, role_of
+from reintegra_coop.core.sites import site_setting
 from reintegra_coop.people.models import Trainee
 
 from ..permissions import exports_care_data
@@ -33,7 +34,7 @@ def export_zip(trainee: Trainee, by: Any, recipient: str) -> bytes:
         disclose(by, trainee.pk, DOCUMENT, reference=f"{now:%Y-%m-%d %H:%M}", recipient=recipient)
         if with_care:
             log_care_reads(trainee, by)
-        parts = everything_about(trainee, with_care)
+        parts = everything_about(trainee, with_care, with_holds=role_of(by) == Role.MANAGER)
     data = {
         "trainee": trainee.pk,
         "exported_at": now.isoformat(),
@@ -51,7 +52,7 @@ def export_zip(trainee: Trainee, by: Any, recipient: str) -> bytes:
             "with_care": with_care,
             "parts": [(part, readable_rows(part)) for part in parts],
         },
-        language=trainee.preferred_language or settings.LANGUAGE_CODE,
+        language=trainee.preferred_language or site_setting("LANGUAGE_CODE"),
     )
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:

@@ -44,7 +44,9 @@ def _about_trainees(with_care: bool) -> list[tuple[type[Model], str]]:
     return found
 
 
-def everything_about(trainee: Trainee, with_care: bool) -> list[Section]:
+def everything_about(trainee: Trainee, with_care: bool, with_holds: bool) -> list[Section]:
+    """Every record about the trainee; care records only ``with_care`` (a care lead's export),
+    legal holds only ``with_holds`` (a manager's: nobody else sees them)."""
     parts = [_person(trainee)]
     for model, path in _about_trainees(with_care):
         rows = model._default_manager.filter(**{path: trainee}).order_by("pk")
@@ -57,7 +59,9 @@ def everything_about(trainee: Trainee, with_care: bool) -> list[Section]:
     parts.append(
         section(DisclosureLog, DisclosureLog.objects.filter(trainee=trainee).order_by("pk"))
     )
-    parts.append(section(LegalHold, LegalHold.objects.filter(trainee=trainee).order_by("pk")))
+    if with_holds:
+        holds = LegalHold.objects.filter(trainee=trainee).order_by("pk")
+        parts.append(section(LegalHold, holds))
     return sorted(parts, key=_area_order)
 
 
