@@ -262,6 +262,17 @@ def test_two_sites_claiming_one_host_are_refused_in_one_line(tmp_path):
         config.write_text(config.read_text().replace('["127.0.0.1", "localhost"]', f"[{hosts}]"))
     result = reintegra(tmp_path, "--all-sites", "check")
     assert "Host 'coop.example.org' is in allowed_hosts of both 'one' and 'two'" in result.stderr
+    # the same host spelled in capitals, or with the root's trailing dot: still one host
+    for name, hosts in (("one", '"Coop.Example.org"'), ("two", '"coop.example.org."')):
+        config = tmp_path / name / "site_config.toml"
+        text = config.read_text()
+        config.write_text(
+            text.replace('[".example.org"]', f"[{hosts}]").replace(
+                '["coop.example.org"]', f"[{hosts}]"
+            )
+        )
+    result = reintegra(tmp_path, "--all-sites", "check")
+    assert "Host 'coop.example.org' is in allowed_hosts of both 'one' and 'two'" in result.stderr
 
 
 def _free_port() -> int:

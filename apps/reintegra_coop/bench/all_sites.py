@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import secrets
 import tomllib
+from collections.abc import Iterable
 
 from django.http.request import validate_host
 
@@ -44,17 +45,22 @@ def load_all_sites() -> list[SiteConfig]:
             )
     for index, site in enumerate(sites):
         for other in sites[index + 1 :]:
-            for host in (*site.allowed_hosts, *other.allowed_hosts):
+            ours, theirs = _spelled_alike(site.allowed_hosts), _spelled_alike(other.allowed_hosts)
+            for host in (*ours, *theirs):
                 # ".example.org" also matches coop.example.org, as Django matches hosts
                 name = host.lstrip(".")
-                if validate_host(name, site.allowed_hosts) and validate_host(
-                    name, other.allowed_hosts
-                ):
+                if validate_host(name, ours) and validate_host(name, theirs):
                     raise BenchError(
                         f"Host {name!r} is in allowed_hosts of both {site.name!r} and "
                         f"{other.name!r}: each host name must lead to one site."
                     )
     return sites
+
+
+def _spelled_alike(hosts: Iterable[str]) -> list[str]:
+    """Host names as a request's host is compared with them: in small letters, without the
+    root's trailing dot ("Coop.Example.org." is coop.example.org)."""
+    return [host.lower().rstrip(".") or host for host in hosts]
 
 
 def bench_secret_key() -> str:
