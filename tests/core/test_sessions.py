@@ -58,3 +58,14 @@ def test_a_page_does_not_write_the_session_on_every_click(
     with django_assert_max_num_queries(13) as queries:
         client.get("/people/manager/")
     assert not any("UPDATE" in query["sql"] for query in queries.captured_queries)
+
+
+def test_a_page_polling_for_a_background_job_does_not_keep_the_session_alive(client, personas):
+    """The pay period page asks how its payslip ZIP is doing every few seconds (X-Job-Poll);
+    that is the page, not the person: an accountant who walked away is still logged out."""
+    start = log_in(client, "accountant", PASSWORD)
+    poll = reverse("pay:payslips_progress", args=[2026, 11])
+    with time_machine.travel(start + datetime.timedelta(minutes=20)):
+        client.get(poll, headers={"X-Job-Poll": "1"})
+    with time_machine.travel(start + datetime.timedelta(minutes=31)):
+        assert client.get("/people/accountant/").status_code == 302

@@ -18,6 +18,8 @@ from .sites import site_setting
 SESSION_KEY = "idle_seconds"
 TOUCHED_KEY = "idle_touched"
 TOUCH_EVERY_SECONDS = 60
+#: sent by a page's own poll (static/core/job_progress.js): the page asking, not the person
+POLL_HEADER = "X-Job-Poll"
 
 
 def idle_seconds(user: Any) -> int:
@@ -36,14 +38,16 @@ def start_idle_clock(sender: Any, request: HttpRequest, user: Any, **kwargs: Any
 
 
 class IdleLogoutMiddleware:
-    """Each request of a logged-in session pushes its expiry forward by the idle time."""
+    """Each request of a logged-in session pushes its expiry forward by the idle time, except a
+    page's own poll: a page left open must not keep a walked-away person logged in."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         session = getattr(request, "session", None)
-        if session is not None and session.get(SESSION_KEY):
+        polled = request.headers.get(POLL_HEADER) == "1"
+        if session is not None and session.get(SESSION_KEY) and not polled:
             now = int(time.time())
             if now - int(session.get(TOUCHED_KEY, 0)) >= TOUCH_EVERY_SECONDS:
                 session[TOUCHED_KEY] = now
