@@ -102,3 +102,37 @@ def test_the_page_says_whether_the_rent_taken_from_pay_is_covered(client, person
     assert "covered by the consent given on" in client.get(page_url).content.decode()
     consent.withdraw(datetime.date(2026, 11, 30), personas.manager)
     assert "but the consent was withdrawn on" in client.get(page_url).content.decode()
+
+
+def test_withdrawing_the_rent_from_pay_consent_tells_the_managers_to_stop_the_deduction(
+    client, personas
+):
+    """The pay run reads the tenancy; a care worker who records the withdrawal cannot change
+    the tenancy, so every manager is told, with a link to the trainee's data-protection page."""
+    from reintegra_coop.core.models import Notification
+    from reintegra_coop.core.notifications import text_of, url_of
+
+    anna = personas.trainee_anna
+    TenancyFactory(
+        trainee=anna,
+        unit=HousingUnitFactory(name="Training flat 3"),
+        start=datetime.date(2026, 9, 1),
+        payroll_consent_on=datetime.date(2026, 10, 1),
+    )
+    consent = Consent.objects.create(
+        trainee=anna, kind="payroll_rent_deduction", given_on=datetime.date(2026, 9, 28)
+    )
+    sharing = Consent.objects.create(
+        trainee=anna, kind="sharing_with_partner", partner="Labour office", given_on="2026-11-02"
+    )
+    client.force_login(personas.care_worker)
+    withdraw(client, sharing)
+    assert not Notification.objects.exists()  # nothing to stop for a sharing consent
+    withdraw(client, consent)
+    [notice] = Notification.objects.all()
+    assert notice.recipient == personas.manager
+    assert text_of(notice) == (
+        "Anna Garden withdrew the consent to rent being taken from pay on 2026-12-01; "
+        "the tenancy still takes it: change the tenancy."
+    )
+    assert url_of(notice) == reverse("privacy:trainee", args=[anna.pk])

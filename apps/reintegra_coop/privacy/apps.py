@@ -9,11 +9,14 @@ class PrivacyConfig(AppConfig):
 
     def ready(self) -> None:
         from reintegra_coop.core.disclosure import disclosed, disclosed_together
+        from reintegra_coop.core.notifications import offer_notice
         from reintegra_coop.people.facts import offer_trainee_links
 
+        from .consents import STILL_DEDUCTING, still_deducting_text
         from .disclosures import log_disclosure, log_disclosures_together
         from .links import data_protection_links
 
         disclosed.connect(log_disclosure, dispatch_uid="privacy.disclosure_log")
         disclosed_together.connect(log_disclosures_together, dispatch_uid="privacy.together")
         offer_trainee_links(data_protection_links)
+        offer_notice(STILL_DEDUCTING, still_deducting_text)

@@ -17,7 +17,7 @@ from reintegra_coop.core.scoping import scope
 from reintegra_coop.people.models import Trainee
 from reintegra_coop.people.scoping import visible_trainees
 
-from .consents import rent_deduction_coverage
+from .consents import record_withdrawal, rent_deduction_coverage
 from .disclosures import disclosures_of, document_name
 from .forms import ConsentForm, ExportForm, LegalHoldForm, WithdrawalForm
 from .models import Consent, LegalHold
@@ -74,7 +74,7 @@ def withdraw_consent(request: HttpRequest, pk: int) -> HttpResponseBase:
     try:
         if not form.is_valid():
             raise ValidationError(_why(form))
-        consent.withdraw(form.cleaned_data["withdrawn_on"], request.user)
+        record_withdrawal(consent, form.cleaned_data["withdrawn_on"], request.user)
         messages.success(request, _("The consent is withdrawn."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
