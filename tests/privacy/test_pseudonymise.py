@@ -112,3 +112,30 @@ def test_the_command_says_what_it_did(personas, anna_left):
     assert Trainee.objects.get(pk=anna_left.pk).last_name == "Garden"
     call_command("apply_retention", "--today", "2032-01-01", stdout=out)
     assert Trainee.objects.get(pk=anna_left.pk).first_name == "Pseudonymised"
+
+
+def test_what_else_names_the_person_goes_with_the_name(personas, anna_left):
+    """Free text that can name the person or their circumstances — to whom their data was
+    given, why a (lifted) hold was placed — and the login records of django-axes (username and
+    address) go with the personal details."""
+    from axes.models import AccessFailureLog, AccessLog
+
+    from reintegra_coop.core.disclosure import disclose
+
+    disclose(personas.manager, anna_left.pk, "payslip", "2026-11", "For her lawyer, Mr Nowak")
+    hold = LegalHold.objects.create(trainee=anna_left, reason="Claim of Anna G. at the court")
+    hold.lift(personas.manager)
+    AccessLog.objects.create(username="anna", ip_address="10.0.0.7", user_agent="tablet")
+    AccessFailureLog.objects.create(username="anna", ip_address="10.0.0.7", user_agent="tablet")
+    AccessLog.objects.create(username="manager", ip_address="10.0.0.1", user_agent="pc")
+    apply_retention(AFTER_PAY_YEARS)
+    from reintegra_coop.privacy.models import DisclosureLog
+
+    row = DisclosureLog.objects.get(trainee=anna_left)
+    assert (row.document, row.reference, row.recipient) == ("payslip", "2026-11", "[pseudonymised]")
+    hold.refresh_from_db()
+    assert hold.reason == "[pseudonymised]"
+    assert set(hold.history.values_list("reason", flat=True)) == {"[pseudonymised]"}
+    assert not AccessLog.objects.filter(username="anna").exists()
+    assert not AccessFailureLog.objects.filter(username="anna").exists()
+    assert AccessLog.objects.filter(username="manager").exists()

@@ -1,13 +1,15 @@
 """Pseudonymising who a trainee is: the name becomes "Pseudonymised <number>", the national id,
 contact data and card number go, the date of birth keeps only its year (for statistics by age),
-the login is switched off and renamed, and notes about the person are replaced. Notices that
-named them (core Notification parameters) name the pseudonym instead."""
+the login is switched off and renamed (its django-axes records deleted), and notes about the
+person are replaced, with to whom their data was given and why a lifted hold was placed.
+Notices that named them (core Notification parameters) name the pseudonym instead."""
 
 from __future__ import annotations
 
 import datetime
 from typing import Any
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
 
@@ -16,6 +18,7 @@ from reintegra_coop.people.models import StageChange, Trainee
 from reintegra_coop.portal.models import LoginCode
 
 from .clearing import PLACEHOLDER, clear_text
+from .models import DisclosureLog, LegalHold
 
 PSEUDONYM = "Pseudonymised"
 
@@ -27,6 +30,9 @@ def is_pseudonymised(trainee: Trainee) -> bool:
 def clear_personal_details(trainee: Trainee, before: datetime.date) -> int:
     """All of them (personal details are counted from the leaving year, never by record)."""
     changed = clear_text(StageChange.objects.filter(trainee=trainee), ("note", "undo_reason"))
+    # to whom their data went and why a hold was placed can name them or their circumstances
+    changed += clear_text(DisclosureLog.objects.filter(trainee=trainee), ("recipient",))
+    changed += clear_text(LegalHold.objects.filter(trainee=trainee), ("reason",))
     if is_pseudonymised(trainee):
         return changed
     birth = trainee.date_of_birth
@@ -50,6 +56,9 @@ def clear_personal_details(trainee: Trainee, before: datetime.date) -> int:
 
 
 def _switch_off_login(user_id: int) -> None:
+    username = User.objects.filter(pk=user_id).values_list("username", flat=True).first()
+    for record in (AccessAttempt, AccessFailureLog, AccessLog):  # django-axes: name, address
+        record.objects.filter(username=username).delete()
     User.objects.filter(pk=user_id).update(
         username=f"pseudonymised-{user_id}",
         first_name="",
