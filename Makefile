@@ -14,9 +14,10 @@ AWKWARD_MOMENTS := 2026-12-31T23:30 2027-03-28T01:59 2028-02-29T12:00
 
 .PHONY: run test test-clocks lint bench scale-out mutation install messages update-messages lock clean
 
-$(VENV)/.installed: pyproject.toml requirements-dev.lock
+$(VENV)/.installed: pyproject.toml requirements-pip.lock requirements-dev.lock
 	@.ci/ensure-debian-packages build
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-pip.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@

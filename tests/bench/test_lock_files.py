@@ -24,6 +24,14 @@ def test_every_package_in_both_lock_files_is_pinned_with_its_hashes():
         assert [name for name, entry in packages.items() if "--hash=sha256:" not in entry] == []
 
 
+def test_the_pip_that_installs_them_is_pinned_with_its_hashes_and_the_makefile_uses_it():
+    packages = pinned("requirements-pip.lock")
+    assert list(packages) == ["pip"]
+    assert "--hash=sha256:" in packages["pip"]
+    makefile = (ROOT / "Makefile").read_text()
+    assert makefile.index("-r requirements-pip.lock") < makefile.index("-r requirements-dev.lock")
+
+
 def test_production_has_every_runtime_dependency_and_no_development_tool():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     production, development = pinned("requirements.lock"), pinned("requirements-dev.lock")
