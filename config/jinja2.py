@@ -6,9 +6,10 @@ from django.contrib.messages import get_messages
 from django.middleware.csrf import get_token
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import formats, translation
+from django.utils import translation
 from jinja2 import Environment
 
+from reintegra_coop.core import formatting
 from reintegra_coop.core.money import format_money, format_quantity
 
 
@@ -33,7 +34,16 @@ def environment(**options: Any) -> Environment:
     )
     env.filters.update(
         {
-            "date": formats.date_format,
+            # Dates and times: the reader's locale, stored moments in the site's time zone.
+            "day": formatting.format_day,
+            "day_in_words": formatting.format_day_in_words,
+            "weekday_and_day": formatting.format_weekday_and_day,
+            "short_weekday": formatting.format_short_weekday,
+            "month": formatting.format_month,
+            "clock": formatting.format_clock,
+            "moment": formatting.format_moment,
+            "duration": formatting.format_duration,
+            "number": formatting.format_number,
             "money": format_money,
             "quantity": format_quantity,
         }

@@ -31,6 +31,7 @@ def test_a_dry_run_prints_json_and_saves_nothing(personas, hourly_anna):
         "quantity": "6",
         "rate": "31.5",
         "detail": "",
+        "detail_params": {},
     }
     assert not Payslip.objects.exists()
     table = run("payroll", "run", "--period", "2026-11")

@@ -33,7 +33,7 @@ def closed_november(personas, hourly_anna):
 def previous_period_lines(month=DECEMBER):
     slip = Payslip.objects.get(period__month=month, replaced=False)
     return [
-        (line.code, line.amount, line.for_month, line.detail)
+        (line.code, line.amount, line.for_month, line.details)
         for line in slip.lines.filter(code="previous_period")
     ]
 
@@ -82,7 +82,12 @@ def test_a_late_entry_is_paid_next_month_with_the_rate_of_its_own_month(personas
     work(personas.trainee_anna, personas.garden, DECEMBER.replace(day=1), start=8, end=9)
     period.run(DECEMBER, personas.manager)
     assert previous_period_lines() == [
-        ("previous_period", D("63.00"), NOVEMBER, "2026-11: +63.00")  # 2 h × 31.50, not 40.00
+        (
+            "previous_period",
+            D("63.00"),
+            NOVEMBER,
+            {"month": "2026-11-01", "difference": "63.00"},
+        )  # 2 h × 31.50, not 40.00
     ]
     assert Payslip.objects.get(period__month=DECEMBER).total == D("103.00")
     period.approve(DECEMBER, personas.manager)
@@ -103,7 +108,12 @@ def test_a_correction_of_a_closed_month_pays_the_negative_difference(personas, c
     work(personas.trainee_anna, personas.garden, DECEMBER.replace(day=1))  # 6 h in December
     period.run(DECEMBER, personas.manager)
     assert previous_period_lines() == [
-        ("previous_period", D("-63.00"), NOVEMBER, "2026-11: -63.00")  # 4 h instead of 6
+        (
+            "previous_period",
+            D("-63.00"),
+            NOVEMBER,
+            {"month": "2026-11-01", "difference": "-63.00"},
+        )  # 4 h instead of 6
     ]
     assert Payslip.objects.get(period__month=DECEMBER).total == D("126.00")
 
@@ -118,7 +128,12 @@ def test_a_negative_difference_larger_than_the_pay_waits_for_the_next_period(
     work(personas.trainee_anna, personas.garden, DECEMBER.replace(day=1), start=8, end=10)
     period.run(DECEMBER, personas.manager)
     assert previous_period_lines() == [
-        ("previous_period", D("-63.00"), NOVEMBER, "2026-11: -189.00")  # all December's pay
+        (
+            "previous_period",
+            D("-63.00"),
+            NOVEMBER,
+            {"month": "2026-11-01", "difference": "-189.00"},
+        )  # all December's pay
     ]
     period.approve(DECEMBER, personas.manager)
     correction.refresh_from_db()
@@ -127,7 +142,12 @@ def test_a_negative_difference_larger_than_the_pay_waits_for_the_next_period(
     work(personas.trainee_anna, personas.garden, datetime.date(2027, 1, 4))
     period.run(january, personas.manager)
     assert previous_period_lines(january) == [
-        ("previous_period", D("-126.00"), NOVEMBER, "2026-11: -126.00")
+        (
+            "previous_period",
+            D("-126.00"),
+            NOVEMBER,
+            {"month": "2026-11-01", "difference": "-126.00"},
+        )
     ]
 
 
@@ -153,7 +173,7 @@ def test_a_correction_line_is_named_in_words_on_the_pay_page(client, personas, c
     period.run(DECEMBER, personas.manager)
     client.force_login(personas.manager)
     page = client.get("/pay/2026-12/").content.decode()
-    assert "Correction of an earlier month (2026-11)" in page
+    assert "Correction of an earlier month (November 2026)" in page
     assert "previous_period" not in page
 
 

@@ -178,11 +178,12 @@ def test_a_negative_bonus_is_refused():
 
 
 def full_lines(rules=RULES, **facts):
-    """Every field of every line: what a payslip prints."""
+    """Every field of every line: what a payslip prints (its detail as parameters, worded in the
+    reader's language when shown: tests/pay/test_line_details.py)."""
     facts.setdefault("participation_start", STARTED)
     month = StipendMonth(first_day=NOVEMBER, working_days=WORKING, **facts)
     return [
-        (line.code, line.amount, line.quantity, line.rate, line.detail)
+        (line.code, line.amount, line.quantity, line.rate, dict(line.detail))
         for line in calculate(rules, month)
     ]
 
@@ -201,19 +202,37 @@ def test_each_deduction_line_names_its_days_count_and_rate():
         nov(10): "present",
     }
     assert full_lines(day_codes=codes, sick_days_before=20, days_off_before=5) == [
-        ("stipend_base", D("1500.00"), D("20"), D("1500.00"), "20 of 20 working days"),
-        ("unexcused_absence", D("-75.00"), D("1"), D("75.00"), "2026-11-03"),
-        ("sick_day", D("-37.50"), D("1"), D("37.50"), "2026-11-04"),  # the 21st sick day
-        ("sick_day_over_limit", D("-50.00"), D("1"), D("50.00"), "2026-11-05"),
-        ("day_off_over_limit", D("-75.00"), D("1"), D("75.00"), "2026-11-09"),  # 6 paid
+        ("stipend_base", D("1500.00"), D("20"), D("1500.00"), {"days": 20, "working_days": 20}),
+        ("unexcused_absence", D("-75.00"), D("1"), D("75.00"), {"dates": ["2026-11-03"]}),
+        (
+            "sick_day",
+            D("-37.50"),
+            D("1"),
+            D("37.50"),
+            {"dates": ["2026-11-04"]},
+        ),  # the 21st sick day
+        ("sick_day_over_limit", D("-50.00"), D("1"), D("50.00"), {"dates": ["2026-11-05"]}),
+        (
+            "day_off_over_limit",
+            D("-75.00"),
+            D("1"),
+            D("75.00"),
+            {"dates": ["2026-11-09"]},
+        ),  # 6 paid
     ]
 
 
 def test_past_the_limits_every_sick_day_and_day_off_is_deducted():
     codes = {nov(4): "sick", nov(5): "sick", nov(6): "day_off"}
     assert full_lines(day_codes=codes, sick_days_before=21, days_off_before=6)[1:] == [
-        ("sick_day_over_limit", D("-100.00"), D("2"), D("50.00"), "2026-11-04, 2026-11-05"),
-        ("day_off_over_limit", D("-75.00"), D("1"), D("75.00"), "2026-11-06"),
+        (
+            "sick_day_over_limit",
+            D("-100.00"),
+            D("2"),
+            D("50.00"),
+            {"dates": ["2026-11-04", "2026-11-05"]},
+        ),
+        ("day_off_over_limit", D("-75.00"), D("1"), D("75.00"), {"dates": ["2026-11-06"]}),
     ]
 
 
@@ -221,14 +240,14 @@ def test_the_trial_share_and_the_unexcused_limit_lines_in_full():
     rules = StipendRules(base=D("1500.00"), trial_share=D("0.80"))
     codes = {nov(day): "unexcused" for day in (17, 18, 19, 20)}
     assert full_lines(rules, participation_start=nov(16), day_codes=codes) == [
-        ("stipend_base", D("825.00"), D("11"), D("1500.00"), "11 of 20 working days"),
-        ("trial_share", D("-165.00"), D("0.80"), D("0"), ""),
+        ("stipend_base", D("825.00"), D("11"), D("1500.00"), {"days": 11, "working_days": 20}),
+        ("trial_share", D("-165.00"), D("0.80"), D("0"), {}),
         (
             "unexcused_limit",
             D("-660.00"),
             D("4"),
             D("0"),
-            "2026-11-17, 2026-11-18, 2026-11-19, 2026-11-20",
+            {"dates": ["2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20"]},
         ),
     ]
 
@@ -236,8 +255,8 @@ def test_the_trial_share_and_the_unexcused_limit_lines_in_full():
 def test_deductions_exactly_equal_to_the_stipend_need_no_floor_line():
     # from Mon 30 Nov: 1 of 20 working days = 75.00; one unexcused absence takes 75.00
     assert full_lines(participation_start=nov(30), day_codes={nov(30): "unexcused"}) == [
-        ("stipend_base", D("75.00"), D("1"), D("1500.00"), "1 of 20 working days"),
-        ("unexcused_absence", D("-75.00"), D("1"), D("75.00"), "2026-11-30"),
+        ("stipend_base", D("75.00"), D("1"), D("1500.00"), {"days": 1, "working_days": 20}),
+        ("unexcused_absence", D("-75.00"), D("1"), D("75.00"), {"dates": ["2026-11-30"]}),
     ]
 
 
@@ -248,7 +267,7 @@ def test_the_bonus_limits_and_their_messages():
         D("750.00"),
         D("0"),
         D("0"),
-        "",
+        {},
     )
     assert full_lines(bonus=D("0.50"))[-1][:2] == ("motivation_bonus", D("0.50"))
     with pytest.raises(StipendError, match=exactly("The bonus can be at most 750.00.")):

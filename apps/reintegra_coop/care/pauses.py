@@ -17,13 +17,13 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
-from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from reintegra_coop.core.dates import PlausibleDateField
+from reintegra_coop.core.formatting import format_day
 from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import Visibility, scope
@@ -34,7 +34,7 @@ PAUSED_STAGES = (Stage.TRIAL, Stage.PARTICIPANT)
 
 
 def _day(day: datetime.date) -> str:
-    return date_format(day, "SHORT_DATE_FORMAT")
+    return format_day(day)
 
 
 class ParticipationPause(TrackedModel):

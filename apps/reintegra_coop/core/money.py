@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from babel.numbers import format_currency, format_decimal
 from django.db import models
-from django.utils import translation
 
+from .formatting import reader_locale
 from .sites import site_setting
 
 if TYPE_CHECKING:
@@ -52,18 +52,12 @@ def round_up(amount: Decimal | int | str, places: int) -> Decimal:
 
 def format_money(amount: Decimal | int | str, currency: str | None = None) -> str:
     """The amount as people read it in the active language: 1 234,50 zł / €1,234.50."""
-    return format_currency(to_decimal(amount), currency or site_currency(), locale=_locale())
-
-
-def _locale() -> str:
-    return {"pl": "pl_PL", "cs": "cs_CZ", "en": "en_GB"}.get(
-        (translation.get_language() or "en")[:2], "en_GB"
-    )
+    return format_currency(to_decimal(amount), currency or site_currency(), locale=reader_locale())
 
 
 def format_quantity(value: Decimal | int | str) -> str:
     """A quantity as people read it: 40 kg, 12,5 m (no trailing zeros, no exponent)."""
-    return format_decimal(to_decimal(value), format="#,##0.###", locale=_locale())
+    return format_decimal(to_decimal(value), format="#,##0.###", locale=reader_locale())
 
 
 def quantity_field(verbose_name: StrOrPromise, **options: Any) -> models.DecimalField:

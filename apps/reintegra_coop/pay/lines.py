@@ -4,7 +4,8 @@ days, units), the rate, and the amount — already rounded once."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 
@@ -14,7 +15,9 @@ class PayLine:
     amount: Decimal
     quantity: Decimal = Decimal(0)
     rate: Decimal = Decimal(0)
-    detail: str = ""  # e.g. the dates behind a deduction
+    # What stands behind the line, as parameters rendered in the reader's language when shown
+    # (pay/labels.py): {"dates": ["2026-11-03", …]}, {"days": 18, "working_days": 20}, …
+    detail: Mapping[str, object] = field(default_factory=dict)
     debt_plan_id: int | None = None  # the repayment plan a deduction goes to
     tenancy_id: int | None = None  # the tenancy whose rent a deduction pays
     for_month: datetime.date | None = None  # a previous-period line: the month it pays
@@ -62,6 +65,6 @@ class Correction:
         return PayLine(
             "previous_period",
             amount,
-            detail=f"{self.month:%Y-%m}: {self.difference:+.2f}",
+            detail={"month": self.month.isoformat(), "difference": f"{self.difference:.2f}"},
             for_month=self.month,
         )

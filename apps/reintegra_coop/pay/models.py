@@ -514,7 +514,14 @@ class PayslipLine(models.Model):
     amount = money_field(_("amount"))
     quantity = models.DecimalField(_("quantity"), max_digits=12, decimal_places=4, default=0)
     rate = models.DecimalField(_("rate"), max_digits=12, decimal_places=4, default=0)
-    detail = models.CharField(_("detail"), max_length=500, blank=True)
+    # Runs before December 2026 stored the detail as text in the language of the run.
+    detail = models.CharField(_("detail (as written by older runs)"), max_length=500, blank=True)
+    details = models.JSONField(
+        _("detail"),
+        default=dict,
+        blank=True,
+        help_text=_("What stands behind the line (dates, days), shown in the reader's language."),
+    )
     informational = models.BooleanField(_("for information only"), default=False)
     debt_plan = models.ForeignKey(
         DebtRepaymentPlan,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from reintegra_coop.core.formatting import format_month
 from reintegra_coop.core.notifications import Link, Params, notify, offer_notice
 from reintegra_coop.people import recipients
 
@@ -17,7 +17,7 @@ APPROVED = "pay.period_approved"
 
 
 def approved_text(params: Params) -> str:
-    month = date_format(datetime.date.fromisoformat(params["month"]), "YEAR_MONTH_FORMAT")
+    month = format_month(datetime.date.fromisoformat(params["month"]))
     return gettext("The pay period %(month)s is approved: its payslips are ready.") % {
         "month": month
     }

@@ -19,7 +19,7 @@ from reintegra_coop.core.models import BackgroundJob
 from reintegra_coop.core.pdf import render_pdf
 from reintegra_coop.core.sites import site_setting
 
-from .labels import label
+from .labels import detail, label
 from .models import PayPeriod, Payslip
 
 KIND = "pay.payslips_zip"
@@ -49,7 +49,7 @@ def render_payslip(payslip: Payslip) -> bytes:
     """The payslip's PDF, in the trainee's language."""
     return render_pdf(
         "pay/payslip_pdf.html",
-        {"payslip": payslip, "lines": payslip.lines.all(), "label": label},
+        {"payslip": payslip, "lines": payslip.lines.all(), "label": label, "detail": detail},
         language=payslip.trainee.preferred_language or site_setting("LANGUAGE_CODE"),
     )
 

@@ -183,7 +183,7 @@ def _store(period: PayPeriod, drafts: list[PayslipDraft], selection: list[int] |
                 amount=line.amount,
                 quantity=line.quantity,
                 rate=line.rate,
-                detail=line.detail[:500],
+                details=dict(line.detail),
                 debt_plan_id=line.debt_plan_id,
                 tenancy_id=line.tenancy_id,
                 for_month=line.for_month,

@@ -105,8 +105,7 @@ def calculate(rules: StipendRules, month: StipendMonth) -> list[PayLine]:
             starting,
             Decimal(len(days)),
             base,
-            _("%(days)s of %(all)s working days")
-            % {"days": len(days), "all": len(month.working_days)},
+            {"days": len(days), "working_days": len(month.working_days)},
         )
     ]
     trial = is_trial_month(month)
@@ -206,5 +205,5 @@ def _days_off(
     ]
 
 
-def _dates(days: Iterable[datetime.date]) -> str:
-    return ", ".join(day.isoformat() for day in days)
+def _dates(days: Iterable[datetime.date]) -> dict[str, object]:
+    return {"dates": [day.isoformat() for day in days]}

@@ -30,7 +30,7 @@ from reintegra_coop.core.sites import site_setting
 from . import extras, payslip_archive
 from . import period as workflow
 from .forms import AdvanceForm, BonusForm
-from .labels import label
+from .labels import detail, label
 from .models import Advance, Bonus, PayError, PayPeriod, Payslip
 
 FINANCE = (Role.MANAGER, Role.ACCOUNTANT)
@@ -97,6 +97,7 @@ def _period_page(request: HttpRequest, first: datetime.date, **forms: Any) -> Ht
             "payslips": payslips,
             "before": before,
             "label": label,
+            "detail": detail,
             "may_act": may_act,
             "bonuses": Bonus.objects.filter(month=first).select_related("trainee"),
             "advances": Advance.objects.filter(month=first).select_related("trainee"),

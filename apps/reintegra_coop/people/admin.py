@@ -8,12 +8,11 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from reintegra_coop.core.admin import ScopedModelAdmin
+from reintegra_coop.core.formatting import format_moment
 from reintegra_coop.core.roles import grantable_roles, may_manage_login, may_set_password
 
 from .models import Skill, StaffMember, StageChange, Trainee, Workshop
@@ -54,7 +53,7 @@ class StageChangeInline(admin.TabularInline):
         """An undone change stays in the history, marked: when, by whom and why."""
         if change.undone_at is None:
             return "—"
-        when = date_format(localtime(change.undone_at), "SHORT_DATETIME_FORMAT")
+        when = format_moment(change.undone_at)
         return f"{gettext('Undone:')} {when}, {change.undone_by or '—'}: {change.undo_reason}"
 
 

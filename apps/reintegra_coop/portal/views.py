@@ -76,11 +76,11 @@ def my_hours(request: HttpRequest) -> HttpResponse:
     since = (today.replace(day=1) - datetime.timedelta(days=62)).replace(day=1)
     logs = WorkLog.objects.current().working().filter(trainee=trainee, date__gte=since)
     weeks: dict[datetime.date, dict[str, int]] = defaultdict(lambda: {"approved": 0, "pending": 0})
-    months: dict[str, dict[str, int]] = defaultdict(lambda: {"approved": 0, "pending": 0})
+    months: dict[datetime.date, dict[str, int]] = defaultdict(lambda: {"approved": 0, "pending": 0})
     for day, status, minutes in logs.values_list("date", "status").annotate(total=Sum("minutes")):
         key = "approved" if status in ("approved", "locked") else "pending"
         weeks[day - datetime.timedelta(days=day.weekday())][key] += minutes
-        months[f"{day:%Y-%m}"][key] += minutes
+        months[day.replace(day=1)][key] += minutes
     by_place = list(
         logs.values("workshop__name", "work_type")
         .annotate(total=Sum("minutes"))

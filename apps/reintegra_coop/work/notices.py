@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from reintegra_coop.core.formatting import format_day
 from reintegra_coop.core.notifications import Link, Params, notify, offer_notice
 from reintegra_coop.people import recipients
 
@@ -20,7 +20,7 @@ ANSWERED = "work.dispute_answered"
 
 
 def _day(params: Params) -> str:
-    return date_format(datetime.date.fromisoformat(params["date"]), "SHORT_DATE_FORMAT")
+    return format_day(datetime.date.fromisoformat(params["date"]))
 
 
 def disputed_text(params: Params) -> str:

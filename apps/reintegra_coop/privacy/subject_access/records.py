@@ -12,9 +12,10 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import Model
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext
+
+from reintegra_coop.core.formatting import format_day, format_moment
 
 
 @dataclass
@@ -87,11 +88,13 @@ def _moment(text: str) -> str:
         return ""
     try:
         if len(text) == 10:
-            return date_format(datetime.date.fromisoformat(text), "SHORT_DATE_FORMAT")
-        moment = timezone.localtime(datetime.datetime.fromisoformat(text))
+            return format_day(datetime.date.fromisoformat(text))
+        moment = datetime.datetime.fromisoformat(text)
     except ValueError:
         return ""
-    return date_format(moment, "SHORT_DATETIME_FORMAT")
+    if timezone.is_naive(moment):
+        return ""
+    return format_moment(moment)
 
 
 def readable_rows(part: Section) -> list[list[tuple[str, str]]]:

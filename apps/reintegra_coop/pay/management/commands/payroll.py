@@ -11,6 +11,7 @@ from reintegra_coop.core.dates import parse_period
 from reintegra_coop.core.sites import site_setting
 from reintegra_coop.pay import payroll
 from reintegra_coop.pay import period as workflow
+from reintegra_coop.pay.labels import describe
 from reintegra_coop.pay.models import PayError
 from reintegra_coop.people.models import Trainee, Workshop
 
@@ -93,7 +94,8 @@ def as_dict(
             "amount": f"{item.amount:.2f}",
             "quantity": f"{item.quantity.normalize():f}",
             "rate": f"{item.rate.normalize():f}",
-            "detail": item.detail,
+            "detail": describe(item.detail),
+            "detail_params": dict(item.detail),
         }
 
     payslips = [
