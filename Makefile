@@ -38,7 +38,7 @@ update-messages: $(VENV)/.installed
 		--output-dir $(LOCALE) --no-fuzzy-matching --ignore-obsolete
 
 run: install
-	@test -f sites/$(SITE)/site_config.toml || $(BIN)/reintegra new-site $(SITE)
+	@test -f sites/$(SITE)/site_config.toml || $(BIN)/reintegra new-site $(SITE) --example-seller
 	$(BIN)/reintegra --site $(SITE) migrate --no-input --verbosity 0
 	$(BIN)/reintegra --site $(SITE) load-demo
 	@echo "Serving site '$(SITE)' on http://127.0.0.1:$(PORT)/ with its worker (Ctrl+C stops both)"

@@ -146,13 +146,26 @@ def vat_rate(percent: str) -> VatRate:
     )[0]
 
 
+def valid_nip(n: int) -> str:
+    """The n-th made-up Polish NIP whose check digit is right (python-stdnum accepts it)."""
+    from stdnum.pl import nip
+
+    for tail in range(n * 10, n * 10 + 10):
+        for check in "0123456789":
+            number = f"{900000000 + tail:09d}{check}"
+            if nip.is_valid(number):
+                return nip.format(number)
+    raise AssertionError("unreachable: one of ten tails has a check digit")
+
+
 class CustomerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Customer
 
     kind = CustomerKind.BUSINESS
     name = factory.Sequence(lambda n: f"Customer {n}")
-    tax_id = "526-000-00-00"
+    tax_id = factory.Sequence(valid_nip)
+    address = "ul. Polna 1, 00-950 Warszawa"
 
 
 class CatalogueItemFactory(factory.django.DjangoModelFactory):

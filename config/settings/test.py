@@ -23,7 +23,7 @@ COUNTRY = "PL"
 COOPERATIVE = {
     "name": "Spółdzielnia Socjalna Reintegra",
     "address": "ul. Ogrodowa 12, 00-001 Warszawa",
-    "tax_id": "525-000-00-00",
+    "tax_id": "123-456-32-18",
     "bank_account": "PL61 1090 1014 0000 0712 1981 2874",
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="reintegra-test-files-")

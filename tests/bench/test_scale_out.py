@@ -82,7 +82,9 @@ def test_the_invoices_export_reads_from_the_replica(layout):
 
         before = selects()
         manager = logged_in(node_url(layout, 2), "manager", "reintegra-demo")
-        export = manager.open(f"{node_url(layout, 2)}/orders/invoices.csv").read().decode()
+        export = (
+            manager.open(f"{node_url(layout, 2)}/orders/invoices.csv").read().decode("utf-8-sig")
+        )
         after = selects()
     finally:
         replica.close()

@@ -55,7 +55,7 @@ def test_the_instructor_is_told_of_a_dispute_and_follows_it_to_the_log(
     expect(page.get_by_role("heading", level=1)).to_have_text("Notifications")
     notice = page.locator("li.notice.unread")
     expect(notice).to_contain_text(
-        "Anna Garden disputes the entry of 11/20/2026 in Organic garden."
+        "Anna Garden disputes the entry of 20/11/2026 in Organic garden."
     )
     page.screenshot(path=SCREENSHOTS / f"notify-list-{width}.png", full_page=True)
     assert fits(page)

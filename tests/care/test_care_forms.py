@@ -265,11 +265,11 @@ def test_saving_a_constraint_lists_the_shifts_and_draft_logs_it_now_breaks(
     with django_assert_max_num_queries(25):
         page = client.get(response["Location"]).content.decode()
     assert "2 rostered shifts now break these limits" in page
-    for day in ("12/03/2026", "12/10/2026"):  # the test client's English dates
+    for day in ("03/12/2026", "10/12/2026"):  # the test client's English (British) dates
         assert f"<td>{day}</td><td>Organic garden 08:00–14:00</td>" in page
     assert page.count("The trainee is unavailable 12:00–13:30.") == 2
     assert "1 draft entry now breaks these limits" in page
-    assert "<td>12/01/2026</td><td>Organic garden</td><td>08:00–14:00</td>" in page
+    assert "<td>01/12/2026</td><td>Organic garden</td><td>08:00–14:00</td>" in page
     assert "The trainee is unavailable 12:00–13:00." in page
     assert "Carpentry-locksmith 14:00" not in page  # Friday's shift keeps every limit
     assert REASON not in page  # the result page shows no clinical reason

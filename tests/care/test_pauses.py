@@ -309,18 +309,18 @@ def test_a_manager_sees_that_participation_is_paused_but_not_why(client, persona
     client.force_login(personas.manager)
     page = client.get(url).content.decode()
     assert "Participation pause" in page
-    assert "10/01/2026 – 10/05/2026" in page and "since 11/23/2026" in page
+    assert "01/10/2026 – 05/10/2026" in page and "since 23/11/2026" in page
     assert REASON not in page and "First relapse" not in page
     assert not ClinicalRead.objects.exists()
     # Care workers see the dates there too (the reason on the care pages); the instructor and
     # the accountant do not see the pauses at all.
     client.force_login(personas.care_worker)
     page = client.get(url).content.decode()
-    assert "since 11/23/2026" in page and REASON not in page
+    assert "since 23/11/2026" in page and REASON not in page
     for user in (personas.garden_instructor, personas.accountant):
         client.force_login(user)
         page = client.get(url).content.decode()
-        assert "Participation pause" not in page and "11/23/2026" not in page
+        assert "Participation pause" not in page and "23/11/2026" not in page
 
 
 def test_a_care_worker_reading_a_pause_in_the_back_office_is_logged(client, personas, anna_paused):

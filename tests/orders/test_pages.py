@@ -247,20 +247,26 @@ def test_the_accountant_exports_invoices_as_csv(client, personas, order, harvest
     invoice = invoicing.issue_invoice(order, personas.manager, WORK_DAY)
     client.force_login(personas.accountant)
     response = client.get(reverse("orders:invoices_csv"))
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0][:3] == ["number", "issued_on", "due_on"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["number", "issued_on", "sale_date", "due_on"]
+    assert rows[0][-4:] == ["net_23", "vat_23", "net_5", "vat_5"]  # VAT by rate
     assert rows[1] == [
         invoice.number,
+        "2026-11-23",
         "2026-11-23",
         "2026-12-07",
         "",
         order.number,
         "Zielony Talerz",
-        "526-000-00-00",
+        order.customer.tax_id,
         "785.50",
         "150.43",
         "935.93",
         "PLN",
+        "617.50",
+        "142.03",
+        "168.00",
+        "8.40",
     ]
     pdf = client.get(reverse("orders:invoice_pdf", args=[invoice.pk]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")

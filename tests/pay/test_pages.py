@@ -42,7 +42,7 @@ def test_the_accountant_exports_one_row_per_line_but_cannot_run(client, personas
     period.run(NOVEMBER, personas.manager)
     client.force_login(personas.accountant)
     csv_url = reverse("pay:period_csv", args=[2026, 11])
-    rows = list(csv.reader(io.StringIO(client.get(csv_url).content.decode())))
+    rows = list(csv.reader(io.StringIO(client.get(csv_url).content.decode("utf-8-sig"))))
     assert rows[0][:6] == ["month", "trainee", "card_number", "scheme", "line", "code"]
     assert rows[1] == [
         "2026-11",

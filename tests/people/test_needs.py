@@ -38,7 +38,12 @@ def waiting(personas):
     disputed.dispute("I left at noon.")
     PayPeriod.objects.create(month=datetime.date(2026, 11, 1))  # open, before this month
     potatoes = CatalogueItemFactory(workshop=personas.garden, unit="kg", tracks_stock=True)
-    for best_before in (datetime.date(2026, 12, 9), datetime.date(2026, 12, 15)):
+    # past; within 3 days (the last of them); 4 days away: not yet on the list
+    for best_before in (
+        datetime.date(2026, 12, 9),
+        datetime.date(2026, 12, 13),
+        datetime.date(2026, 12, 14),
+    ):
         ProductionLot.objects.create(
             item=potatoes,
             workshop=personas.garden,
@@ -58,7 +63,7 @@ def test_the_manager_sees_everything_waiting_in_every_area(client, personas, wai
         "2 logs wait for approval",
         "1 log is disputed",
         "1 lot in stock is past its best-before date",
-        "1 lot in stock reaches its best-before date within a week",
+        "1 lot in stock reaches its best-before date within 3 days",
         "1 earlier month is not closed",
         "1 court order is falling behind",
     ]
@@ -70,7 +75,7 @@ def test_an_instructor_sees_only_their_workshops_waiting(client, personas, waiti
     assert garden == [
         "2 logs wait for approval",
         "1 lot in stock is past its best-before date",
-        "1 lot in stock reaches its best-before date within a week",
+        "1 lot in stock reaches its best-before date within 3 days",
     ]
 
 

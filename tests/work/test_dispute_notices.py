@@ -32,7 +32,7 @@ def test_a_dispute_in_the_portal_tells_the_workshops_instructors_and_the_manager
     client.post(reverse("portal:dispute", args=[annas_log.pk]), {"comment": "I left at 11"})
     for user in (personas.garden_instructor, personas.manager):
         [notice] = told(user)
-        assert text_of(notice) == "Anna Garden disputes the entry of 11/20/2026 in Organic garden."
+        assert text_of(notice) == "Anna Garden disputes the entry of 20/11/2026 in Organic garden."
         assert (notice.link_name, notice.link_args) == ("work:log_edit", [annas_log.pk])
     for user in (
         personas.carpentry_instructor,
@@ -71,7 +71,7 @@ def test_the_answer_is_told_to_the_trainee_with_the_instructors_words(client, pe
         {"resolution": "Corrected to 11:00."},
     )
     [notice] = told(personas.trainee_anna.user)
-    assert text_of(notice) == "Your question about 11/20/2026 has an answer: Corrected to 11:00."
+    assert text_of(notice) == "Your question about 20/11/2026 has an answer: Corrected to 11:00."
     assert notice.link_name == "portal:hours"
     assert told(personas.trainee_bartek.user) == []
     client.force_login(personas.trainee_anna.user)

@@ -153,6 +153,11 @@ def new_site(args: list[str]) -> int:
     parser.add_argument("--time-zone", default="Europe/Warsaw")
     parser.add_argument("--language", default="pl", choices=LANGUAGES)
     parser.add_argument("--country", default="PL")
+    parser.add_argument(
+        "--example-seller",
+        action="store_true",
+        help="made-up tax id and bank account, to try invoices (make run uses it)",
+    )
     options = parser.parse_args(args)
 
     # Check everything before touching the disk or the database server.
@@ -176,6 +181,7 @@ def new_site(args: list[str]) -> int:
             time_zone=options.time_zone,
             language=options.language,
             country=options.country,
+            example_seller=options.example_seller,
         )
         os.environ["REINTEGRA_SITE"] = options.name
         run_django(["migrate", "--no-input", "--verbosity", "0"])

@@ -382,6 +382,14 @@ def validate_proxies(entries: tuple[str, ...], path: Path) -> None:
             ) from None
 
 
+# Made-up seller details with valid check digits, for a site made to try the demo on
+# (`new-site --example-seller`, as `make run` does): invoices need a complete seller.
+EXAMPLE_SELLERS = {
+    "PL": {"tax_id": "123-456-32-18", "bank_account": "PL61 1090 1014 0000 0712 1981 2874"},
+    "CZ": {"tax_id": "CZ25123891", "bank_account": "CZ65 0800 0000 1920 0014 5399"},
+}
+
+
 def render_site_config(
     name: str,
     database_url: str,
@@ -390,9 +398,16 @@ def render_site_config(
     language: str,
     country: str,
     secret_key: str,
+    example_seller: bool = False,
 ) -> str:
     """The site's config with its explanations; the values are written by tomli-w, so a
     quote or a backslash (in a database password) is escaped as TOML wants."""
+    example = EXAMPLE_SELLERS.get(country, {}) if example_seller else {}
+    seller_note = (
+        "# EXAMPLE values (made up, for trying it out): put your own before a real invoice.\n"
+        if example
+        else "# Invoices are refused until tax_id (NIP, DIČ) and bank_account (IBAN) are set.\n"
+    )
     return f"""\
 # Reintegra Coop site {name!r}. This file holds the site's secret key: keep it private.
 [site]
@@ -406,10 +421,10 @@ closed_days = []              # e.g. ["2026-12-31"]: closed besides public holid
 
 [cooperative]
 # The seller printed on invoices and delivery notes.
-name = "Spółdzielnia Socjalna Reintegra"
+{seller_note}name = "Spółdzielnia Socjalna Reintegra"
 address = "ul. Ogrodowa 12, 00-001 Warszawa"
-tax_id = ""
-bank_account = ""
+tax_id = {toml_value(example.get("tax_id", ""))}
+bank_account = {toml_value(example.get("bank_account", ""))}
 
 [database]
 # sqlite:///db.sqlite3 (a file in this folder) or mariadb://user:password@host:port/name
@@ -489,6 +504,7 @@ def write_site_folder(
     time_zone: str = "Europe/Warsaw",
     language: str = "pl",
     country: str = "PL",
+    example_seller: bool = False,
 ) -> SiteConfig:
     """Create sites/<name>/ with its config; raise BenchError before writing anything if the
     input is wrong or the site exists."""
@@ -511,6 +527,7 @@ def write_site_folder(
             language,
             country,
             secret_key=secrets.token_urlsafe(50),
+            example_seller=example_seller,
         ),
         encoding="utf-8",
     )

@@ -62,11 +62,12 @@ def take_from_stock(
         )
         lots = ProductionLot.objects.filter(pk__in=lot_ids).with_on_hand()
         on_hand = [
-            LotOnHand(lot.pk, lot.on_hand, lot.best_before, lot.produced_on)  # type: ignore[attr-defined]
+            LotOnHand(lot.pk, lot.on_hand, lot.best_before, lot.produced_on, lot.lot_number)  # type: ignore[attr-defined]
             for lot in lots
         ]
         movements = []
-        for lot_id, taken in allocate(quantity, on_hand, item_name=item.name):
+        delivered_on = on if delivery is not None else None  # food safety: deliveries only
+        for lot_id, taken in allocate(quantity, on_hand, item.name, delivered_on):
             movement = StockMovement(
                 lot_id=lot_id, kind=kind, quantity=taken, on=on, delivery=delivery, note=note
             )

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from reintegra_coop.core.numbering import next_number
 from reintegra_coop.core.pdf import render_pdf
 from reintegra_coop.core.sites import site_setting
+from reintegra_coop.core.spreadsheet_csv import write_csv
 
+from . import seller
 from .exceptions import InvalidTransitionError
 from .models import Delivery, Invoice, Order, OrderStatus
 
 PAYMENT_DAYS = 14
+# Split payment (Polish VAT act, art. 106e(1)(18a)): Annex 15 goods or services on an invoice
+# whose gross is at least 15,000 zł.
+SPLIT_PAYMENT_FROM = Decimal("15000.00")
 
 
 def issue_invoice(
@@ -30,21 +35,43 @@ def issue_invoice(
             raise InvalidTransitionError(_("Only a delivered order is invoiced."))
         if locked.is_internal:
             raise InvalidTransitionError(_("An internal order is not invoiced."))
+        problems = {
+            **seller.site_seller_problems(),
+            **{
+                f"buyer_{field}": problem
+                for field, problem in seller.buyer_problems(locked.customer).items()
+            },
+        }
+        if problems:
+            raise InvalidTransitionError(
+                _("The invoice cannot be issued: %(problems)s")
+                % {"problems": " ".join(problems.values())}
+            )
         amounts = locked.totals()
         invoice = Invoice(
             order=locked,
             number=next_number("FV", on),
             issued_on=on,
+            sale_date=locked.deliveries.aggregate(last=Max("delivered_on"))["last"],
             due_on=on + datetime.timedelta(days=payment_days),
             net=amounts.net,
             vat=amounts.vat,
             gross=amounts.gross,
+            split_payment=needs_split_payment(locked, amounts.gross),
+            seller=seller.site_seller(),
+            buyer=seller.buyer(locked.customer),
         )
         invoice.stamp(by)
         invoice.save()
         locked.set_status(OrderStatus.INVOICED, by)
     order.refresh_from_db(fields=["status"])
     return invoice
+
+
+def needs_split_payment(order: Order, gross: Decimal) -> bool:
+    if site_setting("CURRENCY", "PLN") != "PLN" or gross < SPLIT_PAYMENT_FROM:
+        return False
+    return order.lines.filter(item__split_payment=True).exists()
 
 
 def mark_paid(order: Order, by: Any, on: datetime.date) -> None:
@@ -83,7 +110,7 @@ def delivery_note_pdf(delivery: Delivery) -> bytes:
 def vat_summary(order: Order) -> list[dict[str, Any]]:
     """Net, VAT and gross per VAT rate, as an invoice shows them."""
     by_rate: dict[Any, dict[str, Any]] = {}
-    for line in order.lines.all():
+    for line in order.lines.all():  # prefetched by the export
         row = by_rate.setdefault(
             line.vat_percent, {"rate": line.vat_percent, "net": 0, "vat": 0, "gross": 0}
         )
@@ -96,6 +123,7 @@ def vat_summary(order: Order) -> list[dict[str, Any]]:
 CSV_COLUMNS = [
     "number",
     "issued_on",
+    "sale_date",
     "due_on",
     "paid_on",
     "order",
@@ -109,24 +137,33 @@ CSV_COLUMNS = [
 
 
 def invoices_csv(invoices: Iterable[Invoice]) -> str:
-    """The accountant's export: one row per invoice, amounts with a dot as decimal separator."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+    """The accountant's export: one row per invoice, then its net and VAT for each VAT rate
+    (`net_23`, `vat_23`, …: the rates the invoices use), in the reader's CSV conventions."""
+    invoices = list(invoices)
+    by_invoice = {invoice.pk: vat_summary(invoice.order) for invoice in invoices}
+    rates = sorted({row["rate"] for rows in by_invoice.values() for row in rows}, reverse=True)
+    header = [*CSV_COLUMNS]
+    for rate in rates:
+        header += [f"net_{rate.normalize():f}", f"vat_{rate.normalize():f}"]
+    rows = []
     for invoice in invoices:
-        writer.writerow(
-            [
-                invoice.number,
-                invoice.issued_on.isoformat(),
-                invoice.due_on.isoformat(),
-                invoice.paid_on.isoformat() if invoice.paid_on else "",
-                invoice.order.number,
-                invoice.order.customer.name,
-                invoice.order.customer.tax_id,
-                f"{invoice.net:.2f}",
-                f"{invoice.vat:.2f}",
-                f"{invoice.gross:.2f}",
-                site_setting("CURRENCY"),
-            ]
-        )
-    return out.getvalue()
+        summary = {row["rate"]: row for row in by_invoice[invoice.pk]}
+        row: list[Any] = [
+            invoice.number,
+            invoice.issued_on,
+            invoice.sale_date,
+            invoice.due_on,
+            invoice.paid_on,
+            invoice.order.number,
+            invoice.order.customer.name,
+            invoice.order.customer.tax_id,
+            invoice.net,
+            invoice.vat,
+            invoice.gross,
+            site_setting("CURRENCY"),
+        ]
+        for rate in rates:
+            found = summary.get(rate)
+            row += [found["net"], found["vat"]] if found else [None, None]
+        rows.append(row)
+    return write_csv(header, rows)

@@ -144,6 +144,14 @@ class CatalogueItem(TrackedModel):
         default=False,
         help_text=_("Produced in lots (harvests, batches) and delivered from stock."),
     )
+    split_payment = models.BooleanField(
+        _("split payment"),
+        default=False,
+        help_text=_(
+            "Goods or services of Annex 15 to the Polish VAT act (e.g. construction and "
+            "renovation work): an invoice of 15,000 zł or more with them is paid by split payment."
+        ),
+    )
     active = models.BooleanField(_("active"), default=True)
 
     objects = CatalogueItemQuerySet.as_manager()
@@ -687,13 +695,31 @@ class Delivery(TrackedModel):
         return self.number
 
 
+class PaymentMethod(models.TextChoices):
+    TRANSFER = "transfer", _("bank transfer")
+    CASH = "cash", _("cash")
+
+
 class Invoice(TrackedModel):
     order = models.OneToOneField(
         Order, verbose_name=_("order"), on_delete=models.PROTECT, related_name="invoice"
     )
     number = models.CharField(_("number"), max_length=30, unique=True, editable=False)
     issued_on = PlausibleDateField(_("issued on"), default=timezone.localdate)
+    sale_date = PlausibleDateField(
+        _("sale date"), null=True, blank=True, help_text=_("The day the goods were delivered.")
+    )
     due_on = PlausibleDateField(_("payment due on"))
+    payment_method = models.CharField(
+        _("payment method"),
+        max_length=10,
+        choices=PaymentMethod.choices,
+        default=PaymentMethod.TRANSFER,
+    )
+    split_payment = models.BooleanField(_("split payment"), default=False, editable=False)
+    # The parties as they were when the invoice was issued: an issued invoice never changes.
+    seller = models.JSONField(_("seller"), default=dict, editable=False)
+    buyer = models.JSONField(_("buyer"), default=dict, editable=False)
     net = money_field(_("net"), editable=False)
     vat = money_field(_("VAT"), editable=False)
     gross = money_field(_("gross"), editable=False)

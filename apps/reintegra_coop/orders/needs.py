@@ -1,5 +1,5 @@
 """What waits in orders and stock: delivered orders to invoice, overdue invoices, and lots in
-stock past or within a week of their best-before date."""
+stock past or within 3 days of their best-before date."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from reintegra_coop.people.home import Need
 
 from .models import Invoice, Order, OrderStatus, ProductionLot
 
-SOON = datetime.timedelta(days=7)
+SOON = datetime.timedelta(days=3)  # a lot this close to its best-before date is on the list
 
 
 def needs(request: HttpRequest) -> list[Need]:
@@ -62,8 +62,8 @@ def needs(request: HttpRequest) -> list[Need]:
             Need(
                 near,
                 ngettext(
-                    "lot in stock reaches its best-before date within a week",
-                    "lots in stock reach their best-before date within a week",
+                    "lot in stock reaches its best-before date within 3 days",
+                    "lots in stock reach their best-before date within 3 days",
                     near,
                 ),
                 stock,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import customer_views, views
+from . import customer_views, recall_views, views
 
 app_name = "orders"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("invoices.csv", views.invoices_csv, name="invoices_csv"),
     path("tasks/", views.task_list, name="tasks"),
     path("stock/", views.stock, name="stock"),
+    path("lots/<int:pk>/recall/", recall_views.lot_recall, name="lot_recall"),
     path("customers/", customer_views.customer_list, name="customers"),
     path("customers/new/", customer_views.customer_form, name="customer_create"),
     path("customers/<int:pk>/edit/", customer_views.customer_form, name="customer_edit"),

@@ -22,6 +22,7 @@ from reintegra_coop.core.pdf import pdf_response
 from reintegra_coop.core.replica import reads_from_replica
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import scope
+from reintegra_coop.core.spreadsheet_csv import csv_response
 
 from . import invoicing, workflow
 from .costing import order_margin
@@ -205,10 +206,11 @@ def delivery_note_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_role(*FINANCE)
 @reads_from_replica
 def invoices_csv(request: HttpRequest) -> HttpResponse:
-    invoices = scope(Invoice.objects.select_related("order__customer"), request.user)
-    response = HttpResponse(invoicing.invoices_csv(invoices), content_type="text/csv")
-    response["Content-Disposition"] = 'attachment; filename="invoices.csv"'
-    return response
+    invoices = scope(
+        Invoice.objects.select_related("order__customer").prefetch_related("order__lines"),
+        request.user,
+    )
+    return csv_response(invoicing.invoices_csv(invoices), "invoices.csv")
 
 
 @require_role(Role.MANAGER, Role.INSTRUCTOR)

@@ -4,9 +4,7 @@ period.py; a view reads the request, asks it, and shows the answer."""
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 from typing import Any
 
 from django.contrib import messages
@@ -25,9 +23,9 @@ from reintegra_coop.core.pdf import pdf_response
 from reintegra_coop.core.replica import reads_from_replica
 from reintegra_coop.core.roles import Role, role_of
 from reintegra_coop.core.scoping import scope
-from reintegra_coop.core.sites import site_setting
+from reintegra_coop.core.spreadsheet_csv import csv_response
 
-from . import extras, payslip_archive
+from . import exports, extras, payslip_archive
 from . import period as workflow
 from .forms import AdvanceForm, BonusForm
 from .labels import detail, label
@@ -183,50 +181,10 @@ def period_csv(request: HttpRequest, year: int, month: int) -> HttpResponse:
     period = get_object_or_404(
         scope(PayPeriod.objects.all(), request.user), month=month_of(year, month)
     )
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            "month",
-            "trainee",
-            "card_number",
-            "scheme",
-            "line",
-            "code",
-            "quantity",
-            "rate",
-            "amount",
-            "for_month",
-            "information_only",
-            "payslip_total",
-            "currency",
-        ]
-    )
     payslips = list(
         period.payslips.filter(replaced=False).select_related("trainee").prefetch_related("lines")
     )
-    for payslip in payslips:
-        for line in payslip.lines.all():
-            writer.writerow(
-                [
-                    f"{period.month:%Y-%m}",
-                    payslip.trainee.full_name,
-                    payslip.trainee.card_number or "",
-                    payslip.scheme,
-                    line.position,
-                    line.code,
-                    f"{line.quantity.normalize():f}",
-                    f"{line.rate.normalize():f}",
-                    f"{line.amount:.2f}",
-                    f"{line.for_month:%Y-%m}" if line.for_month else "",
-                    "yes" if line.informational else "no",
-                    f"{payslip.total:.2f}",
-                    site_setting("CURRENCY"),
-                ]
-            )
     disclose_together(
         request.user, [p.trainee_id for p in payslips], "pay_month_csv", f"{period.month:%Y-%m}"
     )
-    response = HttpResponse(out.getvalue(), content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="payroll-{period.month:%Y-%m}.csv"'
-    return response
+    return csv_response(exports.payroll_csv(period, payslips), f"payroll-{period.month:%Y-%m}.csv")

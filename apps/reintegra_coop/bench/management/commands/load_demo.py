@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 
 from reintegra_coop.care import demo as care
 from reintegra_coop.orders import demo as orders
+from reintegra_coop.orders.seller import site_seller_problems
 from reintegra_coop.pay import demo as pay
 from reintegra_coop.people import demo as people
 from reintegra_coop.work import demo as work
@@ -36,6 +37,15 @@ class Command(BaseCommand):
         for step in STEPS:
             step()
         self.stdout.write(self.style.SUCCESS("Demo cooperative loaded."))
+        problems = site_seller_problems()
+        if problems:
+            self.stdout.write(
+                self.style.WARNING(
+                    "No demo invoices: the site's [cooperative] lacks "
+                    + ", ".join(sorted(problems))
+                    + " (new-site --example-seller fills in made-up ones)."
+                )
+            )
         if not options["quiet_logins"]:
             self.print_logins()
 
