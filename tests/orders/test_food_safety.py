@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from reintegra_coop.orders import fulfilment
+from reintegra_coop.orders import fulfilment, invoicing
 from reintegra_coop.orders.exceptions import InsufficientStockError
 from reintegra_coop.orders.models import MovementKind, OrderStatus, StockMovement
 from reintegra_coop.orders.stock import LotOnHand, allocate
@@ -73,11 +73,13 @@ def test_once_the_expired_lot_is_recorded_spoiled_the_rest_is_still_too_little(
         fulfilment.deliver(ready, personas.manager, DAY)
 
 
-def test_before_the_best_before_date_both_lots_are_delivered(ready, harvests, personas):
+def test_before_the_best_before_date_both_lots_are_delivered_and_named_on_the_invoice(
+    ready, harvests, personas
+):
     delivery = fulfilment.deliver(ready, personas.manager, datetime.date(2026, 12, 5))
-    assert sorted(m.lot.lot_number for m in delivery.movements.all()) == sorted(
-        h.lot_number for h in harvests
-    )
+    numbers = sorted(h.lot_number for h in harvests)
+    assert sorted(m.lot.lot_number for m in delivery.movements.all()) == numbers
+    assert invoicing.delivered_lots(ready) == {harvests[0].item_id: numbers}
 
 
 def test_a_recall_lists_every_delivery_and_customer_that_received_the_lot(

@@ -18,7 +18,7 @@ from reintegra_coop.core.spreadsheet_csv import write_csv
 
 from . import seller
 from .exceptions import InvalidTransitionError
-from .models import Delivery, Invoice, Order, OrderStatus
+from .models import Delivery, Invoice, Order, OrderStatus, StockMovement
 
 PAYMENT_DAYS = 14
 # Split payment (Polish VAT act, art. 106e(1)(18a)): Annex 15 goods or services on an invoice
@@ -94,8 +94,20 @@ def invoice_pdf(invoice: Invoice) -> bytes:
             "order": order,
             "lines": order.lines.select_related("item"),
             "vat_summary": vat_summary(order),
+            "lots": delivered_lots(order),
         },
     )
+
+
+def delivered_lots(order: Order) -> dict[int, list[str]]:
+    """item → the lot numbers its deliveries took (a recall reads them off the invoice too)."""
+    lots: dict[int, list[str]] = {}
+    movements = StockMovement.objects.filter(delivery__order=order).select_related("lot")
+    for movement in movements.order_by("lot__lot_number"):
+        numbers = lots.setdefault(movement.lot.item_id, [])
+        if movement.lot.lot_number not in numbers:
+            numbers.append(movement.lot.lot_number)
+    return lots
 
 
 def delivery_note_pdf(delivery: Delivery) -> bytes:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -695,6 +695,10 @@ class Delivery(TrackedModel):
         return self.number
 
 
+# The seller's NIP, the day of acceptance, twelve hex digits and a two-digit check.
+KSEF_NUMBER = r"^\d{10}-\d{8}-[0-9A-F]{12}-[0-9A-F]{2}$"
+
+
 class PaymentMethod(models.TextChoices):
     TRANSFER = "transfer", _("bank transfer")
     CASH = "cash", _("cash")
@@ -720,6 +724,18 @@ class Invoice(TrackedModel):
     # The parties as they were when the invoice was issued: an issued invoice never changes.
     seller = models.JSONField(_("seller"), default=dict, editable=False)
     buyer = models.JSONField(_("buyer"), default=dict, editable=False)
+    ksef_number = models.CharField(
+        _("KSeF number"),
+        max_length=40,
+        blank=True,
+        validators=[
+            RegexValidator(
+                KSEF_NUMBER,
+                _("A KSeF number reads like 1234563218-20261123-0100A0B1C2D3-4F."),
+            )
+        ],
+        help_text=_("The number the national e-invoice system gave the invoice."),
+    )
     net = money_field(_("net"), editable=False)
     vat = money_field(_("VAT"), editable=False)
     gross = money_field(_("gross"), editable=False)
