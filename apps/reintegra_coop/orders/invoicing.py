@@ -15,6 +15,7 @@ from reintegra_coop.core.numbering import next_number
 from reintegra_coop.core.pdf import render_pdf
 from reintegra_coop.core.sites import site_setting
 from reintegra_coop.core.spreadsheet_csv import write_csv
+from reintegra_coop.core.spreadsheet_xlsx import write_xlsx
 
 from . import seller
 from .exceptions import InvalidTransitionError
@@ -149,8 +150,30 @@ CSV_COLUMNS = [
 
 
 def invoices_csv(invoices: Iterable[Invoice]) -> str:
-    """The accountant's export: one row per invoice, then its net and VAT for each VAT rate
-    (`net_23`, `vat_23`, …: the rates the invoices use), in the reader's CSV conventions."""
+    """The accountant's export in the reader's CSV conventions."""
+    return write_csv(*invoice_table(invoices))
+
+
+def invoices_xlsx(invoices: Iterable[Invoice]) -> bytes:
+    """The same as XLSX, with a totals row (net, VAT, gross and each rate's net and VAT)."""
+    header, rows = invoice_table(invoices)
+    sums = [
+        sum((row[column] or Decimal(0) for row in rows), Decimal("0.00"))
+        if column >= MONEY_FROM and header[column] != "currency"
+        else None
+        for column in range(len(header))
+    ]
+    totals: list[Any] = ["total", *[None] * (MONEY_FROM - 1), *sums[MONEY_FROM:]]
+    totals[header.index("currency")] = site_setting("CURRENCY")
+    return write_xlsx("invoices", header, [*rows, totals], bold_last=True)
+
+
+MONEY_FROM = CSV_COLUMNS.index("net")  # the columns from here on are amounts (but currency)
+
+
+def invoice_table(invoices: Iterable[Invoice]) -> tuple[list[str], list[list[Any]]]:
+    """One row per invoice, then its net and VAT for each VAT rate (`net_23`, `vat_23`, …:
+    the rates the invoices use)."""
     invoices = list(invoices)
     by_invoice = {invoice.pk: vat_summary(invoice.order) for invoice in invoices}
     rates = sorted({row["rate"] for rows in by_invoice.values() for row in rows}, reverse=True)
@@ -178,4 +201,4 @@ def invoices_csv(invoices: Iterable[Invoice]) -> str:
             found = summary.get(rate)
             row += [found["net"], found["vat"]] if found else [None, None]
         rows.append(row)
-    return write_csv(header, rows)
+    return header, rows

@@ -14,6 +14,7 @@ urlpatterns = [
     path("invoices/<int:pk>.pdf", views.invoice_pdf, name="invoice_pdf"),
     path("deliveries/<int:pk>.pdf", views.delivery_note_pdf, name="delivery_note_pdf"),
     path("invoices.csv", views.invoices_csv, name="invoices_csv"),
+    path("invoices.xlsx", views.invoices_xlsx, name="invoices_xlsx"),
     path("invoices/<int:pk>-FA3.xml", ksef_views.invoice_ksef_xml, name="invoice_ksef_xml"),
     path("invoices/<int:pk>/ksef/", ksef_views.record_ksef_number, name="record_ksef_number"),
     path("tasks/", views.task_list, name="tasks"),

@@ -23,6 +23,7 @@ from reintegra_coop.core.replica import reads_from_replica
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import scope
 from reintegra_coop.core.spreadsheet_csv import csv_response
+from reintegra_coop.core.spreadsheet_xlsx import xlsx_response
 
 from . import invoicing, workflow
 from .costing import order_margin
@@ -211,6 +212,16 @@ def invoices_csv(request: HttpRequest) -> HttpResponse:
         request.user,
     )
     return csv_response(invoicing.invoices_csv(invoices), "invoices.csv")
+
+
+@require_role(*FINANCE)
+@reads_from_replica
+def invoices_xlsx(request: HttpRequest) -> HttpResponse:
+    invoices = scope(
+        Invoice.objects.select_related("order__customer").prefetch_related("order__lines"),
+        request.user,
+    )
+    return xlsx_response(invoicing.invoices_xlsx(invoices), "invoices.xlsx")
 
 
 @require_role(Role.MANAGER, Role.INSTRUCTOR)

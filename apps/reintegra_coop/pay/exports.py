@@ -1,12 +1,17 @@
-"""The pay month for the accounting office, as a file: one row per payslip line, in the
-reader's CSV conventions (core/spreadsheet_csv.py)."""
+"""The pay month for the accounting office, as files: every payslip line (CSV), and one row per
+trainee and component with the month's total (CSV in the reader's conventions, and XLSX)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
 from reintegra_coop.core.sites import site_setting
 from reintegra_coop.core.spreadsheet_csv import write_csv
+from reintegra_coop.core.spreadsheet_xlsx import write_xlsx
 
-from .models import PayPeriod, Payslip
+from .models import PayPeriod, Payslip, PayslipLine
 
 PAYROLL_COLUMNS = [
     "month",
@@ -48,3 +53,74 @@ def payroll_csv(period: PayPeriod, payslips: list[Payslip]) -> str:
         for line in payslip.lines.all()
     ]
     return write_csv(PAYROLL_COLUMNS, rows)
+
+
+# What the accounting office books a payslip line as; information-only lines are not paid.
+COMPONENTS: dict[str, frozenset[str]] = {
+    "wage": frozenset({"hourly_wage", "piece_rate"}),
+    "stipend": frozenset(
+        {
+            "stipend_base",
+            "trial_share",
+            "unexcused_absence",
+            "unexcused_limit",
+            "sick_day",
+            "sick_day_over_limit",
+            "day_off_over_limit",
+            "floor",
+        }
+    ),
+    "bonus": frozenset({"motivation_bonus", "bonus"}),
+    "correction": frozenset({"previous_period"}),
+    "deduction": frozenset({"rent_deduction", "advance", "debt_repayment"}),
+}
+ACCOUNTING_COLUMNS = ["month", "trainee", "card_number", "component", "amount", "currency"]
+
+
+def component_of(code: str) -> str | None:
+    return next((name for name, codes in COMPONENTS.items() if code in codes), None)
+
+
+def components(lines: Iterable[PayslipLine]) -> dict[str, Decimal]:
+    """A payslip's paid lines summed by component: they add up to the payslip's total."""
+    amounts: dict[str, Decimal] = {}
+    for line in lines:
+        name = component_of(line.code)
+        if name is not None and not line.informational:
+            amounts[name] = amounts.get(name, Decimal("0.00")) + line.amount
+    return amounts
+
+
+def accounting_rows(period: PayPeriod, payslips: list[Payslip]) -> list[list[Any]]:
+    """One row per trainee and component, then the month's total (= the pay run's total)."""
+    month, currency = f"{period.month:%Y-%m}", site_setting("CURRENCY")
+    rows: list[list[Any]] = []
+    total = Decimal("0.00")
+    for payslip in sorted(payslips, key=lambda p: (p.trainee.last_name, p.trainee.first_name)):
+        for name, amount in components(payslip.lines.all()).items():
+            rows.append(
+                [
+                    month,
+                    payslip.trainee.full_name,
+                    payslip.trainee.card_number or "",
+                    name,
+                    amount,
+                    currency,
+                ]
+            )
+        total += payslip.total
+    rows.append([month, "", "", "total", total, currency])
+    return rows
+
+
+def accounting_csv(period: PayPeriod, payslips: list[Payslip]) -> str:
+    return write_csv(ACCOUNTING_COLUMNS, accounting_rows(period, payslips))
+
+
+def accounting_xlsx(period: PayPeriod, payslips: list[Payslip]) -> bytes:
+    return write_xlsx(
+        f"{period.month:%Y-%m}",
+        ACCOUNTING_COLUMNS,
+        accounting_rows(period, payslips),
+        bold_last=True,
+    )

@@ -24,6 +24,7 @@ from reintegra_coop.core.replica import reads_from_replica
 from reintegra_coop.core.roles import Role, role_of
 from reintegra_coop.core.scoping import scope
 from reintegra_coop.core.spreadsheet_csv import csv_response
+from reintegra_coop.core.spreadsheet_xlsx import xlsx_response
 
 from . import exports, extras, payslip_archive
 from . import period as workflow
@@ -188,3 +189,32 @@ def period_csv(request: HttpRequest, year: int, month: int) -> HttpResponse:
         request.user, [p.trainee_id for p in payslips], "pay_month_csv", f"{period.month:%Y-%m}"
     )
     return csv_response(exports.payroll_csv(period, payslips), f"payroll-{period.month:%Y-%m}.csv")
+
+
+def _accounting(request: HttpRequest, year: int, month: int) -> tuple[PayPeriod, list[Payslip]]:
+    period = get_object_or_404(
+        scope(PayPeriod.objects.all(), request.user), month=month_of(year, month)
+    )
+    payslips = list(
+        period.payslips.filter(replaced=False).select_related("trainee").prefetch_related("lines")
+    )
+    disclose_together(
+        request.user, [p.trainee_id for p in payslips], "pay_month_csv", f"{period.month:%Y-%m}"
+    )
+    return period, payslips
+
+
+@require_role(*FINANCE)
+@reads_from_replica
+def accounting_csv(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    period, payslips = _accounting(request, year, month)
+    name = f"payroll-by-component-{period.month:%Y-%m}.csv"
+    return csv_response(exports.accounting_csv(period, payslips), name)
+
+
+@require_role(*FINANCE)
+@reads_from_replica
+def accounting_xlsx(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    period, payslips = _accounting(request, year, month)
+    name = f"payroll-by-component-{period.month:%Y-%m}.xlsx"
+    return xlsx_response(exports.accounting_xlsx(period, payslips), name)
