@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from .database_url import parse_database_url
 from .errors import BenchError
 from .site_config import (
+    COUNTRY_TIME_ZONES,
     CURRENCIES,
     DEFAULT_DATABASE_URL,
     LANGUAGES,
@@ -150,7 +151,7 @@ def new_site(args: list[str]) -> int:
     parser.add_argument("name")
     parser.add_argument("--db-url", default=DEFAULT_DATABASE_URL)
     parser.add_argument("--currency", default="PLN", choices=CURRENCIES)
-    parser.add_argument("--time-zone", default="Europe/Warsaw")
+    parser.add_argument("--time-zone", default=None, help="default: the country's")
     parser.add_argument("--language", default="pl", choices=LANGUAGES)
     parser.add_argument("--country", default="PL")
     parser.add_argument(
@@ -163,6 +164,9 @@ def new_site(args: list[str]) -> int:
     # Check everything before touching the disk or the database server.
     validate_site_name(options.name)
     database = parse_database_url(options.db_url)
+    options.time_zone = options.time_zone or COUNTRY_TIME_ZONES.get(
+        options.country, "Europe/Warsaw"
+    )
     validate_settings(options.currency, options.time_zone, options.language, options.country)
     folder = sites_folder() / options.name
     if folder.exists():

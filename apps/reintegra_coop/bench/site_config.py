@@ -497,17 +497,22 @@ def toml_value(value: object) -> str:
     return tomli_w.dumps({"v": value}).removeprefix("v = ").rstrip("\n")
 
 
+# A new site's time zone when none is given: its country's.
+COUNTRY_TIME_ZONES = {"PL": "Europe/Warsaw", "CZ": "Europe/Prague"}
+
+
 def write_site_folder(
     name: str,
     database_url: str = DEFAULT_DATABASE_URL,
     currency: str = "PLN",
-    time_zone: str = "Europe/Warsaw",
+    time_zone: str | None = None,
     language: str = "pl",
     country: str = "PL",
     example_seller: bool = False,
 ) -> SiteConfig:
     """Create sites/<name>/ with its config; raise BenchError before writing anything if the
     input is wrong or the site exists."""
+    time_zone = time_zone or COUNTRY_TIME_ZONES.get(country, "Europe/Warsaw")
     validate_site_name(name)
     parse_database_url(database_url)
     validate_settings(currency, time_zone, language, country)
