@@ -4,6 +4,7 @@ string without its translation fails here, not in front of a trainee (issue 17).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,15 @@ def test_the_check_finds_a_string_that_is_not_in_the_catalogue():
     known = {(message.context, message.id) for message in catalogue("pl") if message.id}
     assert (None, "A string nobody has translated yet") not in known
     assert (None, "Cooperative") in known  # it does read the catalogue
+
+
+def test_polish_never_speaks_to_a_reader_as_a_man_only():
+    """Trainees and staff are women and men: no "you did" in the masculine ("Napisałeś")
+    without its feminine; write "Twoja wiadomość" or "Wystawił(a)" instead."""
+    masculine_you = re.compile(r"\b\w+łeś\b(?!\s*\/)")
+    found = []
+    for message in catalogue("pl"):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        found += [text for text in strings if text and masculine_you.search(text)]
+    assert found == []
+    assert masculine_you.search("Napisałeś:")  # the check does catch the form
