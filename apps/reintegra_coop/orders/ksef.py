@@ -66,7 +66,7 @@ def _build(invoice: Invoice) -> FA3Invoice:
                 nip=nip.compact(seller["tax_id"]), name=seller["name"], address=_address(seller)
             )
         )
-        .buyer(_buyer(buyer, order.customer.kind))
+        .buyer(_buyer(buyer))
     )
     for line in order.lines.all():
         builder.add_line(
@@ -91,7 +91,7 @@ def _address(party: dict[str, str]) -> Address:
     return Address.polish(" ".join(party.get("address", "").split()))
 
 
-def _buyer(buyer: dict[str, str], kind: str) -> InvoiceParty:
+def _buyer(buyer: dict[str, str]) -> InvoiceParty:
     if buyer.get("tax_id") and nip.is_valid(buyer["tax_id"]):
         return InvoiceParty.polish_company(
             nip=nip.compact(buyer["tax_id"]), name=buyer["name"], address=_address(buyer)

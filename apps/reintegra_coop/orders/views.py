@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -207,21 +207,19 @@ def delivery_note_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_role(*FINANCE)
 @reads_from_replica
 def invoices_csv(request: HttpRequest) -> HttpResponse:
-    invoices = scope(
-        Invoice.objects.select_related("order__customer").prefetch_related("order__lines"),
-        request.user,
-    )
-    return csv_response(invoicing.invoices_csv(invoices), "invoices.csv")
+    return csv_response(invoicing.invoices_csv(_exported_invoices(request)), "invoices.csv")
 
 
 @require_role(*FINANCE)
 @reads_from_replica
 def invoices_xlsx(request: HttpRequest) -> HttpResponse:
-    invoices = scope(
-        Invoice.objects.select_related("order__customer").prefetch_related("order__lines"),
-        request.user,
-    )
-    return xlsx_response(invoicing.invoices_xlsx(invoices), "invoices.xlsx")
+    return xlsx_response(invoicing.invoices_xlsx(_exported_invoices(request)), "invoices.xlsx")
+
+
+def _exported_invoices(request: HttpRequest) -> QuerySet[Invoice]:
+    """The invoices the user may read, with what the export's VAT by rate needs."""
+    invoices = Invoice.objects.select_related("order__customer").prefetch_related("order__lines")
+    return scope(invoices, request.user)
 
 
 @require_role(Role.MANAGER, Role.INSTRUCTOR)

@@ -11,6 +11,7 @@ from reintegra_coop.core.sites import site_setting
 from reintegra_coop.core.spreadsheet_csv import write_csv
 from reintegra_coop.core.spreadsheet_xlsx import write_xlsx
 
+from .lines import STIPEND_CODES, WAGE_CODES
 from .models import PayPeriod, Payslip, PayslipLine
 
 PAYROLL_COLUMNS = [
@@ -57,19 +58,8 @@ def payroll_csv(period: PayPeriod, payslips: list[Payslip]) -> str:
 
 # What the accounting office books a payslip line as; information-only lines are not paid.
 COMPONENTS: dict[str, frozenset[str]] = {
-    "wage": frozenset({"hourly_wage", "piece_rate"}),
-    "stipend": frozenset(
-        {
-            "stipend_base",
-            "trial_share",
-            "unexcused_absence",
-            "unexcused_limit",
-            "sick_day",
-            "sick_day_over_limit",
-            "day_off_over_limit",
-            "floor",
-        }
-    ),
+    "wage": WAGE_CODES,
+    "stipend": STIPEND_CODES,
     "bonus": frozenset({"motivation_bonus", "bonus"}),
     "correction": frozenset({"previous_period"}),
     "deduction": frozenset({"rent_deduction", "advance", "debt_repayment"}),

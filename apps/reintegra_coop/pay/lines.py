@@ -30,10 +30,9 @@ def total(lines: list[PayLine]) -> Decimal:
 
 # The lines of what was earned in a month (wages, piece rates, the stipend with its deductions
 # and bonus): what a late entry can change, and what a previous-period line corrects.
-EARNING_CODES = frozenset(
+WAGE_CODES = frozenset({"hourly_wage", "piece_rate"})
+STIPEND_CODES = frozenset(
     {
-        "hourly_wage",
-        "piece_rate",
         "stipend_base",
         "trial_share",
         "unexcused_absence",
@@ -42,9 +41,9 @@ EARNING_CODES = frozenset(
         "sick_day_over_limit",
         "day_off_over_limit",
         "floor",
-        "motivation_bonus",
     }
 )
+EARNING_CODES = WAGE_CODES | STIPEND_CODES | {"motivation_bonus"}
 
 
 def earnings(lines: list[PayLine]) -> Decimal:
