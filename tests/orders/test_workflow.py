@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from reintegra_coop.orders import fulfilment, invoicing
+from reintegra_coop.orders import fulfilment, invoicing, settlement
 from reintegra_coop.orders.costing import order_margin
 from reintegra_coop.orders.exceptions import (
     InsufficientStockError,
@@ -41,7 +41,7 @@ def take_to(order, status, by):
     invoicing.issue_invoice(order, by, WORK_DAY)
     if status == S.INVOICED:
         return
-    invoicing.mark_paid(order, by, WORK_DAY)
+    settlement.pay_in_full(order, by, WORK_DAY)
 
 
 def test_an_order_goes_from_quote_to_paid_and_the_history_says_who_and_when(

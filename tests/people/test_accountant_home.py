@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from reintegra_coop.orders import fulfilment, invoicing
+from reintegra_coop.orders import fulfilment, invoicing, settlement
 from reintegra_coop.orders.models import OrderStatus
 from reintegra_coop.pay import period
 from tests.factories import (
@@ -41,7 +41,7 @@ def test_the_accountant_sees_periods_invoices_by_age_and_the_exports(client, per
     invoiced(personas, datetime.date(2027, 1, 10), "100.00")  # 10 days old
     old = invoiced(personas, datetime.date(2026, 10, 1), "81.30")  # 111 days old
     paid = invoiced(personas, datetime.date(2026, 12, 1), "50.00")
-    invoicing.mark_paid(paid, personas.manager, datetime.date(2026, 12, 20))
+    settlement.pay_in_full(paid, personas.manager, datetime.date(2026, 12, 20))
     client.force_login(personas.accountant)
     page = client.get(reverse("core:home"), follow=True).content.decode()
     assert "2026-11" in page and "In review" in page and "189.00" in page

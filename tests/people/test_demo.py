@@ -103,3 +103,28 @@ def test_loading_the_demo_twice_leaves_the_same_data():
     first = snapshot()
     call_command("load_demo", quiet_logins=True)
     assert snapshot() == first
+
+
+@pytest.mark.clock("2026-11-23T10:00")
+def test_the_demo_speaks_its_sites_language(settings):
+    """A Polish site's demo has Polish workshops, skills, products, units and internal customers;
+    and the month's extras of issue 17: a part payment, a correction, a part delivery."""
+    from reintegra_coop.housing.models import HousingUnit
+    from reintegra_coop.orders.models import CatalogueItem, CorrectionInvoice, Customer, Payment
+    from reintegra_coop.people.models import Skill
+
+    settings.LANGUAGE_CODE = "pl"
+    call_command("load_demo", quiet_logins=True)
+    assert "Ogród ekologiczny" in set(Workshop.objects.values_list("name", flat=True))
+    assert Skill.objects.filter(name="Siew i sadzenie").exists()
+    assert {"Ziemniaki", "Ławka ogrodowa"} <= set(
+        CatalogueItem.objects.values_list("name", flat=True)
+    )
+    assert Customer.objects.filter(name="Nasza kuchnia").exists()
+    assert HousingUnit.objects.filter(name="Mieszkanie treningowe A").exists()
+    assert not Workshop.objects.filter(name="Organic garden").exists()
+    correction = CorrectionInvoice.objects.get()
+    assert correction.reason == "Zwrot jednej ławki uszkodzonej w transporcie."
+    assert Payment.objects.filter(reference="WB 2026/311").exists()
+    partly = Order.objects.get(status=OrderStatus.READY, deliveries__isnull=False)
+    assert any(partly.still_to_deliver().values())

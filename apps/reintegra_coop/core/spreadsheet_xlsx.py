@@ -15,6 +15,7 @@ from openpyxl.styles import Font
 from .spreadsheet_csv import Cell
 
 MONEY_FORMAT = "#,##0.00"
+COUNT_FORMAT = "#,##0"
 DATE_FORMAT = "yyyy-mm-dd"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -33,7 +34,11 @@ def write_xlsx(
     for row in rows:
         sheet.append([value for value in row])
         for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, Decimal | float | int) and not isinstance(cell.value, bool):
+            if isinstance(cell.value, bool):
+                continue
+            if isinstance(cell.value, int):
+                cell.number_format = COUNT_FORMAT  # days, counts: whole numbers
+            elif isinstance(cell.value, Decimal | float):
                 cell.number_format = MONEY_FORMAT
             elif isinstance(cell.value, datetime.date):
                 cell.number_format = DATE_FORMAT

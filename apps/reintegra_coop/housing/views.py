@@ -14,9 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reintegra_coop.core.access import require_role
+from reintegra_coop.core.disclosure import disclose_together
 from reintegra_coop.core.queries import MonthQuery, read_query
+from reintegra_coop.core.replica import reads_from_replica
 from reintegra_coop.core.roles import Role, role_of
+from reintegra_coop.core.spreadsheet_csv import csv_response
+from reintegra_coop.core.spreadsheet_xlsx import xlsx_response
 
+from . import exports
 from .forms import RentPaymentForm
 from .ledger import TenancyStatement, statements
 
@@ -29,6 +34,29 @@ def _shown_month(request: HttpRequest) -> datetime.date:
 def rent_statements(request: HttpRequest) -> HttpResponse:
     month = _shown_month(request)
     return _ledger_page(request, month, statements(month))
+
+
+@require_role(Role.MANAGER, Role.ACCOUNTANT)
+@reads_from_replica
+def rent_csv(request: HttpRequest) -> HttpResponse:
+    month, rows = _exported(request)
+    return csv_response(exports.rent_csv(rows), f"rent-{month:%Y-%m}.csv")
+
+
+@require_role(Role.MANAGER, Role.ACCOUNTANT)
+@reads_from_replica
+def rent_xlsx(request: HttpRequest) -> HttpResponse:
+    month, rows = _exported(request)
+    return xlsx_response(exports.rent_xlsx(rows), f"rent-{month:%Y-%m}.xlsx")
+
+
+def _exported(request: HttpRequest) -> tuple[datetime.date, list[TenancyStatement]]:
+    month = _shown_month(request)
+    rows = statements(month)
+    disclose_together(
+        request.user, [row.tenancy.trainee_id for row in rows], "rent_month", f"{month:%Y-%m}"
+    )
+    return month, rows
 
 
 def _ledger_page(

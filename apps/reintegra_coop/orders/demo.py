@@ -13,13 +13,15 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from reintegra_coop.core.demo_names import N_, in_site_language
 from reintegra_coop.people.models import Workshop
 
-from . import fulfilment, invoicing
+from . import corrections, fulfilment, invoicing, settlement
 from .models import (
     CatalogueItem,
     Customer,
     CustomerKind,
+    Invoice,
     ItemKind,
     Order,
     OrderKind,
@@ -58,22 +60,30 @@ CUSTOMERS = [
         "ul. Szkolna 3, Zielonka",
     ),
     ("Maria Wiśniewska", CustomerKind.PERSON, "", "ul. Polna 17, Zielonka"),
-    ("Our kitchen", CustomerKind.INTERNAL, "", ""),
-    ("Our housing", CustomerKind.INTERNAL, "", ""),
+    (N_("Our kitchen"), CustomerKind.INTERNAL, "", ""),
+    (N_("Our housing"), CustomerKind.INTERNAL, "", ""),
 ]
 
 # name, kind, workshop, unit, net price, VAT %, kept in stock
 ITEMS = [
-    ("Potatoes", ItemKind.PRODUCT, "Organic garden", "kg", "4.20", "5", True),
-    ("Carrots", ItemKind.PRODUCT, "Organic garden", "kg", "5.50", "5", True),
-    ("Fresh herbs", ItemKind.PRODUCT, "Organic garden", "bunch", "4.00", "5", True),
-    ("Raised garden bed", ItemKind.PRODUCT, "Carpentry-locksmith", "pcs", "420.00", "23", False),
-    ("Garden bench", ItemKind.PRODUCT, "Carpentry-locksmith", "pcs", "650.00", "23", False),
-    ("Curtain sewing", ItemKind.SERVICE, "Tailoring", "m", "38.00", "23", False),
-    ("Clothing repair", ItemKind.SERVICE, "Tailoring", "h", "45.00", "23", False),
-    ("Leaflets A5", ItemKind.PRODUCT, "Printing and computer lab", "pcs", "0.35", "23", False),
-    ("Wall painting", ItemKind.SERVICE, "Renovation-cleaning crew", "m2", "18.00", "8", False),
-    ("Deep cleaning", ItemKind.SERVICE, "Renovation-cleaning crew", "h", "55.00", "23", False),
+    (N_("Potatoes"), ItemKind.PRODUCT, "Organic garden", "kg", "4.20", "5", True),
+    (N_("Carrots"), ItemKind.PRODUCT, "Organic garden", "kg", "5.50", "5", True),
+    (N_("Fresh herbs"), ItemKind.PRODUCT, "Organic garden", "bunch", "4.00", "5", True),
+    (
+        N_("Raised garden bed"),
+        ItemKind.PRODUCT,
+        "Carpentry-locksmith",
+        "pcs",
+        "420.00",
+        "23",
+        False,
+    ),
+    (N_("Garden bench"), ItemKind.PRODUCT, "Carpentry-locksmith", "pcs", "650.00", "23", False),
+    (N_("Curtain sewing"), ItemKind.SERVICE, "Tailoring", "m", "38.00", "23", False),
+    (N_("Clothing repair"), ItemKind.SERVICE, "Tailoring", "h", "45.00", "23", False),
+    (N_("Leaflets A5"), ItemKind.PRODUCT, "Printing and computer lab", "pcs", "0.35", "23", False),
+    (N_("Wall painting"), ItemKind.SERVICE, "Renovation-cleaning crew", "m2", "18.00", "8", False),
+    (N_("Deep cleaning"), ItemKind.SERVICE, "Renovation-cleaning crew", "h", "55.00", "23", False),
 ]
 
 # customer, kind, final status, days ago ordered, days until due, [(item, quantity, discount %)]
@@ -207,7 +217,7 @@ def load() -> None:
     manager = User.objects.get(username="manager")
     today = timezone.localdate()
     for name, rate in LABOUR_COST_RATES.items():
-        Workshop.objects.filter(name=name, labour_cost_rate=0).update(
+        Workshop.objects.filter(name=in_site_language(name), labour_cost_rate=0).update(
             labour_cost_rate=Decimal(rate)
         )
     customers = {
@@ -241,11 +251,39 @@ def load() -> None:
                 discount_percent=Decimal(discount),
             )
         _advance(order, status, manager, ordered_on, number)
+    _after_the_orders(manager, today)
+
+
+def _after_the_orders(manager: User, today: datetime.date) -> None:
+    """What a month brings besides: a part payment, a correction after payment (an
+    overpayment to refund) and an order going out in two delivery notes."""
+    invoiced = Invoice.objects.filter(order__status=OrderStatus.INVOICED).order_by("pk").first()
+    if invoiced is not None:
+        half = (invoiced.gross / 2).quantize(Decimal("0.01"))
+        settlement.record_payment(invoiced, half, today, manager, reference="WB 2026/311")
+    benches = OrderLine.objects.filter(
+        order__status=OrderStatus.PAID,
+        item__name=in_site_language("Garden bench"),
+        quantity__gt=1,
+    ).first()
+    if benches is not None:
+        corrections.issue_correction(
+            benches.order.invoice,
+            {benches.pk: corrections.Change(benches.quantity - 1, benches.unit_price)},
+            in_site_language(N_("One bench returned, damaged in transport.")),
+            manager,
+            today,
+        )
+    beds = OrderLine.objects.filter(
+        order__status=OrderStatus.READY, item__name=in_site_language("Raised garden bed")
+    ).first()
+    if beds is not None:
+        fulfilment.deliver(beds.order, manager, today, {beds.pk: beds.quantity - 2})
 
 
 def _customer(name: str, kind: str, tax_id: str, address: str) -> Customer:
     return Customer.objects.get_or_create(
-        name=name, defaults={"kind": kind, "tax_id": tax_id, "address": address}
+        name=in_site_language(name), defaults={"kind": kind, "tax_id": tax_id, "address": address}
     )[0]
 
 
@@ -253,10 +291,10 @@ def _item(
     name: str, kind: str, workshop: str, unit: str, price: str, vat: str, tracks_stock: bool
 ) -> CatalogueItem:
     return CatalogueItem.objects.get_or_create(
-        name=name,
+        name=in_site_language(name),
         defaults={
             "kind": kind,
-            "workshop": Workshop.objects.get(name=workshop),
+            "workshop": Workshop.objects.get(name=in_site_language(workshop)),
             "unit": unit,
             "price": Decimal(price),
             "vat_rate": VatRate.objects.get(percent=Decimal(vat)),
@@ -305,7 +343,7 @@ def _advance(
         elif status == OrderStatus.INVOICED:
             invoicing.issue_invoice(order, manager, day)
         elif status == OrderStatus.PAID:
-            invoicing.mark_paid(order, manager, day)
+            settlement.pay_in_full(order, manager, day)
         else:
             order.set_status(status, manager)
     # The hours on the orders' tasks come from the month of work (work/demo.py), which logs

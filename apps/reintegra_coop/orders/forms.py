@@ -15,6 +15,7 @@ from .models import (
     MovementKind,
     Order,
     OrderLine,
+    Payment,
     ProductionLot,
     VatRate,
 )
@@ -187,3 +188,76 @@ class StockOutForm(forms.Form):
     def __init__(self, items: Any, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["item"].queryset = items  # type: ignore[attr-defined]
+
+
+class PaymentForm(forms.ModelForm):
+    class Meta:
+        model = Payment
+        fields = ["received_on", "amount", "method", "reference"]
+        widgets = {"received_on": DAY_INPUT}
+
+
+class QuantitiesForm(forms.Form):
+    """One number per order line (``line_<pk>``), as the delivery and correction pages ask."""
+
+    def __init__(self, lines: list[tuple[OrderLine, Decimal]], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lines = lines
+        for line, initial in lines:
+            self.fields[f"line_{line.pk}"] = forms.DecimalField(
+                label=line.description,
+                min_value=Decimal(0),
+                max_digits=12,
+                decimal_places=3,
+                initial=initial,
+                required=False,
+            )
+
+    def quantities(self) -> dict[int, Decimal]:
+        return {
+            line.pk: self.cleaned_data[f"line_{line.pk}"] or Decimal(0) for line, _ in self.lines
+        }
+
+
+class CorrectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        max_length=200,
+        help_text=_("For example: 2 kg returned as damaged; the price agreed on 3 December."),
+    )
+
+    def __init__(self, lines: list[Any], *args: Any, **kwargs: Any) -> None:
+        """``lines``: each invoice line as it stands now (corrections.LineNow)."""
+        super().__init__(*args, **kwargs)
+        self.lines = lines
+        for now in lines:
+            pk = now.line.pk
+            self.fields[f"quantity_{pk}"] = forms.DecimalField(
+                label=_("Quantity"),
+                min_value=Decimal(0),
+                max_digits=12,
+                decimal_places=3,
+                initial=now.quantity,
+            )
+            self.fields[f"unit_price_{pk}"] = forms.DecimalField(
+                label=_("Unit price"),
+                min_value=Decimal(0),
+                max_digits=12,
+                decimal_places=2,
+                initial=now.unit_price,
+            )
+
+    def rows(self) -> list[tuple[Any, Any, Any]]:
+        return [
+            (now, self[f"quantity_{now.line.pk}"], self[f"unit_price_{now.line.pk}"])
+            for now in self.lines
+        ]
+
+    def changes(self) -> dict[int, tuple[Decimal, Decimal]]:
+        return {
+            now.line.pk: (
+                self.cleaned_data[f"quantity_{now.line.pk}"],
+                self.cleaned_data[f"unit_price_{now.line.pk}"],
+            )
+            for now in self.lines
+        }

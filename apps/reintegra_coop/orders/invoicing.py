@@ -19,7 +19,7 @@ from reintegra_coop.core.spreadsheet_xlsx import write_xlsx
 
 from . import seller
 from .exceptions import InvalidTransitionError
-from .models import Delivery, Invoice, Order, OrderStatus, StockMovement
+from .models import Delivery, DeliveryLine, Invoice, Order, OrderStatus, StockMovement
 
 PAYMENT_DAYS = 14
 # Split payment (Polish VAT act, art. 106e(1)(18a)): Annex 15 goods or services on an invoice
@@ -75,17 +75,6 @@ def needs_split_payment(order: Order, gross: Decimal) -> bool:
     return order.lines.filter(item__split_payment=True).exists()
 
 
-def mark_paid(order: Order, by: Any, on: datetime.date) -> None:
-    with transaction.atomic():
-        if Order.objects.select_for_update().get(pk=order.pk).status != OrderStatus.INVOICED:
-            raise InvalidTransitionError(_("Only an invoiced order is marked paid."))
-        invoice = Invoice.objects.select_for_update().get(order=order)
-        invoice.paid_on = on
-        invoice.stamp(by)
-        invoice.save(update_fields=["paid_on", "modified_at", "modified_by"])
-        order.set_status(OrderStatus.PAID, by)
-
-
 def invoice_pdf(invoice: Invoice) -> bytes:
     order = invoice.order
     return render_pdf(
@@ -114,9 +103,25 @@ def delivered_lots(order: Order) -> dict[int, list[str]]:
 def delivery_note_pdf(delivery: Delivery) -> bytes:
     order = delivery.order
     movements = delivery.movements.select_related("lot", "lot__item")
+    carried = list(delivery.lines.select_related("line"))
+    # what later notes carried is not "still to deliver" on this one: count up to this note
+    delivered: dict[int, Decimal] = {}
+    for earlier in DeliveryLine.objects.filter(line__order=order, delivery__pk__lte=delivery.pk):
+        delivered[earlier.line_id] = delivered.get(earlier.line_id, Decimal(0)) + earlier.quantity
+    left = [
+        (line, line.quantity - delivered.get(line.pk, Decimal(0)))
+        for line in order.lines.all()
+        if line.quantity > delivered.get(line.pk, Decimal(0))
+    ]
     return render_pdf(
         "orders/delivery_note_pdf.html",
-        {"delivery": delivery, "order": order, "lines": order.lines.all(), "movements": movements},
+        {
+            "delivery": delivery,
+            "order": order,
+            "lines": carried,
+            "movements": movements,
+            "still_to_deliver": left,
+        },
     )
 
 

@@ -6,6 +6,7 @@ we only map our invoice onto it. Sending to KSeF is not done here (no network is
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TypeVar
 
 from django.utils.translation import gettext as _
 from ksef_client.documents.fa3 import (
@@ -13,8 +14,11 @@ from ksef_client.documents.fa3 import (
     Annotation,
     BankAccount,
     BasicInvoiceBuilder,
+    CorrectionInvoiceBuilder,
+    CorrectionType,
     Discount,
     FA3Invoice,
+    InvoiceLine,
     InvoiceParty,
     PaymentTerms,
     TaxCategory,
@@ -23,7 +27,7 @@ from ksef_client.documents.fa3.xml import FA3XmlValidationError, invoice_to_xml
 from stdnum import iban
 from stdnum.pl import nip
 
-from .models import CustomerKind, Invoice, Order, PaymentMethod
+from .models import CorrectionInvoice, CustomerKind, Invoice, Order, PaymentMethod
 
 # Our VAT rates → FA(3)'s tax categories (P_13_1 … P_13_6_1 by rate).
 TAX_CATEGORIES = {
@@ -34,6 +38,9 @@ TAX_CATEGORIES = {
 }
 # FA(3) names units in Polish abbreviations.
 UNITS = {"pcs": "szt", "kg": "kg", "bunch": "pęczek", "jar": "słoik", "h": "godz", "m2": "m2"}
+
+
+B = TypeVar("B", BasicInvoiceBuilder, CorrectionInvoiceBuilder)
 
 
 class KsefExportError(ValueError):
@@ -53,14 +60,21 @@ def fa3_xml(invoice: Invoice) -> bytes:
         ) from None
 
 
-def _build(invoice: Invoice) -> FA3Invoice:
-    order: Order = invoice.order
-    seller, buyer = invoice.seller, invoice.buyer
-    builder = (
-        BasicInvoiceBuilder(invoice_number=invoice.number)
-        .issued_on(invoice.issued_on)
-        .sale_date(invoice.sale_date or invoice.issued_on)
-        .currency("PLN")
+def fa3_correction_xml(correction: CorrectionInvoice) -> bytes:
+    """A correction invoice as FA(3) XML (KOR), each changed line before and after, checked
+    against the XSD like an invoice."""
+    try:
+        return invoice_to_xml(_build_correction(correction), xsd_validate=True)
+    except (FA3XmlValidationError, ValueError) as error:
+        raise KsefExportError(
+            _("The e-invoice for %(number)s does not pass the FA(3) schema: %(error)s")
+            % {"number": correction.number, "error": error}
+        ) from None
+
+
+def _parties(builder: B, seller: dict[str, str], buyer: dict[str, str]) -> B:
+    return (
+        builder.currency("PLN")
         .seller(
             InvoiceParty.polish_company(
                 nip=nip.compact(seller["tax_id"]), name=seller["name"], address=_address(seller)
@@ -68,6 +82,57 @@ def _build(invoice: Invoice) -> FA3Invoice:
         )
         .buyer(_buyer(buyer))
     )
+
+
+def _build_correction(correction: CorrectionInvoice) -> FA3Invoice:
+    invoice = correction.invoice
+    builder = _parties(
+        CorrectionInvoiceBuilder(invoice_number=correction.number)
+        .issued_on(correction.issued_on)
+        .sale_date(invoice.sale_date or invoice.issued_on),
+        correction.seller,
+        correction.buyer or invoice.buyer,
+    ).corrects_invoice(
+        number=invoice.number,
+        issue_date=invoice.issued_on,
+        reason=correction.reason,
+        correction_type=CorrectionType.TAX_BASE_OR_TAX,
+        ksef_number=invoice.ksef_number or None,
+    )
+    for line in correction.lines.all():
+        discount = Discount.percent(line.discount_percent) if line.discount_percent else None
+        same = {
+            "tax": _tax(line.vat_percent),
+            "unit": UNITS.get(line.unit, line.unit or "szt"),
+            "discount": discount,
+        }
+        builder.add_corrected_line_before_after(
+            before=InvoiceLine.corrected_before(
+                line.description,
+                quantity=line.quantity_before,
+                unit_net_price=line.unit_price_before,
+                **same,
+            ),
+            after=InvoiceLine.corrected_after(
+                line.description,
+                quantity=line.quantity_after,
+                unit_net_price=line.unit_price_after,
+                **same,
+            ),
+        )
+    return builder.build()
+
+
+def _build(invoice: Invoice) -> FA3Invoice:
+    order: Order = invoice.order
+    builder = _parties(
+        BasicInvoiceBuilder(invoice_number=invoice.number)
+        .issued_on(invoice.issued_on)
+        .sale_date(invoice.sale_date or invoice.issued_on),
+        invoice.seller,
+        invoice.buyer,
+    )
+    seller = invoice.seller
     for line in order.lines.all():
         builder.add_line(
             line.description,

@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from .tax_ids import plain_in_database, same_tax_id
 
 if TYPE_CHECKING:
-    from .models import CatalogueItem, Customer, Order, ProductionLot  # noqa: F401 - named below
+    from .models import CatalogueItem, Customer, Invoice, Order, ProductionLot  # noqa: F401
 
 QUANTITY_FIELD: DecimalField[Any, Any] = DecimalField(max_digits=15, decimal_places=3)
 MONEY_FIELD: DecimalField[Any, Any] = DecimalField(max_digits=15, decimal_places=2)
@@ -106,3 +106,21 @@ class ProductionLotQuerySet(models.QuerySet["ProductionLot"]):
         return self.annotate(
             moved_out=_sum_of(moved, "lot", "quantity", QUANTITY_FIELD),
         ).annotate(on_hand=F("quantity") - F("moved_out"))
+
+
+class InvoiceQuerySet(models.QuerySet["Invoice"]):
+    def with_balance(self) -> InvoiceQuerySet:
+        """``amount_due`` (gross with its corrections), ``amount_paid`` and ``balance`` (due −
+        paid: what the buyer still owes, negative when they paid too much), in one query."""
+        from .models import CorrectionInvoice, Payment
+
+        corrections = CorrectionInvoice.objects.filter(invoice=OuterRef("pk"))
+        payments = Payment.objects.filter(invoice=OuterRef("pk"))
+        return self.annotate(
+            amount_due=F("gross") + _sum_of(corrections, "invoice", "gross_change", MONEY_FIELD),
+            amount_paid=_sum_of(payments, "invoice", "amount", MONEY_FIELD),
+        ).annotate(balance=F("amount_due") - F("amount_paid"))
+
+    def open(self) -> InvoiceQuerySet:
+        """Invoices not settled: something still owed, or paid too much (to refund)."""
+        return self.with_balance().exclude(Q(balance=0))

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import customer_views, ksef_views, recall_views, views
+from . import (
+    correction_views,
+    customer_views,
+    delivery_views,
+    ksef_views,
+    recall_views,
+    settlement_views,
+    views,
+)
 
 app_name = "orders"
 
@@ -11,7 +19,21 @@ urlpatterns = [
     path("<int:pk>/", views.order_detail, name="detail"),
     path("<int:pk>/edit/", views.order_form, name="edit"),
     path("<int:pk>/step/<slug:step>/", views.order_step, name="step"),
+    path("<int:pk>/deliver/", delivery_views.delivery_create, name="delivery_create"),
     path("invoices/<int:pk>.pdf", views.invoice_pdf, name="invoice_pdf"),
+    path("invoices/<int:pk>/payments/", settlement_views.record_payment, name="record_payment"),
+    path(
+        "invoices/<int:pk>/correct/", correction_views.correction_create, name="correction_create"
+    ),
+    path("corrections/<int:pk>.pdf", correction_views.correction_pdf, name="correction_pdf"),
+    path(
+        "corrections/<int:pk>-FA3.xml",
+        correction_views.correction_ksef_xml,
+        name="correction_ksef_xml",
+    ),
+    path("receivables/", settlement_views.receivables_page, name="receivables"),
+    path("receivables.csv", settlement_views.receivables_csv, name="receivables_csv"),
+    path("receivables.xlsx", settlement_views.receivables_xlsx, name="receivables_xlsx"),
     path("deliveries/<int:pk>.pdf", views.delivery_note_pdf, name="delivery_note_pdf"),
     path("invoices.csv", views.invoices_csv, name="invoices_csv"),
     path("invoices.xlsx", views.invoices_xlsx, name="invoices_xlsx"),

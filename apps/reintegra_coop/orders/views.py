@@ -25,11 +25,11 @@ from reintegra_coop.core.scoping import scope
 from reintegra_coop.core.spreadsheet_csv import csv_response
 from reintegra_coop.core.spreadsheet_xlsx import xlsx_response
 
-from . import invoicing, workflow
+from . import invoicing, settlement, workflow
 from .costing import order_margin
 from .exceptions import InsufficientStockError, InvalidTransitionError, OrderLockedError
 from .filters import OrderFilter
-from .forms import LotForm, OrderForm, OrderLineFormSet, StockOutForm
+from .forms import LotForm, OrderForm, OrderLineFormSet, PaymentForm, StockOutForm
 from .fulfilment import record_spoilage_or_own_use
 from .models import (
     BOARD_STATUSES,
@@ -138,13 +138,19 @@ def save_order(form: OrderForm, lines: Any, by: Any) -> Order:
 @require_role(*FINANCE)
 def order_detail(request: HttpRequest, pk: int) -> HttpResponse:
     order = get_object_or_404(_orders(request), pk=pk)
+    invoice = Invoice.objects.filter(order=order).first()
     context = {
         "order": order,
         "lines": order.lines.select_related("item"),
         "tasks": order.tasks.select_related("workshop"),
         "history": order.status_changes.select_related("created_by"),
-        "deliveries": order.deliveries.all(),
-        "invoice": Invoice.objects.filter(order=order).first(),
+        "deliveries": order.deliveries.prefetch_related("lines__line"),
+        "still_to_deliver": order.still_to_deliver(),
+        "invoice": invoice,
+        "balance": settlement.balance_of(invoice) if invoice else None,
+        "payments": invoice.payments.all() if invoice else [],
+        "corrections": invoice.corrections.all() if invoice else [],
+        "payment_form": PaymentForm(initial={"received_on": timezone.localdate()}),
         "margin": order_margin(order),
         "steps": workflow.steps_for(order) if request.user.has_perm("orders.change_order") else [],
         "revisions": order.revisions.all() if order.revision_of_id is None else [],

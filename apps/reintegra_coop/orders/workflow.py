@@ -11,7 +11,7 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from . import fulfilment, invoicing
+from . import fulfilment, invoicing, settlement
 from .models import AMENDABLE, Order, OrderStatus
 
 
@@ -58,9 +58,11 @@ STEPS = [
     Step(
         "paid",
         _("Mark paid"),
-        invoicing.mark_paid,
+        settlement.pay_in_full,
         frozenset({OrderStatus.INVOICED}),
-        question=_("Mark order %(number)s paid? A paid order is closed."),
+        question=_(
+            "Mark order %(number)s paid? A payment of what is still owed is recorded today."
+        ),
     ),
     Step(
         "amend",

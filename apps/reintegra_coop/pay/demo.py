@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from reintegra_coop.core.demo_names import N_, in_site_language
 from reintegra_coop.housing.models import (
     HousingUnit,
     InKindValueSetting,
@@ -34,11 +35,11 @@ from .models import (
 
 D = Decimal
 UNITS = [
-    ("Night shelter, bed 4", "night_shelter", "0.00"),
-    ("Shelter, room 2", "shelter", "450.00"),
-    ("Social house, room 7", "social_house", "700.00"),
-    ("Training flat A", "training_flat", "1100.00"),
-    ("Supported flat B", "supported_flat", "1400.00"),
+    (N_("Night shelter, bed 4"), "night_shelter", "0.00"),
+    (N_("Shelter, room 2"), "shelter", "450.00"),
+    (N_("Social house, room 7"), "social_house", "700.00"),
+    (N_("Training flat A"), "training_flat", "1100.00"),
+    (N_("Supported flat B"), "supported_flat", "1400.00"),
 ]
 
 
@@ -92,7 +93,9 @@ def load() -> None:
                 trainee=trainee, kind=SchemeKind.STIPEND, valid_from=start, created_by=manager
             )
     units = [
-        HousingUnit.objects.create(name=name, level=level, monthly_rent=D(rent), created_by=manager)
+        HousingUnit.objects.create(
+            name=in_site_language(name), level=level, monthly_rent=D(rent), created_by=manager
+        )
         for name, level, rent in UNITS
     ]
     last_month = (this_month - datetime.timedelta(days=1)).replace(day=1)

@@ -33,8 +33,27 @@ PAYROLL_COLUMNS = [
 
 def payroll_csv(period: PayPeriod, payslips: list[Payslip]) -> str:
     """Every line of the month's payslips (their lines prefetched)."""
+    return write_csv(PAYROLL_COLUMNS, payroll_rows(period, payslips))
+
+
+def payroll_xlsx(period: PayPeriod, payslips: list[Payslip]) -> bytes:
+    """The same lines as XLSX, quantities, rates and amounts as numbers, and a totals row of
+    what is paid (information-only lines are not)."""
+    rows = payroll_rows(period, payslips)
+    paid = sum(
+        (line.amount for p in payslips for line in p.lines.all() if not line.informational),
+        Decimal("0.00"),
+    )
+    totals: list[Any] = [None] * len(PAYROLL_COLUMNS)
+    totals[PAYROLL_COLUMNS.index("code")] = "total"
+    totals[PAYROLL_COLUMNS.index("amount")] = paid
+    totals[-1] = site_setting("CURRENCY")
+    return write_xlsx(f"payroll {period.month:%Y-%m}", PAYROLL_COLUMNS, [*rows, totals], True)
+
+
+def payroll_rows(period: PayPeriod, payslips: list[Payslip]) -> list[list[Any]]:
     currency = site_setting("CURRENCY")
-    rows = [
+    return [
         [
             f"{period.month:%Y-%m}",
             payslip.trainee.full_name,
@@ -53,7 +72,6 @@ def payroll_csv(period: PayPeriod, payslips: list[Payslip]) -> str:
         for payslip in payslips
         for line in payslip.lines.all()
     ]
-    return write_csv(PAYROLL_COLUMNS, rows)
 
 
 # What the accounting office books a payslip line as; information-only lines are not paid.

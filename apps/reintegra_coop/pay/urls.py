@@ -32,6 +32,7 @@ urlpatterns = [
     path("<int:year>-<int:month>/payslips.zip", archive_views.download, name="payslips_zip"),
     path("<int:year>-<int:month>/<slug:step>/", views.period_step, name="period_step"),
     path("<int:year>-<int:month>.csv", views.period_csv, name="period_csv"),
+    path("<int:year>-<int:month>.xlsx", views.period_xlsx, name="period_xlsx"),
     path("<int:year>-<int:month>-accounting.csv", views.accounting_csv, name="accounting_csv"),
     path("<int:year>-<int:month>-accounting.xlsx", views.accounting_xlsx, name="accounting_xlsx"),
     path("payslips/<int:pk>.pdf", views.payslip_pdf, name="payslip_pdf"),

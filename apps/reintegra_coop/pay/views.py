@@ -191,6 +191,14 @@ def period_csv(request: HttpRequest, year: int, month: int) -> HttpResponse:
     return csv_response(exports.payroll_csv(period, payslips), f"payroll-{period.month:%Y-%m}.csv")
 
 
+@require_role(*FINANCE)
+@reads_from_replica
+def period_xlsx(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    period, payslips = _accounting(request, year, month)
+    name = f"payroll-{period.month:%Y-%m}.xlsx"
+    return xlsx_response(exports.payroll_xlsx(period, payslips), name)
+
+
 def _accounting(request: HttpRequest, year: int, month: int) -> tuple[PayPeriod, list[Payslip]]:
     period = get_object_or_404(
         scope(PayPeriod.objects.all(), request.user), month=month_of(year, month)

@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from reintegra_coop.core.demo_names import N_, in_site_language
 from reintegra_coop.core.roles import COMMAND_LINE, Role
 
 from .models import CareProfession, ExitReason, Skill, StaffMember, Stage, Trainee, Workshop
@@ -22,20 +23,31 @@ STAFF_PASSWORD = "reintegra-demo"  # noqa: S105 - printed on purpose: it is the 
 TRAINEE_PIN = "2468"
 
 WORKSHOPS = {
-    "Organic garden": (
+    N_("Organic garden"): (
         Kind.ECO_PRODUCTION,
-        ["Sowing and planting", "Weeding and mulching", "Harvesting and sorting", "Composting"],
+        [
+            N_("Sowing and planting"),
+            N_("Weeding and mulching"),
+            N_("Harvesting and sorting"),
+            N_("Composting"),
+        ],
     ),
-    "Carpentry-locksmith": (
+    N_("Carpentry-locksmith"): (
         Kind.CRAFT_WORKSHOP,
-        ["Measuring and marking", "Sawing and planing", "Joinery", "Basic welding"],
+        [N_("Measuring and marking"), N_("Sawing and planing"), N_("Joinery"), N_("Basic welding")],
     ),
-    "Tailoring": (Kind.CRAFT_WORKSHOP, ["Machine sewing", "Hems and repairs", "Pattern cutting"]),
-    "Printing and computer lab": (
+    N_("Tailoring"): (
         Kind.CRAFT_WORKSHOP,
-        ["Screen printing", "Bookbinding", "Desktop publishing"],
+        [N_("Machine sewing"), N_("Hems and repairs"), N_("Pattern cutting")],
     ),
-    "Renovation-cleaning crew": (Kind.SERVICE_CREW, ["Painting walls", "Tiling", "Deep cleaning"]),
+    N_("Printing and computer lab"): (
+        Kind.CRAFT_WORKSHOP,
+        [N_("Screen printing"), N_("Bookbinding"), N_("Desktop publishing")],
+    ),
+    N_("Renovation-cleaning crew"): (
+        Kind.SERVICE_CREW,
+        [N_("Painting walls"), N_("Tiling"), N_("Deep cleaning")],
+    ),
 }
 
 
@@ -165,9 +177,11 @@ def load() -> None:
 
 
 def _workshop(name: str, kind: str, skills: list[str]) -> Workshop:
-    workshop, _created = Workshop.objects.get_or_create(name=name, defaults={"kind": kind})
+    workshop, _created = Workshop.objects.get_or_create(
+        name=in_site_language(name), defaults={"kind": kind}
+    )
     for skill in skills:
-        Skill.objects.get_or_create(workshop=workshop, name=skill)
+        Skill.objects.get_or_create(workshop=workshop, name=in_site_language(skill))
     return workshop
 
 

@@ -19,6 +19,8 @@ DOCUMENTS = {
     "community_service_statement": _("Community-service statement"),
     "payslips_zip": _("All payslips of the month (ZIP)"),
     "pay_month_csv": _("Pay month export (CSV)"),
+    "rent_month": _("Rent statements of the month (CSV, XLSX)"),
+    "hours_month": _("Hours of the month by trainee and workshop (CSV, XLSX)"),
 }
 
 

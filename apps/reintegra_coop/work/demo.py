@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from reintegra_coop.core.demo_names import N_, in_site_language
 from reintegra_coop.people.models import Skill, Stage, Trainee, Workshop
 
 from .models import (
@@ -52,7 +53,7 @@ def load() -> None:
     for workshop in Workshop.objects.order_by("name"):
         ShiftTemplate.objects.create(
             workshop=workshop,
-            name="Morning",
+            name=in_site_language(N_("Morning")),
             weekdays="0,1,2,3,4",
             start=START,
             end=END,

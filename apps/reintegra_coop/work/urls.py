@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import export_views, views
 
 app_name = "work"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("logs/<int:pk>/", views.log_edit, name="log_edit"),
     path("logs/<int:pk>/resolve/", views.resolve_dispute, name="resolve_dispute"),
     path("approvals/", views.approvals, name="approvals"),
+    path("hours.csv", export_views.hours_csv, name="hours_csv"),
+    path("hours.xlsx", export_views.hours_xlsx, name="hours_xlsx"),
 ]

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -23,15 +23,15 @@ from reintegra_coop.core.numbering import next_number
 from reintegra_coop.core.roles import Role
 from reintegra_coop.core.scoping import Visibility
 
-from .exceptions import InvalidTransitionError, OrderLockedError
-from .pricing import LineAmounts, line_amounts, list_value, totals
-from .querysets import (
+from ..exceptions import InvalidTransitionError, OrderLockedError
+from ..pricing import LineAmounts, line_amounts, list_value, totals
+from ..querysets import (
     CatalogueItemQuerySet,
     CustomerQuerySet,
     OrderQuerySet,
     ProductionLotQuerySet,
 )
-from .tax_ids import tax_id_problem
+from ..tax_ids import tax_id_problem
 
 FINANCE = (Role.MANAGER, Role.ACCOUNTANT)
 PRODUCTION = (Role.MANAGER, Role.ACCOUNTANT, Role.INSTRUCTOR)
@@ -200,7 +200,7 @@ ALLOWED_ORDER_STATUS_CHANGES: dict[str, frozenset[str]] = {
     S.READY: frozenset({S.DELIVERED, S.CANCELLED}),
     S.DELIVERED: frozenset({S.INVOICED}),  # internal orders end here: own use is not invoiced
     S.INVOICED: frozenset({S.PAID}),
-    S.PAID: frozenset(),
+    S.PAID: frozenset({S.INVOICED}),  # a correction that raises the amount reopens it
     S.CANCELLED: frozenset(),
 }
 AMENDABLE = frozenset({S.CONFIRMED, S.IN_PRODUCTION, S.READY})
@@ -334,11 +334,34 @@ class Order(TrackedModel):
             )
         if new == OrderStatus.DELIVERED and not order.deliveries.exists():
             raise InvalidTransitionError(gettext("Record the delivery first."))
+        if new == OrderStatus.DELIVERED and any(order.still_to_deliver().values()):
+            raise InvalidTransitionError(gettext("Deliver the rest of the order first."))
+        if new == OrderStatus.CANCELLED and order.deliveries.exists():
+            raise InvalidTransitionError(order.partly_delivered_message())
         if new == OrderStatus.INVOICED:
             if order.is_internal:
                 raise InvalidTransitionError(gettext("An internal order is not invoiced."))
             if not hasattr(order, "invoice"):
                 raise InvalidTransitionError(gettext("Issue the invoice first."))
+
+    def still_to_deliver(self) -> dict[int, Decimal]:
+        """Order line → the quantity no delivery note has carried yet."""
+        delivered = dict(
+            DeliveryLine.objects.filter(line__order=self)
+            .values("line")
+            .annotate(total=models.Sum("quantity"))
+            .values_list("line", "total")
+        )
+        return {
+            line.pk: max(line.quantity - delivered.get(line.pk, Decimal(0)), Decimal(0))
+            for line in self.lines.all()
+        }
+
+    def partly_delivered_message(self) -> str:
+        return gettext(
+            "Part of order %(number)s has been delivered, so it is not cancelled or amended: "
+            "deliver the rest, and correct the invoice if the customer takes less."
+        ) % {"number": self.number}
 
     def create_production_tasks(self, by: Any) -> None:
         """One task per line whose item belongs to a workshop, unless it has one already."""
@@ -362,6 +385,8 @@ class Order(TrackedModel):
                 raise InvalidTransitionError(
                     gettext("Only a confirmed order not yet delivered can be amended.")
                 )
+            if current.deliveries.exists():
+                raise InvalidTransitionError(current.partly_delivered_message())
             root = current.revision_of or current
             revision = Order(
                 number=f"{root.number}-R{current.revision + 1}",
@@ -695,61 +720,35 @@ class Delivery(TrackedModel):
         return self.number
 
 
-# The seller's NIP, the day of acceptance, twelve hex digits and a two-digit check.
-KSEF_NUMBER = r"^\d{10}-\d{8}-[0-9A-F]{12}-[0-9A-F]{2}$"
+class DeliveryLine(models.Model):
+    """How much of an order line one delivery note carried (an order may go in several)."""
 
-
-class PaymentMethod(models.TextChoices):
-    TRANSFER = "transfer", _("bank transfer")
-    CASH = "cash", _("cash")
-
-
-class Invoice(TrackedModel):
-    order = models.OneToOneField(
-        Order, verbose_name=_("order"), on_delete=models.PROTECT, related_name="invoice"
+    delivery = models.ForeignKey(
+        Delivery, verbose_name=_("delivery note"), on_delete=models.CASCADE, related_name="lines"
     )
-    number = models.CharField(_("number"), max_length=30, unique=True, editable=False)
-    issued_on = PlausibleDateField(_("issued on"), default=timezone.localdate)
-    sale_date = PlausibleDateField(
-        _("sale date"), null=True, blank=True, help_text=_("The day the goods were delivered.")
+    line = models.ForeignKey(
+        OrderLine,
+        verbose_name=_("order line"),
+        on_delete=models.PROTECT,
+        related_name="delivered",
     )
-    due_on = PlausibleDateField(_("payment due on"))
-    payment_method = models.CharField(
-        _("payment method"),
-        max_length=10,
-        choices=PaymentMethod.choices,
-        default=PaymentMethod.TRANSFER,
-    )
-    split_payment = models.BooleanField(_("split payment"), default=False, editable=False)
-    # The parties as they were when the invoice was issued: an issued invoice never changes.
-    seller = models.JSONField(_("seller"), default=dict, editable=False)
-    buyer = models.JSONField(_("buyer"), default=dict, editable=False)
-    ksef_number = models.CharField(
-        _("KSeF number"),
-        max_length=40,
-        blank=True,
-        validators=[
-            RegexValidator(
-                KSEF_NUMBER,
-                _("A KSeF number reads like 1234563218-20261123-0100A0B1C2D3-4F."),
-            )
-        ],
-        help_text=_("The number the national e-invoice system gave the invoice."),
-    )
-    net = money_field(_("net"), editable=False)
-    vat = money_field(_("VAT"), editable=False)
-    gross = money_field(_("gross"), editable=False)
-    paid_on = PlausibleDateField(_("paid on"), null=True, blank=True)
+    quantity = quantity_field(_("quantity"), validators=[MinValueValidator(Decimal("0.001"))])
 
     visibility: ClassVar[Visibility] = Visibility(roles=FINANCE)
 
     class Meta:
-        verbose_name = _("invoice")
-        verbose_name_plural = _("invoices")
-        ordering = ["-issued_on", "-number"]
+        verbose_name = _("delivered line")
+        verbose_name_plural = _("delivered lines")
+        ordering = ["delivery", "line__position", "line__pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quantity__gt=0), name="delivery_line_quantity_positive"
+            ),
+            models.UniqueConstraint(fields=["delivery", "line"], name="delivery_line_once"),
+        ]
 
     def __str__(self) -> str:
-        return self.number
+        return f"{self.line.description} × {format_quantity(self.quantity)}"
 
 
 # The order board shows the orders still moving; paid and cancelled ones are in the list.
