@@ -40,10 +40,13 @@ def environment(**options: Any) -> Environment:
             "weekday_and_day": formatting.format_weekday_and_day,
             "short_weekday": formatting.format_short_weekday,
             "month": formatting.format_month,
+            "year_and_month": formatting.format_year_and_month,
             "clock": formatting.format_clock,
             "moment": formatting.format_moment,
             "duration": formatting.format_duration,
+            "hours": formatting.format_hours,
             "number": formatting.format_number,
+            "amount": formatting.format_amount,
             "money": format_money,
             "quantity": format_quantity,
         }

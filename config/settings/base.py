@@ -225,7 +225,13 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Reintegra Coop API",
-    "DESCRIPTION": "Orders, customers, the catalogue and production lots of one cooperative site.",
+    "DESCRIPTION": (
+        "Orders, customers, the catalogue and production lots of one cooperative site. "
+        "Days are ISO dates (2026-12-01). A time of day (a work log's start and end) is the "
+        "site's wall-clock time, 08:00:00. A moment (disputed_at, …) is RFC 3339 in the site's "
+        "time zone with its offset: 2026-12-01T08:00:00+01:00 in Warsaw in winter, +02:00 in "
+        "summer; a moment sent without an offset is read in the site's time zone."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
 }

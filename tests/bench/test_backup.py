@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -111,6 +112,8 @@ def test_a_sqlite_site_comes_back_with_every_row_of_every_table_and_its_files(sq
     empty_site(sites, "copy")
     output = succeeds(sites, "--site", "copy", "restore", str(archive))
     assert f"Restored site 'copy' from {archive.name} (site 'source'" in output
+    # when it was made, in the site's time zone (Warsaw: +01:00 in winter, +02:00 in summer)
+    assert re.search(r"made \d{4}-\d\d-\d\d \d\d:\d\d\+0[12]:00, version", output)
     assert_round_trip(sites, "source", "copy")
     assert (sites / "copy" / "site_config.from-backup.toml").is_file()
 

@@ -1,4 +1,5 @@
 import datetime
+import subprocess
 
 import pytest
 from django.urls import reverse
@@ -40,9 +41,17 @@ def test_progress_comes_from_approved_community_service_logs_and_prints_a_statem
     )  # paid work
     client.force_login(personas.care_worker)
     page = client.get(reverse("care:service_orders")).content.decode()
-    assert "10.00 / 60 h" in page and "2026-10: below the monthly minimum" in page
+    assert "10 h / 60 h" in page and "October 2026: below the monthly minimum" in page
     pdf = client.get(reverse("care:service_statement", args=[order.pk]))
     assert pdf.content.startswith(b"%PDF")
+    polish = client.get(
+        reverse("care:service_statement", args=[order.pk]), HTTP_ACCEPT_LANGUAGE="pl"
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=polish.content, capture_output=True, check=True
+    ).stdout.decode()
+    # named months and hours as durations, never "2026-10" and "10.00"
+    assert "październik 2026" in text and "Pozostało: 50 h" in text and "10.00" not in text
     client.force_login(personas.garden_instructor)
     assert client.get(reverse("care:service_orders")).status_code == 403
 

@@ -134,3 +134,19 @@ def test_pages_show_stored_moments_in_local_time_through_their_filters():
     with timezone.override(WARSAW), translation.override("pl"):
         page = template.render({"created": created, "start": datetime.time(8, 0), "worked": 390})
     assert page == "1.12.2026, 08:00 · 1.12.2026 · 08:00 · 6 h 30 min"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("pl", "październik 2026"), ("cs", "říjen 2026"), ("en", "October 2026")],
+)
+def test_a_month_kept_as_year_and_month_is_named(language, expected):
+    assert in_language(language, formatting.format_year_and_month, (2026, 10)) == expected
+
+
+def test_hours_held_exactly_read_as_hours_and_minutes():
+    from fractions import Fraction
+
+    assert in_language("pl", formatting.format_hours, Fraction(21, 2)) == "10 h 30 min"
+    assert in_language("en", formatting.format_hours, Fraction(50)) == "50 h"
+    assert in_language("en", formatting.format_hours, Decimal("0.25")) == "15 min"

@@ -63,7 +63,7 @@ def test_a_closed_month_takes_no_payment_and_the_message_names_the_field(client,
     response = record(client, tenancy, shown="2026-12", paid_on="2026-11-28")
     assert response.status_code == 200
     page = response.content.decode()
-    assert "<strong>Paid on:</strong> The rent of 2026-11 is closed" in page
+    assert "<strong>Paid on:</strong> The rent of November 2026 is closed" in page
     assert not RentPayment.objects.exists()
     # The closed month's page shows the stored statement and offers no form.
     assert "Record a cash payment" not in client.get(LEDGER, {"period": "2026-11"}).content.decode()

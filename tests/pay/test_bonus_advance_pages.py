@@ -140,7 +140,7 @@ def test_a_closed_month_takes_no_bonus_nor_advance(client, personas, stipend_ann
     client.force_login(personas.manager)
     assert "Add a bonus" not in client.get(PERIOD).content.decode()
     response = client.post(url, {"trainee": personas.trainee_anna.pk, "amount": "50"}, follow=True)
-    assert "The pay period of 2026-11 is already approved; reopen it first." in (
+    assert "The pay period of November 2026 is already approved; reopen it first." in (
         response.content.decode()
     )
     assert not Bonus.objects.exists() and not Advance.objects.exists()

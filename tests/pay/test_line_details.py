@@ -82,4 +82,4 @@ def test_a_payslip_approved_in_english_prints_in_polish_for_a_polish_trainee(
     assert "20 z 20 dni roboczych" in text
     assert "3.11.2026" in text
     assert "working days" not in text
-    assert "listopad 2026" in text
+    assert "Pasek wypłaty za listopad 2026" in text

@@ -21,13 +21,13 @@ def test_a_manager_runs_approves_and_pays_a_month(client, personas, hourly_anna)
     work(personas.trainee_anna, personas.garden, NOVEMBER.replace(day=2))
     client.force_login(personas.manager)
     response = client.post(reverse("pay:periods"), {"period": "2026-11"}, follow=True)
-    assert "The payroll of 2026-11 is ready for review." in response.content.decode()
+    assert "The payroll of November 2026 is ready for review." in response.content.decode()
     page = client.get(PERIOD).content.decode()
     assert "Anna Garden" in page and "Wage for hours worked" in page
     assert "Nothing stops the approval." in page
     client.post(step("approve"))
     asked = client.post(step("pay")).content.decode()  # a paid month stays closed: asked first
-    assert "Mark 2026-11 paid? A paid month is never reopened." in asked
+    assert "Mark November 2026 paid? A paid month is never reopened." in asked
     assert PayPeriod.objects.get().state == "approved"
     client.post(step("pay"), {"confirmed": "yes"})
     assert PayPeriod.objects.get().state == "paid"

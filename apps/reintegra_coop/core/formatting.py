@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from fractions import Fraction
 
 from babel.dates import format_date, format_skeleton, get_day_names
 from babel.dates import format_time as babel_format_time
@@ -69,6 +70,12 @@ def format_month(value: datetime.date) -> str:
     return format_skeleton("yMMMM", value, locale=reader_locale())
 
 
+def format_year_and_month(pair: tuple[int, int]) -> str:
+    """(2026, 10) as październik 2026: a month kept as a (year, month) key."""
+    year, month = pair
+    return format_month(datetime.date(year, month, 1))
+
+
 def format_clock(value: datetime.time | datetime.datetime) -> str:
     """08:05 (pl, en), 8:05 (cs); a stored moment first moves to the local time zone."""
     if isinstance(value, datetime.datetime):
@@ -96,6 +103,11 @@ def format_duration(minutes: int) -> str:
     if hours:
         return translation.gettext("%(hours)s h") % {"hours": hours}
     return translation.gettext("%(minutes)s min") % {"minutes": rest}
+
+
+def format_hours(hours: Fraction | Decimal | int) -> str:
+    """Hours held exactly (11/2 of an hour and so on) as a duration: 5 h 30 min."""
+    return format_duration(round(hours * 60))
 
 
 def format_number(value: Decimal | int) -> str:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from reintegra_coop.core.dates import PlausibleDateField
+from reintegra_coop.core.formatting import format_month
 from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.money import money_field
 from reintegra_coop.core.roles import Role
@@ -224,7 +225,7 @@ class RentPayment(TrackedModel):
                     "paid_on": gettext(
                         "The rent of %(month)s is closed; record the payment in an open month."
                     )
-                    % {"month": f"{self.paid_on:%Y-%m}"}
+                    % {"month": format_month(self.paid_on)}
                 }
             )
 

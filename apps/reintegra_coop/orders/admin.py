@@ -4,11 +4,13 @@ from reintegra_coop.core.admin import ScopedHistoryAdmin, ScopedModelAdmin
 
 from .models import (
     CatalogueItem,
+    CorrectionInvoice,
     Customer,
     Delivery,
     Invoice,
     Order,
     OrderStatusChange,
+    Payment,
     ProductionLot,
     ProductionTask,
     StockMovement,
@@ -126,3 +128,32 @@ class InvoiceAdmin(ScopedModelAdmin):
 
     def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
+
+
+class RecordedOnTheOrderPage(ScopedModelAdmin):
+    """Payments and corrections are recorded on the order page, where their rules run; the
+    back office only reads them."""
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+
+@admin.register(Payment)
+class PaymentAdmin(RecordedOnTheOrderPage):
+    list_display = ["invoice", "received_on", "amount", "method", "reference"]
+    list_filter = ["method"]
+    search_fields = ["invoice__number", "reference", "invoice__order__customer__name"]
+    date_hierarchy = "received_on"
+
+
+@admin.register(CorrectionInvoice)
+class CorrectionInvoiceAdmin(RecordedOnTheOrderPage):
+    list_display = ["number", "invoice", "issued_on", "reason", "gross_change"]
+    search_fields = ["number", "invoice__number", "reason"]
+    date_hierarchy = "issued_on"

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from reintegra_coop.core.dates import PlausibleDateField
+from reintegra_coop.core.formatting import format_month
 from reintegra_coop.core.models import TrackedModel
 from reintegra_coop.core.money import money_field, quantity_field
 from reintegra_coop.core.roles import Role
@@ -348,7 +349,7 @@ def _refuse_in_closed_month(month: datetime.date) -> None:
     if PayPeriod.objects.filter(month=first, state__in=CLOSED_STATES).exists():
         raise ValidationError(
             gettext("The pay period of %(month)s is already approved; reopen it first.")
-            % {"month": f"{first:%Y-%m}"}
+            % {"month": format_month(first)}
         )
 
 

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from reintegra_coop.core.dates import month_bounds
+from reintegra_coop.core.formatting import format_month
 from reintegra_coop.housing.ledger import close_month, reopen_month
 from reintegra_coop.work.models import LockedPeriod, WorkLog, WorkLogStatus
 
@@ -138,7 +139,7 @@ def run(month: datetime.date, by: Any, trainee_ids: Iterable[int] | None = None)
         if period.is_closed:
             raise PayError(
                 _("The pay period of %(month)s is already approved; reopen it first.")
-                % {"month": f"{period.month:%Y-%m}"}
+                % {"month": format_month(period.month)}
             )
         drafts = draft_payslips(period.month, selection)
         _store(period, drafts, selection)
@@ -323,7 +324,7 @@ def approve(month: datetime.date, by: Any) -> PayPeriod:
         if period.state != PeriodState.IN_REVIEW:
             raise PayError(
                 _("Only a period in review can be approved; %(month)s is %(state)s.")
-                % {"month": f"{period.month:%Y-%m}", "state": period.get_state_display()}
+                % {"month": format_month(period.month), "state": period.get_state_display()}
             )
         found = blockers(period)
         if found:

@@ -19,6 +19,7 @@ from reintegra_coop.core.access import require_role
 from reintegra_coop.core.confirm import ask_first, confirmed
 from reintegra_coop.core.dates import EARLIEST, LATEST, parse_period
 from reintegra_coop.core.disclosure import disclose, disclose_together
+from reintegra_coop.core.formatting import format_month
 from reintegra_coop.core.pdf import pdf_response
 from reintegra_coop.core.replica import reads_from_replica
 from reintegra_coop.core.roles import Role, role_of
@@ -58,7 +59,7 @@ def periods(request: HttpRequest) -> HttpResponseBase:
             messages.success(
                 request,
                 _("The payroll of %(month)s is ready for review.")
-                % {"month": f"{period.month:%Y-%m}"},
+                % {"month": format_month(period.month)},
             )
             return redirect("pay:period", period.month.year, period.month.month)
     listed = scope(PayPeriod.objects.all(), request.user)
@@ -137,7 +138,8 @@ def period_step(request: HttpRequest, year: int, month: int, step: str) -> HttpR
     if step == "pay" and not confirmed(request):  # a paid month stays closed: ask first
         return ask_first(
             request,
-            _("Mark %(month)s paid? A paid month is never reopened.") % {"month": f"{first:%Y-%m}"},
+            _("Mark %(month)s paid? A paid month is never reopened.")
+            % {"month": format_month(first)},
             _("Yes: mark paid"),
             reverse("pay:period", args=[first.year, first.month]),
         )

@@ -1,11 +1,13 @@
 """reintegra --site S restore ARCHIVE — into a new, empty site (reintegra new-site S first)."""
 
+import datetime
 from pathlib import Path
 from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db.migrations.loader import MigrationLoader
+from django.utils import timezone
 
 from reintegra_coop.bench import restore
 from reintegra_coop.bench.site_config import load_site
@@ -30,5 +32,11 @@ class Command(BaseCommand):
         call_command("migrate", "--no-input", verbosity=0)
         self.stdout.write(
             f"Restored site {site.name!r} from {archive.name} (site {manifest['site']!r}, "
-            f"made {manifest['created_at']}, version {manifest['app_version']})."
+            f"made {_local(str(manifest['created_at']))}, version {manifest['app_version']})."
         )
+
+
+def _local(created_at: str) -> str:
+    """The archive's moment (stored UTC) as the site's local time, with its offset."""
+    moment = timezone.localtime(datetime.datetime.fromisoformat(created_at))
+    return moment.isoformat(sep=" ", timespec="minutes")
