@@ -105,6 +105,7 @@ def test_a_second_correction_starts_from_what_the_first_left(invoice, personas):
         ("same", "returned", "Nothing changes"),
         ("herbs to 20", "   ", "Give the reason"),
         ("herbs to -1", "returned", "not below zero"),
+        ("herbs beyond an amount", "price agreed", "more than"),
     ],
 )
 def test_a_correction_that_changes_nothing_or_gives_no_reason_is_refused_and_nothing_saved(
@@ -115,6 +116,7 @@ def test_a_correction_that_changes_nothing_or_gives_no_reason_is_refused_and_not
         "same": {herbs.pk: Change(D("30"), D("4.00"))},
         "herbs to 20": {herbs.pk: Change(D("20"), D("4.00"))},
         "herbs to -1": {herbs.pk: Change(D("-1"), D("4.00"))},
+        "herbs beyond an amount": {herbs.pk: Change(D("999999"), D("99999999.99"))},
     }.get(changes, {})
     with pytest.raises(InvalidTransitionError, match=message):
         corrections.issue_correction(invoice, given, reason, personas.manager, ON)

@@ -14,13 +14,14 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from reintegra_coop.core.money import MONEY_MAX, format_money
 from reintegra_coop.core.numbering import next_number
 from reintegra_coop.core.pdf import render_pdf
 
 from . import seller, settlement
 from .exceptions import InvalidTransitionError
-from .models import CorrectionInvoice, CorrectionLine, Invoice, OrderLine, OrderStatus
-from .pricing import LineAmounts, line_amounts, totals
+from .models import CorrectionInvoice, CorrectionLine, Invoice, Order, OrderLine, OrderStatus
+from .pricing import LineAmounts, by_rate, line_amounts, totals
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ def issue_correction(
     if not reason:
         raise InvalidTransitionError(_("Give the reason for the correction."))
     with transaction.atomic():
+        # the order first, then the invoice: the order payments take them in (no deadlock)
+        Order.objects.select_for_update().get(pk=invoice.order_id)
         locked = Invoice.objects.select_for_update().select_related("order").get(pk=invoice.pk)
         if locked.order.status not in (OrderStatus.INVOICED, OrderStatus.PAID):
             raise InvalidTransitionError(_("Only an issued invoice is corrected."))
@@ -132,6 +135,11 @@ def _changed_lines(
         if change.quantity < 0 or change.unit_price < 0:
             raise InvalidTransitionError(_("A quantity or a price is not below zero."))
         found = now[pk]
+        if _amounts(found.line, change.quantity, change.unit_price).gross > MONEY_MAX:
+            raise InvalidTransitionError(
+                _("A line would come to more than %(most)s; split it.")
+                % {"most": format_money(MONEY_MAX)}
+            )
         if (change.quantity, change.unit_price) != (found.quantity, found.unit_price):
             changed.append((found, change))
     if not changed:
@@ -147,16 +155,10 @@ def _amounts(line: OrderLine, quantity: Decimal, unit_price: Decimal) -> LineAmo
 
 def correction_vat_summary(correction: CorrectionInvoice) -> list[dict[str, Any]]:
     """The changes in net, VAT and gross per VAT rate."""
-    by_rate: dict[Decimal, dict[str, Any]] = {}
-    for line in correction.lines.all():
-        row = by_rate.setdefault(
-            line.vat_percent,
-            {"rate": line.vat_percent, "net": Decimal(0), "vat": Decimal(0), "gross": Decimal(0)},
-        )
-        row["net"] += line.net_after - line.net_before
-        row["vat"] += line.vat_after - line.vat_before
-        row["gross"] += line.gross_after - line.gross_before
-    return sorted(by_rate.values(), key=lambda row: -row["rate"])
+    return by_rate(
+        (line.vat_percent, line.net_after - line.net_before, line.vat_after - line.vat_before)
+        for line in correction.lines.all()
+    )
 
 
 def correction_pdf(correction: CorrectionInvoice) -> bytes:

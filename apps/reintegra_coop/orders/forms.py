@@ -215,7 +215,8 @@ class QuantitiesForm(forms.Form):
 
     def quantities(self) -> dict[int, Decimal]:
         return {
-            line.pk: self.cleaned_data[f"line_{line.pk}"] or Decimal(0) for line, _ in self.lines
+            line.pk: self.cleaned_data[f"line_{line.pk}"] or Decimal(0)
+            for line, _still_to_deliver in self.lines
         }
 
 

@@ -20,6 +20,7 @@ from reintegra_coop.core.spreadsheet_xlsx import write_xlsx
 from . import seller
 from .exceptions import InvalidTransitionError
 from .models import Delivery, DeliveryLine, Invoice, Order, OrderStatus, StockMovement
+from .pricing import by_rate
 
 PAYMENT_DAYS = 14
 # Split payment (Polish VAT act, art. 106e(1)(18a)): Annex 15 goods or services on an invoice
@@ -127,15 +128,8 @@ def delivery_note_pdf(delivery: Delivery) -> bytes:
 
 def vat_summary(order: Order) -> list[dict[str, Any]]:
     """Net, VAT and gross per VAT rate, as an invoice shows them."""
-    by_rate: dict[Any, dict[str, Any]] = {}
-    for line in order.lines.all():  # prefetched by the export
-        row = by_rate.setdefault(
-            line.vat_percent, {"rate": line.vat_percent, "net": 0, "vat": 0, "gross": 0}
-        )
-        row["net"] += line.net
-        row["vat"] += line.vat
-        row["gross"] += line.gross
-    return sorted(by_rate.values(), key=lambda row: -row["rate"])
+    # the lines are prefetched by the export
+    return by_rate((line.vat_percent, line.net, line.vat) for line in order.lines.all())
 
 
 CSV_COLUMNS = [

@@ -41,6 +41,19 @@ def totals(lines: Iterable[LineAmounts]) -> LineAmounts:
     return LineAmounts(net=net, vat=vat, gross=net + vat)
 
 
+def by_rate(lines: Iterable[tuple[Decimal, Decimal, Decimal]]) -> list[dict[str, Decimal]]:
+    """(VAT rate, net, VAT) of each line → net, VAT and gross per rate, highest rate first:
+    the VAT summary of an invoice, or of a correction's changes."""
+    rows: dict[Decimal, dict[str, Decimal]] = {}
+    zero = Decimal("0.00")
+    for rate, net, vat in lines:
+        row = rows.setdefault(rate, {"rate": rate, "net": zero, "vat": zero, "gross": zero})
+        row["net"] += net
+        row["vat"] += vat
+        row["gross"] += net + vat
+    return sorted(rows.values(), key=lambda row: -row["rate"])
+
+
 def list_value(quantity: Decimal, list_price: Decimal, currency: str | None = None) -> Decimal:
     """What an internal (zero-price) line is worth at list price, for reports."""
     return round_money(quantity * list_price, currency)

@@ -69,13 +69,15 @@ def record_payment(
 
 def pay_in_full(order: Order, by: Any, on: datetime.date) -> Payment:
     """The order page's "Mark paid": one payment of what is still owed, received ``on``."""
-    if order.status != OrderStatus.INVOICED:
-        raise InvalidTransitionError(_("Only an invoiced order is marked paid."))
-    invoice = Invoice.objects.get(order=order)
-    outstanding = balance_of(invoice).outstanding
-    if outstanding <= 0:
-        raise InvalidTransitionError(_("Nothing is owed on this invoice."))
-    return record_payment(invoice, outstanding, on, by, method=invoice.payment_method)
+    with transaction.atomic():  # what is owed is read under the lock: two clicks pay once
+        locked = Order.objects.select_for_update().get(pk=order.pk)
+        if locked.status != OrderStatus.INVOICED:
+            raise InvalidTransitionError(_("Only an invoiced order is marked paid."))
+        invoice = Invoice.objects.get(order=locked)
+        outstanding = balance_of(invoice).outstanding
+        if outstanding <= 0:
+            raise InvalidTransitionError(_("Nothing is owed on this invoice."))
+        return record_payment(invoice, outstanding, on, by, method=invoice.payment_method)
 
 
 def settle(invoice: Invoice, by: Any) -> None:
