@@ -20,6 +20,7 @@ urlpatterns = [
     path("housing/", include("reintegra_coop.housing.urls")),
     path("care/", include("reintegra_coop.care.urls")),
     path("privacy/", include("reintegra_coop.privacy.urls")),
+    path("pathways/", include("reintegra_coop.pathways.urls")),
     path("api/", include(api.urls)),
     path(
         "api/schema/",

@@ -41,6 +41,13 @@ from reintegra_coop.orders.models import (
     OrderLine,
     VatRate,
 )
+from reintegra_coop.pathways.models import (
+    EmployerTie,
+    Opening,
+    OpeningSkill,
+    Organisation,
+    OrganisationKind,
+)
 from reintegra_coop.pay.models import (
     Advance,
     Bonus,
@@ -52,6 +59,7 @@ from reintegra_coop.pay.models import (
     StipendSetting,
 )
 from reintegra_coop.people.models import Skill, StaffMember, Stage, Trainee, Workshop, WorkshopKind
+from reintegra_coop.privacy.models import Consent, ConsentKind
 from reintegra_coop.work.models import Shift, ShiftAssignment, ShiftTemplate, WorkLog
 
 PASSWORD = "correct-horse-battery"
@@ -514,3 +522,46 @@ class TOTPDeviceFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     name = "phone"
     confirmed = True
+
+
+# Pathways: partners, openings, consents to share data with them.
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Employer {n}")
+    kind = OrganisationKind.EMPLOYER
+    employer_tie = EmployerTie.COOPERATING
+
+
+class OpeningFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Opening
+
+    employer = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Job {n}")
+
+
+class OpeningSkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OpeningSkill
+
+    opening = factory.SubFactory(OpeningFactory)
+    skill = factory.SubFactory(SkillFactory)
+    hours = 120
+
+
+class SharingConsentFactory(factory.django.DjangoModelFactory):
+    """The trainee's consent to their data going to a partner on record."""
+
+    class Meta:
+        model = Consent
+
+    trainee = factory.SubFactory(TraineeFactory)
+    kind = ConsentKind.SHARING_WITH_PARTNER
+    organisation = factory.SubFactory(OrganisationFactory)
+    partner = factory.SelfAttribute("organisation.name")
+    given_on = datetime.date(2026, 11, 2)

@@ -14,6 +14,7 @@ DOORS = {
     "WorkLog.set_status",
     "WorkLog.change_status",
     "PayPeriod.change_state",
+    "Placement.change_status",
 }
 
 

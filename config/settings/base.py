@@ -10,7 +10,18 @@ from django.utils.translation import gettext_lazy as _
 PACKAGE_DIR = Path(__file__).resolve().parents[2] / "apps" / "reintegra_coop"
 BENCH_DIR = PACKAGE_DIR.parents[1]
 
-AREAS = ["core", "people", "orders", "work", "pay", "housing", "care", "portal", "privacy"]
+AREAS = [
+    "core",
+    "people",
+    "orders",
+    "work",
+    "pay",
+    "housing",
+    "care",
+    "pathways",
+    "portal",
+    "privacy",
+]
 
 INSTALLED_APPS = [
     "django.contrib.admin",

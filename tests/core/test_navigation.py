@@ -18,6 +18,7 @@ TOP_BAR = [
     "housing:rent",
     "care:caseload",
     "care:service_orders",
+    "pathways:openings",
     "work:crew_sheet",
     "work:roster",
     "orders:tasks",

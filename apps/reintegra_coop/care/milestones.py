@@ -115,14 +115,37 @@ def _streak(target: Target, rostered: list[Entry]) -> Progress:
     return Progress(Decimal(len(run)), target.amount)
 
 
+def current_streak(entries: list[Entry]) -> int:
+    """The rostered shifts in a row started on time, up to the latest one (0 if it was late or
+    missed): what a trainee can show today, as a job opening asks for it."""
+    run = 0
+    for entry in sorted(entries, key=lambda e: (e.date, e.log_id), reverse=True):
+        if not entry.rostered:
+            continue
+        if not (entry.attended and entry.on_time):
+            break
+        run += 1
+    return run
+
+
+def attendance_percent(entries: list[Entry], weeks: int, today: datetime.date) -> Decimal:
+    """Attended ÷ rostered days over the last ``weeks`` up to ``today``, in percent (exact;
+    0 when nothing was rostered)."""
+    since = today - datetime.timedelta(weeks=weeks)
+    window = [e for e in entries if e.rostered and since < e.date <= today]
+    if not window:
+        return Decimal(0)
+    rate = Fraction(sum(1 for e in window if e.attended), len(window)) * 100
+    return Decimal(rate.numerator) / Decimal(rate.denominator)
+
+
 def _attendance(target: Target, entries: list[Entry], today: datetime.date) -> Progress:
     since = today - datetime.timedelta(weeks=target.weeks)
     window = [e for e in entries if e.rostered and since < e.date <= today]
     if not window:
         return Progress(Decimal(0), target.amount)
     attended = [e for e in window if e.attended]
-    rate = Fraction(len(attended), len(window)) * 100
-    done = Decimal(rate.numerator) / Decimal(rate.denominator)
+    done = attendance_percent(entries, target.weeks, today)
     achieved = done >= target.amount
     return Progress(
         done.quantize(Decimal("0.01")),

@@ -20,14 +20,20 @@ from . import notices
 from .plans import Milestone, MilestoneKind
 
 
-def entries_for(trainee_ids: Iterable[int], today: datetime.date) -> dict[int, list[calc.Entry]]:
+def entries_for(
+    trainee_ids: Iterable[int], today: datetime.date, since: datetime.date | None = None
+) -> dict[int, list[calc.Entry]]:
+    """The approved work record as the milestones see it, up to ``today`` (and after ``since``,
+    when given: matching reads only the last weeks)."""
     ids = list(trainee_ids)
     by_trainee: dict[int, list[calc.Entry]] = defaultdict(list)
     logged: set[tuple[int, datetime.date]] = set()
+    after = {"date__gt": since} if since else {}
+    shift_after = {"shift__date__gt": since} if since else {}
     rows = (
         WorkLog.objects.current()
         .approved()
-        .filter(trainee_id__in=ids, date__lte=today)
+        .filter(trainee_id__in=ids, date__lte=today, **after)
         .values_list(
             "pk",
             "trainee_id",
@@ -51,13 +57,15 @@ def entries_for(trainee_ids: Iterable[int], today: datetime.date) -> dict[int, l
                 attended=attendance in WORKING_CODES,
                 on_time=attendance == "present",
                 independent=independent,
-                rostered=shift_id is not None,
+                # A placement day is a day the trainee was expected at the employer: it counts
+                # in attendance like a rostered shift (pathways/placements.py).
+                rostered=shift_id is not None or partner,
                 placement=partner,
             )
         )
     # A rostered shift with no log at all is a shift not attended.
     for trainee_id, day in ShiftAssignment.objects.filter(
-        trainee_id__in=ids, shift__date__lt=today
+        trainee_id__in=ids, shift__date__lt=today, **shift_after
     ).values_list("trainee_id", "shift__date"):
         if (trainee_id, day) not in logged:
             by_trainee[trainee_id].append(

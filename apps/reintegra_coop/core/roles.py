@@ -59,6 +59,17 @@ def _perms(app: str, actions: tuple[str, ...], *models: str) -> list[str]:
 
 
 VIEW, EDIT = ("view",), ("view", "add", "change")
+# Recorded on the pathway pages, where their rules run; the back office reads them.
+PATHWAY_MODELS = (
+    "organisation",
+    "contact",
+    "agreement",
+    "referral",
+    "opening",
+    "openingskill",
+    "placement",
+    "placementfeedback",
+)
 
 # "app_label.codename" permissions per role, for the back office and the REST API.
 # Row-level limits on top of these are in scoping.py. Later areas add their models here.
@@ -115,6 +126,7 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
             "care", VIEW, "individualplan", "socialcontract", "participationpause", "milestone"
         ),
         *_perms("privacy", VIEW, "consent", "legalhold", "disclosurelog"),
+        *_perms("pathways", VIEW, *PATHWAY_MODELS),
     ],
     Role.INSTRUCTOR: [
         *_perms("people", VIEW, "trainee", "workshop", "skill"),
@@ -150,6 +162,7 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
         "care.view_clinicalread",
         *_perms("housing", VIEW, "tenancy", "housingunit"),
         *_perms("privacy", VIEW, "consent"),
+        *_perms("pathways", VIEW, *PATHWAY_MODELS),
     ],
     Role.ACCOUNTANT: [
         *_perms("people", VIEW, "trainee", "workshop"),

@@ -42,6 +42,7 @@ class WorkshopKind(models.TextChoices):
     ECO_PRODUCTION = "eco_production", _("Eco-production")
     CRAFT_WORKSHOP = "craft_workshop", _("Craft workshop")
     SERVICE_CREW = "service_crew", _("Service crew")
+    PLACEMENT = "placement", _("Placement at an employer")
 
 
 class Workshop(TrackedModel):

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from reintegra_coop.core.notifications import Link, Params, notify
@@ -45,6 +46,22 @@ def rent_deduction_coverage(trainee: Any, consents: list[Consent]) -> list[Deduc
             DeductionCoverage(tenancy, since, consent, consent.withdrawn_on if consent else None)
         )
     return coverage
+
+
+def sharing_consent_in_force(trainee_id: int, organisation_id: int, on: datetime.date) -> bool:
+    """A consent to share data with this partner on record, given by ``on`` and not withdrawn
+    by then or since (data sent today on a consent withdrawn yesterday would break it)."""
+    latest = max(on, timezone.localdate())
+    return (
+        Consent.objects.in_force_on(on)
+        .exclude(withdrawn_on__lte=latest)
+        .filter(
+            trainee_id=trainee_id,
+            kind=ConsentKind.SHARING_WITH_PARTNER,
+            organisation_id=organisation_id,
+        )
+        .exists()
+    )
 
 
 STILL_DEDUCTING = "privacy.rent_consent_withdrawn"

@@ -21,6 +21,7 @@ DOCUMENTS = {
     "pay_month_csv": _("Pay month export (CSV)"),
     "rent_month": _("Rent statements of the month (CSV, XLSX)"),
     "hours_month": _("Hours of the month by trainee and workshop (CSV, XLSX)"),
+    "referral": _("Referral to a partner organisation"),
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,8 +16,14 @@ from .models import Consent, LegalHold
 class ConsentForm(forms.ModelForm):
     class Meta:
         model = Consent
-        fields = ["kind", "partner", "given_on"]
+        fields = ["kind", "organisation", "partner", "given_on"]
         widgets = {"given_on": DAY_INPUT}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].help_text = _(
+            "Only for a partner not on record: its name (the partner on record is chosen above)."
+        )
 
 
 class WithdrawalForm(forms.Form):

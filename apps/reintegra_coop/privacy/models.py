@@ -42,6 +42,16 @@ class Consent(TrackedModel):
         blank=True,
         help_text=_("Only for sharing data: the organisation the data may go to."),
     )
+    organisation = models.ForeignKey(
+        "pathways.Organisation",
+        verbose_name=_("partner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"active": True},
+        help_text=_("Only for sharing data: the partner on record the data may go to."),
+    )
     given_on = PlausibleDateField(_("given on"))
     withdrawn_on = PlausibleDateField(_("withdrawn on"), null=True, blank=True, editable=False)
     withdrawn_by = models.ForeignKey(
@@ -76,10 +86,13 @@ class Consent(TrackedModel):
         return f"{self.get_kind_display()} {self.partner}".strip()
 
     def clean(self) -> None:
-        if self.kind == ConsentKind.SHARING_WITH_PARTNER and not self.partner.strip():
-            raise ValidationError({"partner": _("Name the partner organisation.")})
+        if self.kind == ConsentKind.SHARING_WITH_PARTNER:
+            if self.organisation is not None:
+                self.partner = self.organisation.name
+            if not self.partner.strip():
+                raise ValidationError({"partner": _("Name the partner organisation.")})
         if self.kind == ConsentKind.PAYROLL_RENT_DEDUCTION:
-            self.partner = ""
+            self.partner, self.organisation = "", None
 
     def withdraw(self, on: datetime.date, by: Any) -> None:
         if self.withdrawn_on is not None:

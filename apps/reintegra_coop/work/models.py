@@ -55,6 +55,9 @@ class WorkType(models.TextChoices):
     IN_KIND_RENT = "in_kind_rent", _("In-kind rent")
     COMMUNITY_SERVICE = "community_service", _("Community service")
     VOLUNTEER = "volunteer", _("Volunteer")
+    # Days of a placement whose wage the employer pays: the cooperative pays nothing for them,
+    # they count toward attendance and milestones (pathways/placements.py).
+    EMPLOYER_PAID = "employer_paid", _("Placement paid by the employer")
 
 
 class WorkLogStatus(models.TextChoices):

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from reintegra_coop.care import demo as care
 from reintegra_coop.orders import demo as orders
 from reintegra_coop.orders.seller import site_seller_problems
+from reintegra_coop.pathways import demo as pathways
 from reintegra_coop.pay import demo as pay
 from reintegra_coop.people import demo as people
 from reintegra_coop.work import demo as work
@@ -24,6 +25,7 @@ STEPS: list[Callable[[], None]] = [
     work.load,
     pay.load,
     care.load,
+    pathways.load,  # after the month of work: placement days keep its rules
 ]
 
 

@@ -1,0 +1,75 @@
+"""The pathway records in the back office: read only, scoped like their pages (partners,
+referrals, openings and placements are recorded on the pathway pages, where consent, the
+placement milestone and the work record's rules are kept)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from reintegra_coop.core.admin import ScopedHistoryAdmin, ScopedModelAdmin
+
+from .models import (
+    Agreement,
+    Contact,
+    Opening,
+    Organisation,
+    Placement,
+    PlacementFeedback,
+    Referral,
+)
+
+
+class ReadOnly:
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ReadOnly, ScopedHistoryAdmin):
+    list_display = ["name", "kind", "employer_tie", "active"]
+    list_filter = ["kind", "active"]
+    search_fields = ["name"]
+
+
+@admin.register(Contact)
+class ContactAdmin(ReadOnly, ScopedModelAdmin):
+    list_display = ["name", "organisation", "position", "phone"]
+    search_fields = ["name", "organisation__name"]
+
+
+@admin.register(Agreement)
+class AgreementAdmin(ReadOnly, ScopedHistoryAdmin):
+    list_display = ["title", "organisation", "starts_on", "ends_on"]
+    search_fields = ["title", "organisation__name"]
+
+
+@admin.register(Referral)
+class ReferralAdmin(ReadOnly, ScopedHistoryAdmin):
+    list_display = ["trainee", "organisation", "direction", "referred_on", "answer"]
+    list_filter = ["direction", "answer"]
+
+
+@admin.register(Opening)
+class OpeningAdmin(ReadOnly, ScopedHistoryAdmin):
+    list_display = ["title", "employer", "status", "hours_per_week"]
+    list_filter = ["status"]
+
+
+@admin.register(Placement)
+class PlacementAdmin(ReadOnly, ScopedHistoryAdmin):
+    list_display = ["trainee", "employer", "starts_on", "planned_end_on", "status", "pay_terms"]
+    list_filter = ["status", "pay_terms"]
+
+
+@admin.register(PlacementFeedback)
+class PlacementFeedbackAdmin(ReadOnly, ScopedModelAdmin):
+    list_display = ["placement", "point", "given_on", "punctuality", "quality", "teamwork"]

@@ -1,0 +1,222 @@
+"""The demo cooperative's pathway out: two employers (one cooperating, one contracted by an
+agreement), the social-welfare and labour offices, two job openings asking for skills the
+workshops teach, consents and a referral, and a graduate's placement with the days worked so
+far, approved, and the employer's first feedback. Loading again changes nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+from decimal import Decimal
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from reintegra_coop.core.calendar import is_working_day
+from reintegra_coop.core.demo_names import N_, in_site_language
+from reintegra_coop.people.models import Skill, StaffMember, Stage, Trainee, add_months
+from reintegra_coop.privacy.models import Consent, ConsentKind
+from reintegra_coop.work.approval import approve
+
+from . import placements, referrals
+from .models import (
+    Agreement,
+    Contact,
+    EmployerTie,
+    FeedbackPoint,
+    Opening,
+    OpeningSkill,
+    Organisation,
+    OrganisationKind,
+    PayTerms,
+    Placement,
+    PlacementFeedback,
+    Referral,
+    ReferralDirection,
+)
+
+JOINERY = N_("Oak Joinery")
+GREENERY = N_("City Greenery Service")
+WELFARE = N_("Municipal social-welfare office")
+LABOUR = N_("District labour office")
+
+
+def _name(text: str) -> str:
+    return in_site_language(text)
+
+
+def load() -> None:
+    if Organisation.objects.exists():
+        return
+    manager = User.objects.get(username="manager")
+    social = User.objects.get(username="care.social")
+    today = timezone.localdate()
+    with transaction.atomic():
+        joinery = _organisation(JOINERY, OrganisationKind.EMPLOYER, EmployerTie.CONTRACTED, manager)
+        greenery = _organisation(
+            GREENERY, OrganisationKind.EMPLOYER, EmployerTie.COOPERATING, manager
+        )
+        welfare = _organisation(WELFARE, OrganisationKind.SOCIAL_WELFARE_OFFICE, "", manager)
+        _organisation(LABOUR, OrganisationKind.LABOUR_OFFICE, "", manager)
+        Contact.objects.create(
+            organisation=joinery,
+            name="Jan Dąb",
+            position=_name(N_("Owner")),
+            phone="+48 600 100 200",
+            created_by=manager,
+        )
+        Contact.objects.create(
+            organisation=greenery,
+            name="Maria Zielna",
+            position=_name(N_("Site manager")),
+            phone="+48 600 300 400",
+            created_by=manager,
+        )
+        Agreement.objects.create(
+            organisation=joinery,
+            title=_name(N_("Placements and jobs for graduates")),
+            starts_on=today.replace(month=1, day=1),
+            ends_on=today.replace(month=12, day=31),
+            terms=_name(N_("Up to three placements a year; a job coach visits weekly.")),
+            created_by=manager,
+        )
+        helper = _opening(
+            joinery,
+            N_("Joiner's helper"),
+            [(N_("Sawing and planing"), 20), (N_("Joinery"), 10)],
+            attendance=Decimal(80),
+            streak=None,
+            manager=manager,
+        )
+        _opening(
+            greenery,
+            N_("Gardener in the city parks"),
+            [(N_("Weeding and mulching"), 20)],
+            attendance=None,
+            streak=5,
+            manager=manager,
+        )
+        participants = list(Trainee.objects.filter(stage=Stage.PARTICIPANT).order_by("card_number"))
+        for trainee in participants[:2]:
+            consent = Consent(
+                trainee=trainee,
+                kind=ConsentKind.SHARING_WITH_PARTNER,
+                organisation=joinery,
+                partner=joinery.name,
+                given_on=today - datetime.timedelta(days=14),
+            )
+            consent.stamp(social)
+            consent.save()
+        if participants:
+            referral = Referral(
+                trainee=participants[0],
+                organisation=joinery,
+                opening=helper,
+                direction=ReferralDirection.TO_PARTNER,
+                referred_on=today - datetime.timedelta(days=7),
+                referred_by=social.get_full_name(),
+                reason=_name(N_("Steady attendance and 30 hours at the bench saw.")),
+            )
+            referrals.refer(referral, social)
+            referral.record_answer(
+                "accepted",
+                today - datetime.timedelta(days=3),
+                _name(N_("An interview next week.")),
+                social,
+            )
+        incoming = Trainee.objects.filter(stage=Stage.APPLICANT).order_by("card_number").first()
+        if incoming is not None:
+            referrals.refer(
+                Referral(
+                    trainee=incoming,
+                    organisation=welfare,
+                    direction=ReferralDirection.FROM_PARTNER,
+                    referred_on=incoming.applied_on,
+                    referred_by="Halina Opiekuńcza",
+                    reason=_name(N_("Long-term unemployed, staying at the night shelter.")),
+                ),
+                social,
+            )
+    _placement(greenery, manager, today)
+
+
+def _organisation(name: str, kind: str, tie: str, by: User) -> Organisation:
+    organisation = Organisation(name=_name(name), kind=kind, employer_tie=tie)
+    organisation.stamp(by)
+    organisation.save()
+    return organisation
+
+
+def _opening(
+    employer: Organisation,
+    title: str,
+    skills: list[tuple[str, int]],
+    attendance: Decimal | None,
+    streak: int | None,
+    manager: User,
+) -> Opening:
+    opening = Opening(
+        employer=employer,
+        title=_name(title),
+        place=employer.name,
+        hours_per_week=30,
+        min_attendance_percent=attendance,
+        min_punctuality_streak=streak,
+    )
+    opening.stamp(manager)
+    opening.save()
+    for skill_name, hours in skills:
+        skill = Skill.objects.filter(name=_name(skill_name)).first()
+        if skill is not None:
+            OpeningSkill.objects.create(opening=opening, skill=skill, hours=hours)
+    return opening
+
+
+def _placement(employer: Organisation, manager: User, today: datetime.date) -> None:
+    """A graduate five weeks into a placement: the days so far recorded by the job coach
+    and approved, and the employer's word after the first weeks."""
+    graduate = Trainee.objects.filter(stage=Stage.GRADUATE).order_by("card_number").first()
+    coach = StaffMember.objects.filter(user__username="instructor.garden").first()
+    if graduate is None or coach is None:
+        return
+    starts = today - datetime.timedelta(weeks=5)
+    placement = placements.start(
+        Placement(
+            trainee=graduate,
+            employer=employer,
+            job_coach=coach,
+            starts_on=starts,
+            planned_end_on=add_months(starts, 6) - datetime.timedelta(days=1),
+            hours_per_week=30,
+            days_to_complete=100,
+            pay_terms=PayTerms.COOPERATIVE_PAYS,
+        ),
+        manager,
+    )
+    logs = []
+    day = starts
+    while day < today:
+        if is_working_day(day):
+            # a day the trainee could not work (a care appointment) is left out
+            with contextlib.suppress(ValidationError):
+                logs += placements.record_days(
+                    placement,
+                    [placements.Day(day, datetime.time(7), datetime.time(13))],
+                    coach.user,
+                )
+        day += datetime.timedelta(days=1)
+    approve([log.pk for log in logs], manager)
+    feedback = PlacementFeedback(
+        placement=placement,
+        point=FeedbackPoint.FIRST_MONTH,
+        given_on=today,
+        given_by="Maria Zielna",
+        punctuality=5,
+        quality=4,
+        teamwork=4,
+        note=_name(N_("Comes on time and asks when unsure.")),
+    )
+    feedback.stamp(coach.user)
+    feedback.save()

@@ -1,0 +1,47 @@
+"""Referring a trainee to a partner (or recording a partner's referral to us). A referral to a
+partner sends the trainee's data there: only with the trainee's consent for that partner, in
+force on the day and not withdrawn since, and the disclosure is logged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext
+
+from reintegra_coop.core.consents import may_share_with
+from reintegra_coop.core.disclosure import disclose
+
+from .models import Referral
+
+
+def refer(referral: Referral, by: Any) -> Referral:
+    """Save a new referral; one to a partner is refused without the trainee's consent."""
+    if referral.opening_id:
+        referral.organisation = referral.opening.employer  # type: ignore[union-attr]
+    with transaction.atomic():
+        if referral.sends_data and not may_share_with(
+            referral.trainee_id, referral.organisation.pk, referral.referred_on
+        ):
+            raise ValidationError(
+                {
+                    "organisation": gettext(
+                        "%(trainee)s has not consented to their data going to %(partner)s: "
+                        "record the consent first (Privacy and consents)."
+                    )
+                    % {"trainee": referral.trainee.full_name, "partner": referral.organisation}
+                }
+            )
+        referral.full_clean()
+        referral.stamp(by)
+        referral.save()
+        if referral.sends_data:
+            disclose(
+                by,
+                referral.trainee_id,
+                "referral",
+                reference=f"{referral.referred_on.isoformat()} #{referral.pk}",
+                recipient=referral.organisation.name,
+            )
+    return referral
