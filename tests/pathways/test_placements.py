@@ -4,6 +4,7 @@ none, each keeping the work record's rules —, approved like any day, counted i
 the placement milestone, with the employer's feedback, and ended."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,6 +14,8 @@ from reintegra_coop.care.plans import Milestone
 from reintegra_coop.pathways import matching
 from reintegra_coop.pathways.models import Placement, PlacementFeedback, PlacementStatus
 from reintegra_coop.pathways.records import verified_records
+from reintegra_coop.pay.models import PayScheme
+from reintegra_coop.pay.payroll import draft_payslips
 from reintegra_coop.people.models import Workshop
 from reintegra_coop.work.approval import approve
 from reintegra_coop.work.models import WorkLog
@@ -243,3 +246,24 @@ def test_who_sees_a_placement(client, personas, placement):
         client.get(NEW).status_code == 403
     )  # a coach runs a placement; starting one is not theirs
     assert not WorkLog.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("pay_terms", "paid"),
+    [("employer_pays", Decimal(0)), ("cooperative_pays", Decimal("180.00"))],
+)
+def test_the_pay_run_pays_placement_days_by_who_pays(client, personas, employer, pay_terms, paid):
+    """Anna is paid 30 an hour; six hours at the employer: nothing from the cooperative when
+    the employer pays the wage, 180 when the cooperative keeps paying."""
+    anna = personas.trainee_anna
+    PayScheme.objects.create(
+        trainee=anna, kind="hourly", valid_from=datetime.date(2026, 11, 1), hourly_rate=Decimal(30)
+    )
+    client.force_login(personas.manager)
+    data = placement_of(anna, employer, personas.garden_instructor, pay_terms=pay_terms)
+    client.post(NEW, data)
+    placement = Placement.objects.get()
+    client.post(reverse("pathways:record_day", args=[placement.pk]), day("2026-11-16"))
+    approve(WorkLog.objects.values_list("pk", flat=True), personas.manager)
+    [payslip] = draft_payslips(datetime.date(2026, 11, 1), [anna.pk])
+    assert payslip.earnings == paid

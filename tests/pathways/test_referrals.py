@@ -153,3 +153,20 @@ def test_a_care_worker_sees_and_answers_only_their_caseloads_referrals(client, p
     assert client.post(answer, ok).status_code == 302
     anna_referral.refresh_from_db()
     assert (anna_referral.answer, anna_referral.answer_note) == ("accepted", "Starts Monday.")
+
+
+def test_a_referral_ahead_of_today_or_a_partners_referral_naming_an_opening_is_refused(
+    client, personas, employer
+):
+    anna = personas.trainee_anna
+    SharingConsentFactory(trainee=anna, organisation=employer, given_on=datetime.date(2026, 12, 10))
+    client.force_login(personas.care_worker)
+    ahead = client.post(NEW, referral_of(anna, employer, referred_on="2026-12-15"))
+    assert "A referral is recorded when it is made, not ahead." in ahead.content.decode()
+    opening = OpeningFactory(employer=employer)
+    inward = referral_of(anna, employer, direction="from_partner", opening=opening.pk)
+    page = client.post(NEW, inward).content.decode()
+    assert "A partner&#x27;s referral to us names no job opening." in page or (
+        "A partner&#39;s referral to us names no job opening." in page
+    )
+    assert not Referral.objects.exists() and not DisclosureLog.objects.exists()

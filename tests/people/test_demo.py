@@ -101,6 +101,10 @@ def test_the_demo_has_the_centre_of_the_design(capsys, moment):
     placement_days = WorkLog.objects.filter(workshop=placement.employer.placement_workshop)
     assert placement_days.filter(status="approved").count() >= 10
     assert placement.milestone.progress >= 10 and placement.feedback.exists()
+    from reintegra_coop.pathways.models import Exit
+
+    assert Exit.objects.filter(employer__isnull=False, work_status="in_work").count() == 1
+    assert Exit.objects.count() == 2
     printed = capsys.readouterr().out
     assert "manager" in printed and STAFF_PASSWORD in printed and TRAINEE_PIN in printed
     call_command("check_data")  # no overlapping work, no day codes off the programme

@@ -37,6 +37,7 @@ class Entry:
     independent: bool = False
     rostered: bool = True  # the day was on the trainee's roster
     placement: bool = False  # worked at a partner employer
+    workshop_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ class Target:
     amount: Decimal  # hours, shifts, tasks, days or a percentage
     skill_id: int | None = None
     weeks: int = 4
+    # a placement's own days: at its employer's workshop, from its first to its last day
+    workshop_id: int | None = None
+    since: datetime.date | None = None
+    until: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,7 @@ def progress(target: Target, entries: list[Entry], today: datetime.date) -> Prog
     if target.kind == PLACEMENT:
         days: dict[datetime.date, Entry] = {}
         for entry in ordered:
-            if entry.attended and entry.placement:
+            if entry.attended and entry.placement and _within(target, entry):
                 days.setdefault(entry.date, entry)
         return _cumulative(target, list(days.values()), lambda e: Decimal(1))
     if target.kind == PUNCTUALITY_STREAK:
@@ -91,6 +96,14 @@ def progress(target: Target, entries: list[Entry], today: datetime.date) -> Prog
     if target.kind == ATTENDANCE_RATE:
         return _attendance(target, ordered, today)
     raise ValueError(f"{target.kind} is signed off by staff, not computed")
+
+
+def _within(target: Target, entry: Entry) -> bool:
+    return (
+        (target.workshop_id is None or entry.workshop_id == target.workshop_id)
+        and (target.since is None or target.since <= entry.date)
+        and (target.until is None or entry.date <= target.until)
+    )
 
 
 def _cumulative(target: Target, entries: list[Entry], worth: object) -> Progress:

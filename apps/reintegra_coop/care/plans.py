@@ -289,6 +289,18 @@ class Milestone(TrackedModel):
         related_name="+",
     )
     weeks = models.PositiveSmallIntegerField(_("over the last weeks"), default=4)
+    # A placement's milestone counts only its own days (set by pathways/placements.py).
+    workshop = models.ForeignKey(
+        "people.Workshop",
+        verbose_name=_("days at"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    counts_from = PlausibleDateField(_("counts from"), null=True, blank=True, editable=False)
+    counts_until = PlausibleDateField(_("counts until"), null=True, blank=True, editable=False)
     progress = models.DecimalField(
         _("progress"), max_digits=9, decimal_places=2, default=0, editable=False
     )

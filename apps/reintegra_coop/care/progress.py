@@ -44,9 +44,11 @@ def entries_for(
             "done_independently",
             "shift_id",
             "workshop__partner_employer",
+            "workshop_id",
         )
     )
-    for pk, trainee_id, day, minutes, skill_id, attendance, independent, shift_id, partner in rows:
+    for row in rows:
+        pk, trainee_id, day, minutes, skill_id, attendance, independent, shift_id, partner = row[:9]
         logged.add((trainee_id, day))
         by_trainee[trainee_id].append(
             calc.Entry(
@@ -61,6 +63,7 @@ def entries_for(
                 # in attendance like a rostered shift (pathways/placements.py).
                 rostered=shift_id is not None or partner,
                 placement=partner,
+                workshop_id=row[9],
             )
         )
     # A rostered shift with no log at all is a shift not attended.
@@ -88,7 +91,15 @@ def recompute(trainee_ids: Iterable[int], today: datetime.date | None = None) ->
     proofs: list[tuple[int, int]] = []
     for milestone in goals:
         result = calc.progress(
-            calc.Target(milestone.kind, milestone.target, milestone.skill_id, milestone.weeks),
+            calc.Target(
+                milestone.kind,
+                milestone.target,
+                milestone.skill_id,
+                milestone.weeks,
+                milestone.workshop_id,
+                milestone.counts_from,
+                milestone.counts_until,
+            ),
             entries[milestone.trainee_id],
             today,
         )

@@ -1,7 +1,8 @@
 """The demo cooperative's pathway out: two employers (one cooperating, one contracted by an
 agreement), the social-welfare and labour offices, two job openings asking for skills the
-workshops teach, consents and a referral, and a graduate's placement with the days worked so
-far, approved, and the employer's first feedback. Loading again changes nothing."""
+workshops teach, consents and referrals, a graduate's placement with the days worked so far,
+approved, and the employer's first feedback, and where the exited trainees went with their due
+follow-ups. Loading again changes nothing."""
 
 from __future__ import annotations
 
@@ -17,15 +18,17 @@ from django.utils import timezone
 from reintegra_coop.core.calendar import is_working_day
 from reintegra_coop.core.demo_names import N_, in_site_language
 from reintegra_coop.people.models import Skill, StaffMember, Stage, Trainee, add_months
-from reintegra_coop.privacy.models import Consent, ConsentKind
 from reintegra_coop.work.approval import approve
 
 from . import placements, referrals
 from .models import (
     Agreement,
     Contact,
+    ContractKind,
     EmployerTie,
+    Exit,
     FeedbackPoint,
+    HousingStatus,
     Opening,
     OpeningSkill,
     Organisation,
@@ -35,6 +38,7 @@ from .models import (
     PlacementFeedback,
     Referral,
     ReferralDirection,
+    WorkStatus,
 )
 
 JOINERY = N_("Oak Joinery")
@@ -58,7 +62,7 @@ def load() -> None:
         greenery = _organisation(
             GREENERY, OrganisationKind.EMPLOYER, EmployerTie.COOPERATING, manager
         )
-        welfare = _organisation(WELFARE, OrganisationKind.SOCIAL_WELFARE_OFFICE, "", manager)
+        _organisation(WELFARE, OrganisationKind.SOCIAL_WELFARE_OFFICE, "", manager)
         _organisation(LABOUR, OrganisationKind.LABOUR_OFFICE, "", manager)
         Contact.objects.create(
             organisation=joinery,
@@ -82,7 +86,7 @@ def load() -> None:
             terms=_name(N_("Up to three placements a year; a job coach visits weekly.")),
             created_by=manager,
         )
-        helper = _opening(
+        _opening(
             joinery,
             N_("Joiner's helper"),
             [(N_("Sawing and planing"), 20), (N_("Joinery"), 10)],
@@ -98,17 +102,22 @@ def load() -> None:
             streak=5,
             manager=manager,
         )
+        _exits(joinery, social, today)
+    _placement(greenery, manager, today)
+
+
+def load_referrals() -> None:
+    """After the consents (privacy/demo.py): a referral to the joinery's opening, answered,
+    and the social-welfare office's referral of an applicant to us."""
+    if Referral.objects.exists():
+        return
+    social = User.objects.get(username="care.social")
+    today = timezone.localdate()
+    joinery = Organisation.objects.get(name=_name(JOINERY))
+    welfare = Organisation.objects.get(name=_name(WELFARE))
+    helper = Opening.objects.filter(employer=joinery).first()
+    with transaction.atomic():
         participants = list(Trainee.objects.filter(stage=Stage.PARTICIPANT).order_by("card_number"))
-        for trainee in participants[:2]:
-            consent = Consent(
-                trainee=trainee,
-                kind=ConsentKind.SHARING_WITH_PARTNER,
-                organisation=joinery,
-                partner=joinery.name,
-                given_on=today - datetime.timedelta(days=14),
-            )
-            consent.stamp(social)
-            consent.save()
         if participants:
             referral = Referral(
                 trainee=participants[0],
@@ -139,7 +148,29 @@ def load() -> None:
                 ),
                 social,
             )
-    _placement(greenery, manager, today)
+
+
+def _exits(employer: Organisation, by: User, today: datetime.date) -> None:
+    """The demo's exits (made with the people): one into work at the joinery, its due
+    follow-ups recorded."""
+    for exit_record in Exit.objects.filter(cancelled_at__isnull=True):
+        if exit_record.reason == "employment":
+            exit_record.employer, exit_record.contract = employer, ContractKind.FIXED_TERM
+            exit_record.housing = HousingStatus.OWN_HOME
+        else:
+            exit_record.housing = HousingStatus.SHELTER
+        exit_record.stamp(by)
+        exit_record.save()
+        for follow_up in exit_record.follow_ups.filter(due_on__lte=today):
+            in_work = exit_record.reason == "employment"
+            follow_up.record(
+                follow_up.due_on,
+                reached=in_work,
+                work_status=WorkStatus.IN_WORK if in_work else WorkStatus.UNKNOWN,
+                housing=HousingStatus.OWN_HOME if in_work else HousingStatus.UNKNOWN,
+                note="",
+                by=by,
+            )
 
 
 def _organisation(name: str, kind: str, tie: str, by: User) -> Organisation:
@@ -191,7 +222,8 @@ def _placement(employer: Organisation, manager: User, today: datetime.date) -> N
             planned_end_on=add_months(starts, 6) - datetime.timedelta(days=1),
             hours_per_week=30,
             days_to_complete=100,
-            pay_terms=PayTerms.COOPERATIVE_PAYS,
+            # a graduate has no pay scheme of the cooperative's: the employer pays the wage
+            pay_terms=PayTerms.EMPLOYER_PAYS,
         ),
         manager,
     )

@@ -12,8 +12,9 @@ from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reintegra_coop.core.dates import DAY_INPUT
-from reintegra_coop.people.models import Skill, StaffMember, WorkshopKind, add_months
+from reintegra_coop.core.dates import DAY_INPUT, DayField
+from reintegra_coop.core.roles import Role
+from reintegra_coop.people.models import ExitReason, Skill, StaffMember, WorkshopKind, add_months
 from reintegra_coop.people.scoping import visible_trainees
 from reintegra_coop.work.models import AttendanceCode
 
@@ -21,6 +22,8 @@ from .models import (
     PLACEMENT_MONTHS,
     Agreement,
     Contact,
+    Exit,
+    HousingStatus,
     Opening,
     OpeningSkill,
     OpeningStatus,
@@ -30,6 +33,7 @@ from .models import (
     PlacementFeedback,
     Referral,
     ReferralAnswer,
+    WorkStatus,
 )
 from .placements import IN_PROGRAMME
 
@@ -159,9 +163,7 @@ class AnswerForm(forms.Form):
         label=_("answer"),
         choices=[(c.value, c.label) for c in ReferralAnswer if c != ReferralAnswer.PENDING],
     )
-    answered_on = forms.DateField(
-        label=_("answered on"), widget=DAY_INPUT, initial=timezone.localdate
-    )
+    answered_on = DayField(label=_("answered on"), widget=DAY_INPUT, initial=timezone.localdate)
     answer_note = forms.CharField(
         label=_("about the answer"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
@@ -194,7 +196,9 @@ class PlacementForm(forms.ModelForm):
             status=OpeningStatus.OPEN
         ).select_related("employer")
         self.fields["job_coach"].queryset = StaffMember.objects.filter(  # type: ignore[attr-defined]
-            user__is_active=True
+            user__is_active=True,
+            active=True,
+            role__in=[Role.MANAGER, Role.CARE_WORKER, Role.INSTRUCTOR],
         ).select_related("user")
         self.fields["job_coach"].label_from_instance = lambda s: (  # type: ignore[attr-defined]
             s.user.get_full_name() or s.user.get_username()
@@ -215,7 +219,7 @@ class PlacementForm(forms.ModelForm):
 
 
 class PlacementDayForm(forms.Form):
-    date = forms.DateField(label=_("date"), widget=DAY_INPUT, initial=timezone.localdate)
+    date = DayField(label=_("date"), widget=DAY_INPUT, initial=timezone.localdate)
     start = forms.TimeField(label=_("start"), widget=TIME, initial=datetime.time(8))
     end = forms.TimeField(label=_("end"), widget=TIME, initial=datetime.time(14))
     attendance = forms.ChoiceField(label=_("attendance"), choices=AttendanceCode.choices)
@@ -264,12 +268,47 @@ class FeedbackForm(forms.ModelForm):
 
 
 class EndForm(forms.Form):
-    ended_on = forms.DateField(label=_("ended on"), widget=DAY_INPUT, initial=timezone.localdate)
+    ended_on = DayField(label=_("ended on"), widget=DAY_INPUT, initial=timezone.localdate)
     completed = forms.TypedChoiceField(
         label=_("how it ended"),
         choices=[("1", _("Completed")), ("0", _("Ended early"))],
         coerce=lambda value: value == "1",
     )
     end_note = forms.CharField(
+        label=_("note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class DestinationForm(forms.ModelForm):
+    """Where the trainee went: the employer (a partner, or named), the contract, work and
+    housing at exit."""
+
+    class Meta:
+        model = Exit
+        fields = ["employer", "employer_name", "contract", "work_status", "housing", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["employer"].queryset = employers()  # type: ignore[attr-defined]
+
+
+class ExitForm(DestinationForm):
+    exited_on = DayField(label=_("exited on"), widget=DAY_INPUT, initial=timezone.localdate)
+    reason = forms.ChoiceField(label=_("exit reason"), choices=ExitReason.choices)
+
+    field_order = ["exited_on", "reason"]
+
+
+class FollowUpForm(forms.Form):
+    contacted_on = DayField(label=_("contacted on"), widget=DAY_INPUT, initial=timezone.localdate)
+    reached = forms.TypedChoiceField(
+        label=_("reached"),
+        choices=[("1", _("Yes")), ("0", _("No, could not be reached"))],
+        coerce=lambda value: value == "1",
+    )
+    work_status = forms.ChoiceField(label=_("work then"), choices=WorkStatus.choices)
+    housing = forms.ChoiceField(label=_("housing then"), choices=HousingStatus.choices)
+    note = forms.CharField(
         label=_("note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )

@@ -5,7 +5,7 @@ its end."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -50,10 +50,12 @@ def new_placement(request: HttpRequest) -> HttpResponseBase:
 @require_role(*COACHES)
 def placement(request: HttpRequest, pk: int) -> HttpResponseBase:
     found = get_object_or_404(visible_placements(request.user), pk=pk)
-    return render(request, "pathways/placement.html", _context(found))
+    context = {**_context(found), "may_run": workflow.may_run(found, request.user)}
+    return render(request, "pathways/placement.html", context)
 
 
 def _context(found: Placement, **forms: object) -> dict[str, object]:
+    """The page's facts and forms (a form posted with errors shown again in its place)."""
     days = WorkLog.objects.current().filter(
         trainee=found.trainee,
         workshop=found.employer.placement_workshop,
@@ -68,13 +70,22 @@ def _context(found: Placement, **forms: object) -> dict[str, object]:
         "sheet_form": forms.get("sheet_form") or SheetForm(),
         "feedback_form": forms.get("feedback_form") or FeedbackForm(),
         "end_form": forms.get("end_form") or EndForm(),
+        "may_run": True,  # the forms were posted by someone who may run it
     }
+
+
+def _runnable(request: HttpRequest, pk: int) -> Placement:
+    """The placement, for its job coach or a manager (others who see it only read it)."""
+    found = get_object_or_404(visible_placements(request.user), pk=pk)
+    if not workflow.may_run(found, request.user):
+        raise PermissionDenied
+    return found
 
 
 @require_POST
 @require_role(*COACHES)
 def record_day(request: HttpRequest, pk: int) -> HttpResponseBase:
-    found = get_object_or_404(visible_placements(request.user), pk=pk)
+    found = _runnable(request, pk)
     form = PlacementDayForm(request.POST)
     if form.is_valid():
         try:
@@ -90,7 +101,7 @@ def record_day(request: HttpRequest, pk: int) -> HttpResponseBase:
 @require_POST
 @require_role(*COACHES)
 def import_sheet(request: HttpRequest, pk: int) -> HttpResponseBase:
-    found = get_object_or_404(visible_placements(request.user), pk=pk)
+    found = _runnable(request, pk)
     form = SheetForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -109,7 +120,7 @@ def import_sheet(request: HttpRequest, pk: int) -> HttpResponseBase:
 @require_POST
 @require_role(*COACHES)
 def add_feedback(request: HttpRequest, pk: int) -> HttpResponseBase:
-    found = get_object_or_404(visible_placements(request.user), pk=pk)
+    found = _runnable(request, pk)
     form = FeedbackForm(request.POST, instance=PlacementFeedback(placement=found))
     if form.is_valid():
         saved = form.save(commit=False)
@@ -125,7 +136,7 @@ def add_feedback(request: HttpRequest, pk: int) -> HttpResponseBase:
 @require_POST
 @require_role(*COACHES)
 def end_placement(request: HttpRequest, pk: int) -> HttpResponseBase:
-    found = get_object_or_404(visible_placements(request.user), pk=pk)
+    found = _runnable(request, pk)
     form = EndForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data

@@ -18,11 +18,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from reintegra_coop.care.plans import Milestone, MilestoneKind
 from reintegra_coop.core.demo_names import N_, in_site_language
+from reintegra_coop.core.roles import Role, role_of
 from reintegra_coop.people.models import Stage, Workshop, WorkshopKind
+from reintegra_coop.work.approval import is_closed
 from reintegra_coop.work.exceptions import WorkRuleError
 from reintegra_coop.work.models import AttendanceCode, WorkLog, WorkLogStatus, WorkType
 from reintegra_coop.work.validation import check_log
@@ -41,9 +44,13 @@ def placement_workshop(employer: Organisation) -> Workshop:
     employer = Organisation.objects.select_for_update().get(pk=employer.pk)
     if employer.placement_workshop_id:
         return employer.placement_workshop  # type: ignore[return-value]
-    name = gettext("Placement: %(employer)s") % {"employer": employer.name}
-    workshop, _ = Workshop.objects.get_or_create(
-        name=name[:100], defaults={"kind": WorkshopKind.PLACEMENT, "partner_employer": True}
+    # Always a workshop of its own (never one found by name: its instructors would see the
+    # days), named uniquely by the employer's number.
+    name = in_site_language(N_("Placement: %(employer)s")) % {"employer": employer.name[:70]}
+    workshop = Workshop.objects.create(
+        name=f"{name} (#{employer.pk})",
+        kind=WorkshopKind.PLACEMENT,
+        partner_employer=True,
     )
     employer.placement_workshop = workshop
     employer.save(update_fields=["placement_workshop"])
@@ -80,6 +87,10 @@ def start(placement: Placement, by: Any) -> Placement:
             kind=MilestoneKind.PLACEMENT,
             title=f"{title}: {placement.days_to_complete}"[:200],
             target=placement.days_to_complete,
+            # only this placement's days count toward it
+            workshop=workshop,
+            counts_from=placement.starts_on,
+            counts_until=placement.planned_end_on,
         )
         milestone.stamp(by)
         milestone.save()
@@ -118,6 +129,18 @@ def record_days(placement: Placement, days: list[Day], by: Any) -> list[WorkLog]
                         }
                     }
                 )
+            # A day of a closed month is a late entry, paid in the next open month: the
+            # manager's to record, as on the work pages.
+            late = is_closed(day.date)
+            if late and role_of(by) != Role.MANAGER:
+                raise ValidationError(
+                    {
+                        "date": gettext(
+                            "%(date)s is in a closed month: a manager records it, as a late entry."
+                        )
+                        % {"date": day.date.isoformat()}
+                    }
+                )
             log = WorkLog(
                 trainee=placement.trainee,
                 workshop=workshop,
@@ -128,6 +151,7 @@ def record_days(placement: Placement, days: list[Day], by: Any) -> list[WorkLog]
                 work_type=work_type_of(placement.pay_terms),
                 status=WorkLogStatus.SUBMITTED,
                 note=day.note,
+                late=late,
             )
             try:
                 check_log(log, by)
@@ -157,7 +181,18 @@ def days_from_sheet(text: str) -> list[Day]:
     sample = text[:2000]
     delimiter = ";" if sample.count(";") >= sample.count(",") else ","
     days = []
-    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    number = 0
+    while True:
+        number += 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error:
+            raise ValidationError(
+                {"sheet": gettext("Row %(row)s cannot be read as CSV.") % {"row": number}}
+            ) from None
         cells = [cell.strip() for cell in row]
         if not any(cells) or (number == 1 and cells[0].casefold() == "date"):
             continue
@@ -195,6 +230,8 @@ def end(placement: Placement, on: datetime.date, completed: bool, note: str, by:
         raise ValidationError(gettext("The placement has ended already."))
     if on < placement.starts_on:
         raise ValidationError({"ended_on": gettext("The end cannot be before the start.")})
+    if on > timezone.localdate():
+        raise ValidationError({"ended_on": gettext("A placement is ended on the day, not ahead.")})
     if not completed and not note:
         raise ValidationError({"end_note": gettext("Say why the placement ended early.")})
     if (
@@ -208,7 +245,15 @@ def end(placement: Placement, on: datetime.date, completed: bool, note: str, by:
             {"ended_on": gettext("Days are recorded after %(date)s.") % {"date": on.isoformat()}}
         )
     new = PlacementStatus.COMPLETED if completed else PlacementStatus.ENDED_EARLY
-    placement.change_status(new, on, note, by)
+    with transaction.atomic():
+        placement.change_status(new, on, note, by)
+        if placement.milestone_id:  # days after the end do not count toward it
+            Milestone.objects.filter(pk=placement.milestone_id).update(counts_until=on)
+
+
+def may_run(placement: Placement, user: Any) -> bool:
+    """Who records a placement's days, feedback and end: its job coach, and managers."""
+    return role_of(user) == Role.MANAGER or placement.job_coach.user_id == getattr(user, "pk", None)
 
 
 def days_worked(placement: Placement) -> int:

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from reintegra_coop.core.consents import may_share_with
@@ -19,7 +20,15 @@ from .models import Referral
 def refer(referral: Referral, by: Any) -> Referral:
     """Save a new referral; one to a partner is refused without the trainee's consent."""
     if referral.opening_id:
+        if not referral.sends_data:
+            raise ValidationError(
+                {"opening": gettext("A partner's referral to us names no job opening.")}
+            )
         referral.organisation = referral.opening.employer  # type: ignore[union-attr]
+    if referral.referred_on > timezone.localdate():
+        raise ValidationError(
+            {"referred_on": gettext("A referral is recorded when it is made, not ahead.")}
+        )
     with transaction.atomic():
         if referral.sends_data and not may_share_with(
             referral.trainee_id, referral.organisation.pk, referral.referred_on

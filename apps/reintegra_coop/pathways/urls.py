@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import job_views, placement_views, views
+from . import exit_views, job_views, placement_views, views
 
 app_name = "pathways"
 
@@ -26,4 +26,8 @@ urlpatterns = [
     path("placements/<int:pk>/sheet/", placement_views.import_sheet, name="import_sheet"),
     path("placements/<int:pk>/feedback/", placement_views.add_feedback, name="add_feedback"),
     path("placements/<int:pk>/end/", placement_views.end_placement, name="end_placement"),
+    path("trainees/<int:pk>/exit/", exit_views.exit_trainee, name="exit_trainee"),
+    path("exits/<int:pk>/", exit_views.exit_detail, name="exit"),
+    path("follow-ups/", exit_views.follow_ups, name="follow_ups"),
+    path("follow-ups/<int:pk>/", exit_views.record_follow_up, name="record_follow_up"),
 ]

@@ -4,6 +4,8 @@ scoped), and a referral to a partner needs the trainee's consent (referrals.py).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
@@ -88,10 +90,17 @@ def _add(
         saved.save()
         messages.success(request, done)
     else:
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+        flash_errors(request, form)
     return redirect("pathways:organisation", partner.pk)
+
+
+def flash_errors(request: HttpRequest, form: Any) -> None:
+    """A form posted from a page that shows several: its errors, each naming its field, go
+    back with the page."""
+    for field, errors in form.errors.items():
+        text = " ".join(str(error) for error in errors)
+        label = form.fields[field].label if field in form.fields else ""
+        messages.error(request, f"{label}: {text}" if label else text)
 
 
 @require_role(*PATHWAY_ROLES)

@@ -15,6 +15,10 @@ from .models import AttendanceCode, WorkType
 TIME = forms.TimeInput(attrs={"type": "time", "step": 60}, format="%H:%M")
 
 
+# A placement day paid by the employer is recorded on the placement's page, never here.
+LOGGED_WORK_TYPES = [choice for choice in WorkType.choices if choice[0] != WorkType.EMPLOYER_PAID]
+
+
 class CrewRowForm(forms.Form):
     """One trainee's row. Choices are handed in as plain lists, so checking 15 rows asks the
     database nothing more."""
@@ -26,7 +30,7 @@ class CrewRowForm(forms.Form):
     attendance = forms.ChoiceField(label=_("Attendance"), choices=AttendanceCode.choices)
     task = forms.TypedChoiceField(label=_("Task"), coerce=int, required=False, empty_value=None)
     skill = forms.TypedChoiceField(label=_("Skill"), coerce=int, required=False, empty_value=None)
-    work_type = forms.ChoiceField(label=_("Work type"), choices=WorkType.choices)
+    work_type = forms.ChoiceField(label=_("Work type"), choices=LOGGED_WORK_TYPES)
     done_independently = forms.BooleanField(label=_("On their own"), required=False)
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
     # The second part of a split day: read only while ``split`` is on (the row's "Add a
@@ -44,7 +48,7 @@ class CrewRowForm(forms.Form):
         label=_("Skill"), coerce=int, required=False, empty_value=None
     )
     second_work_type = forms.ChoiceField(
-        label=_("Work type"), choices=WorkType.choices, required=False
+        label=_("Work type"), choices=LOGGED_WORK_TYPES, required=False
     )
     second_done_independently = forms.BooleanField(label=_("On their own"), required=False)
 
@@ -120,7 +124,7 @@ class LogCorrectionForm(forms.Form):
     start = forms.TimeField(label=_("Start"), widget=TIME)
     end = forms.TimeField(label=_("End"), widget=TIME)
     attendance = forms.ChoiceField(label=_("Attendance"), choices=AttendanceCode.choices)
-    work_type = forms.ChoiceField(label=_("Work type"), choices=WorkType.choices)
+    work_type = forms.ChoiceField(label=_("Work type"), choices=LOGGED_WORK_TYPES)
     done_independently = forms.BooleanField(label=_("On their own"), required=False)
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -77,6 +77,7 @@ ALLOWED_LOG_STATUS_CHANGES: dict[str, frozenset[str]] = {
 }
 # Saving any of these fields checks the log against the rules every log keeps.
 CHECKED_FIELDS = {"trainee", "date", "start", "end", "attendance", "superseded", "workshop"}
+CHECKED_FIELDS |= {"work_type"}
 CHECKED_FIELDS |= {"task", "skill", "shift"} | {f"{name}_id" for name in CHECKED_FIELDS}
 
 
@@ -456,6 +457,13 @@ class WorkLog(TrackedModel):
                 found.append(Violation(f"{name}_elsewhere", str(message)))
         if self.shift_id and self.shift is not None and self.shift.date != self.date:
             found.append(Violation("shift_elsewhere", gettext("The shift is on another day.")))
+        if self.work_type == WorkType.EMPLOYER_PAID and not self.workshop.partner_employer:
+            found.append(
+                Violation(
+                    "employer_paid_elsewhere",
+                    gettext("Only a placement day at an employer is paid by the employer."),
+                )
+            )
         return found
 
     @property

@@ -1,3 +1,11 @@
+from .exits import (
+    ContractKind,
+    Exit,
+    FollowUp,
+    FollowUpPoint,
+    HousingStatus,
+    WorkStatus,
+)
 from .jobs import Opening, OpeningSkill, OpeningStatus
 from .partners import (
     PATHWAY_ROLES,
@@ -24,8 +32,13 @@ __all__ = [
     "PLACEMENT_MONTHS",
     "Agreement",
     "Contact",
+    "ContractKind",
     "EmployerTie",
+    "Exit",
     "FeedbackPoint",
+    "FollowUp",
+    "FollowUpPoint",
+    "HousingStatus",
     "Opening",
     "OpeningSkill",
     "OpeningStatus",
@@ -38,4 +51,5 @@ __all__ = [
     "Referral",
     "ReferralAnswer",
     "ReferralDirection",
+    "WorkStatus",
 ]

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -230,6 +231,8 @@ class Referral(TrackedModel):
             raise ValidationError(
                 {"answered_on": gettext("The answer cannot come before the referral.")}
             )
+        if on > timezone.localdate():
+            raise ValidationError({"answered_on": gettext("The answer cannot be in the future.")})
         self.answer, self.answered_on, self.answer_note = answer, on, note.strip()
         self.stamp(by)
         self.save()

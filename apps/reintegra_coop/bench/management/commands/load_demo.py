@@ -14,6 +14,7 @@ from reintegra_coop.orders.seller import site_seller_problems
 from reintegra_coop.pathways import demo as pathways
 from reintegra_coop.pay import demo as pay
 from reintegra_coop.people import demo as people
+from reintegra_coop.privacy import demo as privacy
 from reintegra_coop.work import demo as work
 
 STEPS: list[Callable[[], None]] = [
@@ -26,6 +27,8 @@ STEPS: list[Callable[[], None]] = [
     pay.load,
     care.load,
     pathways.load,  # after the month of work: placement days keep its rules
+    privacy.load,  # consents to share data with a partner, before
+    pathways.load_referrals,  # the referrals that need them
 ]
 
 
