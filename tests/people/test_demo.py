@@ -105,6 +105,12 @@ def test_the_demo_has_the_centre_of_the_design(capsys, moment):
 
     assert Exit.objects.filter(employer__isnull=False, work_status="in_work").count() == 1
     assert Exit.objects.count() == 2
+    from reintegra_coop.pathways.models import FundingProject
+    from reintegra_coop.pathways.report import funder_report
+
+    project = FundingProject.objects.get()
+    report = funder_report(project, project.starts_on, project.ends_on)
+    assert report.sections[0].rows[0].count > 0  # the demo's starters of the year
     printed = capsys.readouterr().out
     assert "manager" in printed and STAFF_PASSWORD in printed and TRAINEE_PIN in printed
     call_command("check_data")  # no overlapping work, no day codes off the programme

@@ -69,6 +69,9 @@ PATHWAY_MODELS = (
     "openingskill",
     "placement",
     "placementfeedback",
+    "exit",
+    "followup",
+    "participantprofile",
 )
 
 # "app_label.codename" permissions per role, for the back office and the REST API.
@@ -127,6 +130,7 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
         ),
         *_perms("privacy", VIEW, "consent", "legalhold", "disclosurelog"),
         *_perms("pathways", VIEW, *PATHWAY_MODELS),
+        "pathways.view_fundingproject",
     ],
     Role.INSTRUCTOR: [
         *_perms("people", VIEW, "trainee", "workshop", "skill"),

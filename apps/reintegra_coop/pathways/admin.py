@@ -14,8 +14,12 @@ from reintegra_coop.core.admin import ScopedHistoryAdmin, ScopedModelAdmin
 from .models import (
     Agreement,
     Contact,
+    Exit,
+    FollowUp,
+    FundingProject,
     Opening,
     Organisation,
+    ParticipantProfile,
     Placement,
     PlacementFeedback,
     Referral,
@@ -73,3 +77,24 @@ class PlacementAdmin(ReadOnly, ScopedHistoryAdmin):
 @admin.register(PlacementFeedback)
 class PlacementFeedbackAdmin(ReadOnly, ScopedModelAdmin):
     list_display = ["placement", "point", "given_on", "punctuality", "quality", "teamwork"]
+
+
+@admin.register(Exit)
+class ExitAdmin(ReadOnly, ScopedHistoryAdmin):
+    list_display = ["trainee", "exited_on", "reason", "work_status", "housing"]
+    list_filter = ["reason"]
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(ReadOnly, ScopedHistoryAdmin):
+    list_display = ["exit", "point", "due_on", "contacted_on", "work_status", "housing"]
+
+
+@admin.register(FundingProject)
+class FundingProjectAdmin(ReadOnly, ScopedHistoryAdmin):
+    list_display = ["name", "funder", "starts_on", "ends_on"]
+
+
+@admin.register(ParticipantProfile)
+class ParticipantProfileAdmin(ReadOnly, ScopedHistoryAdmin):
+    list_display = ["trainee", "consent_on"]

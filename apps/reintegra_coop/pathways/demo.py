@@ -28,16 +28,19 @@ from .models import (
     EmployerTie,
     Exit,
     FeedbackPoint,
+    FundingProject,
     HousingStatus,
     Opening,
     OpeningSkill,
     Organisation,
     OrganisationKind,
+    ParticipantProfile,
     PayTerms,
     Placement,
     PlacementFeedback,
     Referral,
     ReferralDirection,
+    Sex,
     WorkStatus,
 )
 
@@ -104,6 +107,33 @@ def load() -> None:
         )
         _exits(joinery, social, today)
     _placement(greenery, manager, today)
+    _funding_project(manager, today)
+
+
+def _funding_project(manager: User, today: datetime.date) -> None:
+    """This year's funding project with everyone who started the programme, and the funder's
+    characteristics of the first half of them, recorded with their consent."""
+    project = FundingProject.objects.create(
+        name=_name(N_("Work and a home: reintegration")) + f" {today.year}",
+        funder=_name(N_("Regional labour office (European Social Fund)")),
+        reference=f"FE.{today.year}.08.01-001/{today.year % 100}",
+        starts_on=today.replace(month=1, day=1),
+        ends_on=today.replace(month=12, day=31),
+        created_by=manager,
+    )
+    started = list(
+        Trainee.objects.filter(participation_started_on__isnull=False).order_by("card_number")
+    )
+    project.participants.set(started)
+    for number, trainee in enumerate(started[: len(started) // 2]):
+        ParticipantProfile.objects.create(
+            trainee=trainee,
+            consent_on=trainee.participation_started_on,
+            sex=Sex.FEMALE if number % 2 else Sex.MALE,
+            long_term_unemployed=number % 3 != 0,
+            homeless=number % 2 == 0,
+            created_by=manager,
+        )
 
 
 def load_referrals() -> None:

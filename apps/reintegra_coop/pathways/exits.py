@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from reintegra_coop.people.models import Stage, StageChange, Trainee, add_months
 
@@ -27,9 +28,10 @@ def stage_change_saved(sender: Any, instance: StageChange, **kwargs: Any) -> Non
     if instance.to_stage != Stage.EXITED:
         return
     if instance.undone_at is not None:
-        Exit.objects.filter(stage_change=instance, cancelled_at__isnull=True).update(
-            cancelled_at=instance.undone_at
-        )
+        for undone in Exit.objects.filter(stage_change=instance, cancelled_at__isnull=True):
+            undone.cancelled_at = instance.undone_at
+            undone.stamp(instance.undone_by)
+            undone.save()  # kept in its history, with who undid it
         return
     if Exit.objects.filter(stage_change=instance).exists():
         return
@@ -41,11 +43,18 @@ def stage_change_saved(sender: Any, instance: StageChange, **kwargs: Any) -> Non
         work_status=work_status_at_exit(instance.exit_reason),
         created_by=instance.created_by,
     )
-    FollowUp.objects.bulk_create(
-        FollowUp(
-            exit=exit_record, point=point, due_on=due(instance.on), created_by=instance.created_by
-        )
-        for point, due in DUE_AFTER.items()
+    bulk_create_with_history(
+        [
+            FollowUp(
+                exit=exit_record,
+                point=point,
+                due_on=due(instance.on),
+                created_by=instance.created_by,
+            )
+            for point, due in DUE_AFTER.items()
+        ],
+        FollowUp,
+        default_user=instance.created_by,
     )
 
 

@@ -23,12 +23,14 @@ from .models import (
     Agreement,
     Contact,
     Exit,
+    FundingProject,
     HousingStatus,
     Opening,
     OpeningSkill,
     OpeningStatus,
     Organisation,
     OrganisationKind,
+    ParticipantProfile,
     Placement,
     PlacementFeedback,
     Referral,
@@ -312,3 +314,33 @@ class FollowUpForm(forms.Form):
     note = forms.CharField(
         label=_("note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+
+
+class FundingProjectForm(forms.ModelForm):
+    class Meta:
+        model = FundingProject
+        fields = ["name", "funder", "reference", "starts_on", "ends_on", "participants"]
+        widgets = {
+            "starts_on": DAY_INPUT,
+            "ends_on": DAY_INPUT,
+            "participants": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["participants"].queryset = visible_trainees(user).by_name()  # type: ignore[attr-defined]
+
+
+class ParticipantProfileForm(forms.ModelForm):
+    class Meta:
+        model = ParticipantProfile
+        fields = ["consent_on", "sex", "long_term_unemployed", "homeless", "disability"]
+        widgets = {
+            "consent_on": DAY_INPUT,
+            **{
+                name: forms.Select(
+                    choices=[("", _("not recorded")), ("true", _("yes")), ("false", _("no"))]
+                )
+                for name in ("long_term_unemployed", "homeless", "disability")
+            },
+        }

@@ -25,6 +25,9 @@ def pathway_links(trainee: Any, user: Any) -> list[TraineeLink]:
     if trainee.stage != Stage.EXITED and may_open(user, "pathways:exit_trainee", trainee.pk):
         url = reverse("pathways:exit_trainee", args=[trainee.pk])
         links.append(TraineeLink(gettext("Exit with where they go"), url))
+    if may_open(user, "pathways:participant_profile", trainee.pk):
+        url = reverse("pathways:participant_profile", args=[trainee.pk])
+        links.append(TraineeLink(gettext("Characteristics for the funder"), url))
     exit_record = scope(Exit.objects.filter(trainee=trainee), user).first()
     if exit_record is not None:
         url = reverse("pathways:exit", args=[exit_record.pk])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import exit_views, job_views, placement_views, views
+from . import exit_views, job_views, placement_views, report_views, views
 
 app_name = "pathways"
 
@@ -30,4 +30,15 @@ urlpatterns = [
     path("exits/<int:pk>/", exit_views.exit_detail, name="exit"),
     path("follow-ups/", exit_views.follow_ups, name="follow_ups"),
     path("follow-ups/<int:pk>/", exit_views.record_follow_up, name="record_follow_up"),
+    path("projects/", report_views.projects, name="projects"),
+    path("projects/new/", report_views.project_form, name="new_project"),
+    path("projects/<int:pk>/edit/", report_views.project_form, name="edit_project"),
+    path("projects/<int:pk>/report/", report_views.report, name="report"),
+    path("projects/<int:pk>/report.pdf", report_views.report_pdf, name="report_pdf"),
+    path("projects/<int:pk>/report.xlsx", report_views.report_xlsx, name="report_xlsx"),
+    path(
+        "trainees/<int:pk>/profile/",
+        report_views.participant_profile,
+        name="participant_profile",
+    ),
 ]

@@ -6,6 +6,7 @@ from .exits import (
     HousingStatus,
     WorkStatus,
 )
+from .funding import FundingProject, ParticipantProfile, Sex
 from .jobs import Opening, OpeningSkill, OpeningStatus
 from .partners import (
     PATHWAY_ROLES,
@@ -38,12 +39,14 @@ __all__ = [
     "FeedbackPoint",
     "FollowUp",
     "FollowUpPoint",
+    "FundingProject",
     "HousingStatus",
     "Opening",
     "OpeningSkill",
     "OpeningStatus",
     "Organisation",
     "OrganisationKind",
+    "ParticipantProfile",
     "PayTerms",
     "Placement",
     "PlacementFeedback",
@@ -51,5 +54,6 @@ __all__ = [
     "Referral",
     "ReferralAnswer",
     "ReferralDirection",
+    "Sex",
     "WorkStatus",
 ]
