@@ -1,6 +1,6 @@
-"""Funding projects and the funder's report (managers): the project's participants, the report
-for a date range as a page with charts, a PDF and an XLSX; and a trainee's characteristics for
-the funder, recorded with their consent (managers and the trainee's care workers)."""
+"""Managers: the dashboard, funding projects with their participants, and the funder's report
+for a date range as a page with charts, a PDF and an XLSX. Managers and the trainee's care
+workers: a trainee's characteristics for the funder, recorded with their consent."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,6 +23,7 @@ from reintegra_coop.core.scoping import scope
 from reintegra_coop.core.spreadsheet_xlsx import write_xlsx, xlsx_response
 from reintegra_coop.people.scoping import visible_trainees
 
+from .dashboard import dashboard
 from .forms import FundingProjectForm, ParticipantProfileForm
 from .models import FundingProject, ParticipantProfile
 from .report import FunderReport, funder_report
@@ -106,3 +108,8 @@ def participant_profile(request: HttpRequest, pk: int) -> HttpResponseBase:
         return redirect("people:trainee_detail", trainee.pk)
     title = _("Characteristics for the funder: %(name)s") % {"name": trainee.full_name}
     return render(request, "pathways/form.html", {"form": form, "title": title})
+
+
+@require_role(Role.MANAGER)
+def manager_dashboard(request: HttpRequest) -> HttpResponseBase:
+    return render(request, "pathways/dashboard.html", {"board": dashboard(timezone.localdate())})

@@ -30,6 +30,7 @@ urlpatterns = [
     path("exits/<int:pk>/", exit_views.exit_detail, name="exit"),
     path("follow-ups/", exit_views.follow_ups, name="follow_ups"),
     path("follow-ups/<int:pk>/", exit_views.record_follow_up, name="record_follow_up"),
+    path("dashboard/", report_views.manager_dashboard, name="dashboard"),
     path("projects/", report_views.projects, name="projects"),
     path("projects/new/", report_views.project_form, name="new_project"),
     path("projects/<int:pk>/edit/", report_views.project_form, name="edit_project"),
