@@ -19,6 +19,7 @@ TOP_BAR = [
     "care:caseload",
     "care:service_orders",
     "pathways:openings",
+    "pathways:placements",
     "pathways:dashboard",
     "work:crew_sheet",
     "work:roster",

@@ -167,3 +167,19 @@ def test_who_may_exit_and_follow_up(client, personas):
         client.force_login(getattr(user, "user", user))
         assert client.get(reverse("pathways:exit", args=[anna_exit.pk])).status_code == 403
         assert client.get(reverse("pathways:follow_ups")).status_code == 403
+
+
+def test_a_follow_up_is_not_recorded_long_before_it_is_due(client, personas):
+    """A call on the day of the exit is not the contact "6 months after the exit"."""
+    personas.trainee_anna.move_to(
+        Stage.EXITED, datetime.date(2026, 11, 23), by=personas.manager, exit_reason="employment"
+    )
+    six_months = FollowUp.objects.get(point="six_months")
+    with pytest.raises(
+        Exception, match="This follow-up is due on 2027-05-23: record it from 2027-05-16"
+    ):
+        six_months.record(
+            datetime.date(2026, 11, 23), True, "in_work", "own_home", "", personas.manager
+        )
+    six_months.refresh_from_db()
+    assert six_months.contacted_on is None

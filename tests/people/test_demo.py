@@ -111,6 +111,10 @@ def test_the_demo_has_the_centre_of_the_design(capsys, moment):
     project = FundingProject.objects.get()
     report = funder_report(project, project.starts_on, project.ends_on)
     assert report.sections[0].rows[0].count > 0  # the demo's starters of the year
+    from reintegra_coop.pathways.models import CashClosing, DayWork
+
+    assert DayWork.objects.filter(receipt__isnull=False).count() == 2
+    assert CashClosing.objects.get().difference == 0
     printed = capsys.readouterr().out
     assert "manager" in printed and STAFF_PASSWORD in printed and TRAINEE_PIN in printed
     call_command("check_data")  # no overlapping work, no day codes off the programme

@@ -131,6 +131,8 @@ GROUP_PERMISSIONS: dict[Role, list[str]] = {
         *_perms("privacy", VIEW, "consent", "legalhold", "disclosurelog"),
         *_perms("pathways", VIEW, *PATHWAY_MODELS),
         "pathways.view_fundingproject",
+        *_perms("pathways", EDIT, "dayworklimit"),
+        *_perms("pathways", VIEW, "dayworker", "dayjob", "daywork", "cashentry", "cashclosing"),
     ],
     Role.INSTRUCTOR: [
         *_perms("people", VIEW, "trainee", "workshop", "skill"),

@@ -13,7 +13,13 @@ from reintegra_coop.core.admin import ScopedHistoryAdmin, ScopedModelAdmin
 
 from .models import (
     Agreement,
+    CashClosing,
+    CashEntry,
     Contact,
+    DayJob,
+    DayWork,
+    DayWorker,
+    DayWorkLimit,
     Exit,
     FollowUp,
     FundingProject,
@@ -98,3 +104,38 @@ class FundingProjectAdmin(ReadOnly, ScopedHistoryAdmin):
 @admin.register(ParticipantProfile)
 class ParticipantProfileAdmin(ReadOnly, ScopedHistoryAdmin):
     list_display = ["trainee", "consent_on"]
+
+
+@admin.register(DayWorkLimit)
+class DayWorkLimitAdmin(ScopedHistoryAdmin):
+    """A site's setting, with its validity: how much day work one person may do a month."""
+
+    list_display = ["valid_from", "days_a_month", "pay_a_month"]
+
+
+@admin.register(DayWorker)
+class DayWorkerAdmin(ReadOnly, ScopedHistoryAdmin):
+    list_display = ["last_name", "first_name", "card_number", "became_trainee"]
+    search_fields = ["last_name", "first_name", "card_number"]
+
+
+@admin.register(DayJob)
+class DayJobAdmin(ReadOnly, ScopedHistoryAdmin):
+    list_display = ["date", "task", "place", "pay", "places"]
+    date_hierarchy = "date"
+
+
+@admin.register(DayWork)
+class DayWorkAdmin(ReadOnly, ScopedHistoryAdmin):
+    list_display = ["job", "worker", "worked", "amount", "receipt"]
+
+
+@admin.register(CashEntry)
+class CashEntryAdmin(ReadOnly, ScopedModelAdmin):
+    list_display = ["day", "kind", "amount", "note"]
+    date_hierarchy = "day"
+
+
+@admin.register(CashClosing)
+class CashClosingAdmin(ReadOnly, ScopedHistoryAdmin):
+    list_display = ["day", "counted_total", "expected_total", "difference", "note"]

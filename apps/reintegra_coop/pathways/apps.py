@@ -11,14 +11,16 @@ class PathwaysConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from reintegra_coop.core.roles import Role
-        from reintegra_coop.people.facts import offer_trainee_links
+        from reintegra_coop.people.facts import offer_trainee_facts, offer_trainee_links
         from reintegra_coop.people.home import offer_needs
         from reintegra_coop.people.models import StageChange
 
         from . import needs
+        from .day_work import day_work_facts
         from .exits import stage_change_saved
         from .links import pathway_links
 
         post_save.connect(stage_change_saved, sender=StageChange, dispatch_uid="pathways.exits")
         offer_trainee_links(pathway_links)
+        offer_trainee_facts(day_work_facts)
         offer_needs(frozenset({Role.MANAGER, Role.CARE_WORKER}), needs.needs, order=45)

@@ -20,11 +20,14 @@ from reintegra_coop.core.demo_names import N_, in_site_language
 from reintegra_coop.people.models import Skill, StaffMember, Stage, Trainee, add_months
 from reintegra_coop.work.approval import approve
 
-from . import placements, referrals
+from . import day_work, placements, referrals
 from .models import (
     Agreement,
     Contact,
     ContractKind,
+    DayJob,
+    DayWorker,
+    DayWorkLimit,
     EmployerTie,
     Exit,
     FeedbackPoint,
@@ -108,6 +111,7 @@ def load() -> None:
         _exits(joinery, social, today)
     _placement(greenery, manager, today)
     _funding_project(manager, today)
+    _day_work(manager, today)
 
 
 def _funding_project(manager: User, today: datetime.date) -> None:
@@ -282,3 +286,51 @@ def _placement(employer: Organisation, manager: User, today: datetime.date) -> N
     )
     feedback.stamp(coach.user)
     feedback.save()
+
+
+def _day_work(manager: User, today: datetime.date) -> None:
+    """Yesterday's cash box counted and closed; today's leaves raked and paid in cash, and
+    tomorrow's job with a place still free."""
+    DayWorkLimit.objects.create(
+        valid_from=today.replace(month=1, day=1),
+        days_a_month=day_work.DEFAULT_DAYS_A_MONTH,
+        pay_a_month=day_work.DEFAULT_PAY_A_MONTH,
+        created_by=manager,
+    )
+    people = [
+        DayWorker.objects.create(first_name=first, last_name=last, card_number=card or None)
+        for first, last, card in (
+            ("Henryk", "Wolny", "D-0001"),
+            ("Irena", "Polna", "D-0002"),
+            ("Stefan", "Lipa", ""),
+        )
+    ]
+    yesterday = today - datetime.timedelta(days=1)
+    day_work.put_in(yesterday, Decimal("200.00"), _name(N_("From the bank")), manager)
+    day_work.close_day(yesterday, {"100": 2}, "", manager)
+    day_work.put_in(today, Decimal("300.00"), _name(N_("From the bank")), manager)
+    leaves = DayJob.objects.create(
+        date=today,
+        task=_name(N_("Raking leaves in the park")),
+        place=_name(N_("City park")),
+        start=datetime.time(0),
+        end=datetime.time(0, 30),  # done by the time the demo is loaded, whenever that is
+        pay=Decimal("100.00"),
+        places=3,
+        created_by=manager,
+    )
+    for worker in people[:2]:
+        signed = day_work.sign_up(leaves, worker, manager)
+        day_work.record_worked(signed, True, manager)
+        day_work.pay(signed, manager)
+    tomorrow = DayJob.objects.create(
+        date=today + datetime.timedelta(days=1),
+        task=_name(N_("Carrying furniture for the housing office")),
+        place=_name(N_("Social house, Lipowa 3")),
+        start=datetime.time(9),
+        end=datetime.time(14),
+        pay=Decimal("120.00"),
+        places=2,
+        created_by=manager,
+    )
+    day_work.sign_up(tomorrow, people[2], manager)

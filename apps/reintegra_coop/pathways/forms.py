@@ -5,11 +5,13 @@ feedback. Forms validate and normalise; the rules are the models' and the workfl
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from reintegra_coop.core.dates import DAY_INPUT, DayField
@@ -22,6 +24,8 @@ from .models import (
     PLACEMENT_MONTHS,
     Agreement,
     Contact,
+    DayJob,
+    DayWorker,
     Exit,
     FundingProject,
     HousingStatus,
@@ -162,12 +166,16 @@ class ReferralForm(forms.ModelForm):
 
 class AnswerForm(forms.Form):
     answer = forms.ChoiceField(
-        label=_("answer"),
+        label=capfirst(_("answer")),
         choices=[(c.value, c.label) for c in ReferralAnswer if c != ReferralAnswer.PENDING],
     )
-    answered_on = DayField(label=_("answered on"), widget=DAY_INPUT, initial=timezone.localdate)
+    answered_on = DayField(
+        label=capfirst(_("answered on")), widget=DAY_INPUT, initial=timezone.localdate
+    )
     answer_note = forms.CharField(
-        label=_("about the answer"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=capfirst(_("about the answer")),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
     )
 
 
@@ -221,11 +229,11 @@ class PlacementForm(forms.ModelForm):
 
 
 class PlacementDayForm(forms.Form):
-    date = DayField(label=_("date"), widget=DAY_INPUT, initial=timezone.localdate)
-    start = forms.TimeField(label=_("start"), widget=TIME, initial=datetime.time(8))
-    end = forms.TimeField(label=_("end"), widget=TIME, initial=datetime.time(14))
-    attendance = forms.ChoiceField(label=_("attendance"), choices=AttendanceCode.choices)
-    note = forms.CharField(label=_("note"), required=False, max_length=500)
+    date = DayField(label=capfirst(_("date")), widget=DAY_INPUT, initial=timezone.localdate)
+    start = forms.TimeField(label=capfirst(_("start")), widget=TIME, initial=datetime.time(8))
+    end = forms.TimeField(label=capfirst(_("end")), widget=TIME, initial=datetime.time(14))
+    attendance = forms.ChoiceField(label=capfirst(_("attendance")), choices=AttendanceCode.choices)
+    note = forms.CharField(label=capfirst(_("note")), required=False, max_length=500)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -239,7 +247,7 @@ MAX_SHEET_BYTES = 200_000
 
 class SheetForm(forms.Form):
     sheet = forms.FileField(
-        label=_("the employer's sheet (CSV)"),
+        label=capfirst(_("the employer's sheet (CSV)")),
         help_text=_(
             "One row a day: date (YYYY-MM-DD); start; end (HH:MM); attendance code (optional)."
         ),
@@ -270,14 +278,14 @@ class FeedbackForm(forms.ModelForm):
 
 
 class EndForm(forms.Form):
-    ended_on = DayField(label=_("ended on"), widget=DAY_INPUT, initial=timezone.localdate)
+    ended_on = DayField(label=capfirst(_("ended on")), widget=DAY_INPUT, initial=timezone.localdate)
     completed = forms.TypedChoiceField(
-        label=_("how it ended"),
+        label=capfirst(_("how it ended")),
         choices=[("1", _("Completed")), ("0", _("Ended early"))],
         coerce=lambda value: value == "1",
     )
     end_note = forms.CharField(
-        label=_("note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=capfirst(_("note")), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
 
@@ -296,23 +304,27 @@ class DestinationForm(forms.ModelForm):
 
 
 class ExitForm(DestinationForm):
-    exited_on = DayField(label=_("exited on"), widget=DAY_INPUT, initial=timezone.localdate)
-    reason = forms.ChoiceField(label=_("exit reason"), choices=ExitReason.choices)
+    exited_on = DayField(
+        label=capfirst(_("exited on")), widget=DAY_INPUT, initial=timezone.localdate
+    )
+    reason = forms.ChoiceField(label=capfirst(_("exit reason")), choices=ExitReason.choices)
 
     field_order = ["exited_on", "reason"]
 
 
 class FollowUpForm(forms.Form):
-    contacted_on = DayField(label=_("contacted on"), widget=DAY_INPUT, initial=timezone.localdate)
+    contacted_on = DayField(
+        label=capfirst(_("contacted on")), widget=DAY_INPUT, initial=timezone.localdate
+    )
     reached = forms.TypedChoiceField(
-        label=_("reached"),
+        label=capfirst(_("reached")),
         choices=[("1", _("Yes")), ("0", _("No, could not be reached"))],
         coerce=lambda value: value == "1",
     )
-    work_status = forms.ChoiceField(label=_("work then"), choices=WorkStatus.choices)
-    housing = forms.ChoiceField(label=_("housing then"), choices=HousingStatus.choices)
+    work_status = forms.ChoiceField(label=capfirst(_("work then")), choices=WorkStatus.choices)
+    housing = forms.ChoiceField(label=capfirst(_("housing then")), choices=HousingStatus.choices)
     note = forms.CharField(
-        label=_("note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=capfirst(_("note")), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
 
@@ -344,3 +356,66 @@ class ParticipantProfileForm(forms.ModelForm):
                 for name in ("long_term_unemployed", "homeless", "disability")
             },
         }
+
+
+class DayJobForm(forms.ModelForm):
+    class Meta:
+        model = DayJob
+        fields = ["task", "place", "start", "end", "pay", "places"]
+        widgets = {"start": TIME, "end": TIME}
+
+
+class SignUpForm(forms.Form):
+    """A person signs up on the day: by their card, or by name (a new day worker if the
+    name is not known yet)."""
+
+    card_number = forms.CharField(label=capfirst(_("card number")), required=False, max_length=20)
+    first_name = forms.CharField(label=capfirst(_("first name")), required=False, max_length=100)
+    last_name = forms.CharField(label=capfirst(_("last name")), required=False, max_length=100)
+
+    def worker(self) -> DayWorker:
+        data = self.cleaned_data
+        card = data["card_number"].strip()
+        if card:
+            found = DayWorker.objects.filter(card_number=card).first()
+            if found is None:
+                raise forms.ValidationError({"card_number": _("No day worker has this card.")})
+            return found
+        first, last = data["first_name"].strip(), data["last_name"].strip()
+        if not first or not last:
+            raise forms.ValidationError(
+                {"last_name": _("Give the card number, or the first and last name.")}
+            )
+        same = DayWorker.objects.filter(first_name__iexact=first, last_name__iexact=last)
+        if same.count() > 1:
+            raise forms.ValidationError(
+                {"card_number": _("More than one day worker has this name: give the card.")}
+            )
+        return same.first() or DayWorker.objects.create(first_name=first, last_name=last)
+
+
+class PutInForm(forms.Form):
+    amount = forms.DecimalField(
+        label=capfirst(_("amount")), max_digits=12, decimal_places=2, min_value=Decimal("0.01")
+    )
+    note = forms.CharField(label=capfirst(_("note")), required=False, max_length=200)
+
+
+class ClosingForm(forms.Form):
+    """The notes and coins counted at the day's end, one field a denomination."""
+
+    note = forms.CharField(
+        label=capfirst(_("about the difference")), required=False, max_length=200
+    )
+
+    def __init__(self, values: tuple[str, ...], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.values = values
+        for value in values:
+            self.fields[f"n_{value}"] = forms.IntegerField(
+                label=value, min_value=0, max_value=100000, initial=0, required=False
+            )
+        self.order_fields([f"n_{value}" for value in values] + ["note"])
+
+    def counts(self) -> dict[str, int]:
+        return {value: self.cleaned_data.get(f"n_{value}") or 0 for value in self.values}

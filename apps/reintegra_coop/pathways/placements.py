@@ -46,11 +46,11 @@ def placement_workshop(employer: Organisation) -> Workshop:
         return employer.placement_workshop  # type: ignore[return-value]
     # Always a workshop of its own (never one found by name: its instructors would see the
     # days), named uniquely by the employer's number.
-    name = in_site_language(N_("Placement: %(employer)s")) % {"employer": employer.name[:70]}
+    name = in_site_language(N_("Placement: %(employer)s")) % {"employer": employer.name[:80]}
+    taken = set(Workshop.objects.filter(name__startswith=name).values_list("name", flat=True))
+    unique = next(n for n in [name, *(f"{name} ({k})" for k in range(2, 1000))] if n not in taken)
     workshop = Workshop.objects.create(
-        name=f"{name} (#{employer.pk})",
-        kind=WorkshopKind.PLACEMENT,
-        partner_employer=True,
+        name=unique, kind=WorkshopKind.PLACEMENT, partner_employer=True
     )
     employer.placement_workshop = workshop
     employer.save(update_fields=["placement_workshop"])

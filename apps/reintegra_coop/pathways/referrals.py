@@ -35,9 +35,9 @@ def refer(referral: Referral, by: Any) -> Referral:
         ):
             raise ValidationError(
                 {
-                    "organisation": gettext(
+                    "trainee": gettext(
                         "%(trainee)s has not consented to their data going to %(partner)s: "
-                        "record the consent first (Privacy and consents)."
+                        "record the consent on their Data protection page first."
                     )
                     % {"trainee": referral.trainee.full_name, "partner": referral.organisation}
                 }

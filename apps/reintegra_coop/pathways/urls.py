@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import exit_views, job_views, placement_views, report_views, views
+from . import day_work_views, exit_views, job_views, placement_views, report_views, views
 
 app_name = "pathways"
 
@@ -42,4 +42,14 @@ urlpatterns = [
         report_views.participant_profile,
         name="participant_profile",
     ),
+    path("day-work/", day_work_views.day_work, name="day_work"),
+    path("day-work/jobs/", day_work_views.add_job, name="add_day_job"),
+    path("day-work/jobs/<int:pk>/sign-up/", day_work_views.sign_up, name="sign_up"),
+    path("day-work/<int:pk>/worked/", day_work_views.worked, name="day_worked"),
+    path("day-work/<int:pk>/pay/", day_work_views.pay, name="pay_day_work"),
+    path("day-work/<int:pk>/receipt/", day_work_views.receipt, name="receipt"),
+    path("day-work/cash/", day_work_views.put_in, name="put_in_cash"),
+    path("day-work/close/", day_work_views.close_day, name="close_cash_day"),
+    path("day-workers/", day_work_views.day_workers, name="day_workers"),
+    path("day-workers/<int:pk>/take-on/", day_work_views.take_on, name="take_on"),
 ]

@@ -1,3 +1,12 @@
+from .day_work import (
+    CashClosing,
+    CashEntry,
+    CashEntryKind,
+    DayJob,
+    DayWork,
+    DayWorker,
+    DayWorkLimit,
+)
 from .exits import (
     ContractKind,
     Exit,
@@ -32,8 +41,15 @@ __all__ = [
     "PATHWAY_ROLES",
     "PLACEMENT_MONTHS",
     "Agreement",
+    "CashClosing",
+    "CashEntry",
+    "CashEntryKind",
     "Contact",
     "ContractKind",
+    "DayJob",
+    "DayWork",
+    "DayWorkLimit",
+    "DayWorker",
     "EmployerTie",
     "Exit",
     "FeedbackPoint",

@@ -127,6 +127,11 @@ class Exit(TrackedModel):
             raise ValidationError({"contract": _("A contract goes with work at exit.")})
 
 
+#: a follow-up contact may be made this much before it is due, not earlier (or "6 months
+#: after the exit" would count a call made on the day of the exit)
+EARLY = datetime.timedelta(days=7)
+
+
 class FollowUpPoint(models.TextChoices):
     FOUR_WEEKS = "four_weeks", _("4 weeks after the exit")
     THREE_MONTHS = "three_months", _("3 months after the exit")
@@ -188,6 +193,16 @@ class FollowUp(TrackedModel):
         if contacted_on < self.exit.exited_on:
             raise ValidationError(
                 {"contacted_on": gettext("The contact cannot be before the exit.")}
+            )
+        earliest = self.due_on - EARLY
+        if contacted_on < earliest:
+            raise ValidationError(
+                {
+                    "contacted_on": gettext(
+                        "This follow-up is due on %(due)s: record it from %(earliest)s on."
+                    )
+                    % {"due": self.due_on.isoformat(), "earliest": earliest.isoformat()}
+                }
             )
         if contacted_on > timezone.localdate():
             raise ValidationError({"contacted_on": gettext("The contact cannot be in the future.")})
