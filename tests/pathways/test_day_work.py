@@ -136,7 +136,7 @@ def test_the_monthly_limits_protect_benefits(client, personas):
     assert "would be paid" in page and "the limit is" in page
     third = job(datetime.date(2026, 11, 5))
     page = sign_up(client, third, card_number="D-0007")
-    assert "has worked 2 days this month; the limit is 2 days." in page
+    assert "Days of day work this month for Jan Wolny: 2; the limit: 2." in page
     assert DayWork.objects.filter(worker=worker).exclude(worked=False).count() == 2
 
 
@@ -189,3 +189,53 @@ def test_only_managers_run_day_work(client, personas, who):
         reverse("pathways:sign_up", args=[day_job.pk]), {"first_name": "A", "last_name": "B"}
     )
     assert response.status_code == 403 and not DayWork.objects.exists()
+
+
+def test_putting_right_a_did_not_come_keeps_the_place_and_the_limits(client, personas):
+    DayWorkLimit.objects.create(
+        valid_from=datetime.date(2026, 1, 1), days_a_month=1, pay_a_month=Decimal("1000")
+    )
+    client.force_login(personas.manager)
+    one = job(places=1)
+    sign_up(client, one, first_name="Jan", last_name="Wolny")
+    jan = DayWork.objects.get()
+    client.post(reverse("pathways:day_worked", args=[jan.pk]), {"worked": "0"})
+    sign_up(client, one, first_name="Ewa", last_name="Nowa")  # the place he gave up
+    page = client.post(reverse("pathways:day_worked", args=[jan.pk]), {"worked": "1"}, follow=True)
+    assert "The job has all the people it needs." in page.content.decode()
+    jan.refresh_from_db()
+    assert jan.worked is False
+    earlier = job(datetime.date(2026, 11, 20), places=3)
+    sign_up(client, earlier, card_number="", first_name="Ola", last_name="Lis")
+    ola = DayWork.objects.get(worker__last_name="Lis")
+    client.post(reverse("pathways:day_worked", args=[ola.pk]), {"worked": "0"})
+    sign_up(client, job(places=3, task="Other"), first_name="Ola", last_name="Lis")  # her 1 day
+    page = client.post(reverse("pathways:day_worked", args=[ola.pk]), {"worked": "1"}, follow=True)
+    assert "Days of day work this month for Ola Lis: 1; the limit: 1." in page.content.decode()
+
+
+def test_a_day_ahead_is_not_closed_and_a_missing_answer_is_not_a_no(client, personas):
+    client.force_login(personas.manager)
+    ahead = client.post(f"{reverse('pathways:close_cash_day')}?date=2026-11-30", {}, follow=True)
+    assert "The cash book is kept for today and the days before." in ahead.content.decode()
+    assert not CashClosing.objects.exists()
+    sign_up(client, job(), first_name="Jan", last_name="Wolny")
+    day_work = DayWork.objects.get()
+    page = client.post(reverse("pathways:day_worked", args=[day_work.pk]), {}, follow=True)
+    assert "Worked: say yes or no." in page.content.decode()
+    day_work.refresh_from_db()
+    assert day_work.worked is None
+
+
+def test_the_day_workers_page_takes_a_fixed_number_of_queries(
+    client, personas, django_assert_max_num_queries
+):
+    day_job = job(places=40)
+    for n in range(30):
+        DayWork.objects.create(
+            job=day_job, worker=DayWorker.objects.create(first_name=f"P{n}", last_name="X")
+        )
+    client.force_login(personas.manager)
+    with django_assert_max_num_queries(8):
+        page = client.get(reverse("pathways:day_workers"))
+    assert page.content.decode().count("Take on as an applicant") == 30

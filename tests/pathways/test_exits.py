@@ -183,3 +183,18 @@ def test_a_follow_up_is_not_recorded_long_before_it_is_due(client, personas):
         )
     six_months.refresh_from_db()
     assert six_months.contacted_on is None
+
+
+def test_no_exit_ahead_and_no_follow_up_on_an_undone_exit(client, personas):
+    anna = personas.trainee_anna
+    client.force_login(personas.manager)
+    url = reverse("pathways:exit_trainee", args=[anna.pk])
+    page = client.post(url, exit_form(exited_on="2027-03-01")).content.decode()
+    assert "An exit is recorded on the day, not ahead." in page
+    change = anna.move_to(
+        Stage.EXITED, datetime.date(2026, 10, 1), by=personas.manager, exit_reason="other"
+    )
+    anna.undo_stage_change(personas.manager, "A mistake.")
+    four_weeks = FollowUp.objects.get(exit__stage_change=change, point="four_weeks")
+    with pytest.raises(Exception, match="The exit was undone"):
+        four_weeks.record(datetime.date(2026, 10, 29), True, "in_work", "own_home", "", None)

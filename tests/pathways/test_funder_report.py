@@ -108,9 +108,10 @@ def test_the_counts_match_the_hand_count(project):
     assert found[("Age at the start", "under 25")] == "*"  # 5, or 7 − 5 gives the 2 away
     assert found[("Age at the start", "35–49")] == "< 5"  # 2
     assert found[("Age at the start", "50 and over")] == "0"
-    assert found[("Sex", "Woman")] == "5"  # two small ones: neither can be worked out
-    assert found[("Sex", "Man")] == "< 5"
-    assert found[("Sex", "not recorded")] == "< 5"
+    # 5, 1 and 1 of 7: with the two small ones marked, 7 − 5 gives both away (1 and 1), and
+    # hiding the 5 too still would (it is at least 5): so all three are hidden alike
+    assert found[("Sex", "Woman")] == found[("Sex", "Man")] == found[("Sex", "not recorded")]
+    assert found[("Sex", "Man")] == "*" and found[("Sex", "Another answer")] == "0"
     assert found[("Long-term unemployed", "no")] == "< 5"  # 4
     assert found[("Homeless at the start", "not recorded")] == "< 5"  # 4
     assert found[("Exits", "left the programme in the period")] == "< 5"  # 3
@@ -131,7 +132,8 @@ def test_the_page_the_xlsx_and_the_pdf_show_the_same_suppressed_counts(client, p
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     cells = {(row[0], row[1]): row[2] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert cells[("Participants", "started in the period")] == 7
-    assert cells[("Sex", "Man")] == "< 5"
+    assert cells[("Sex", "Man")] == "*"
+    assert cells[("Age at the start", "35–49")] == "< 5"
     assert cells[("Hours delivered", "training")] == 4
     pdf = client.get(reverse("pathways:report_pdf", args=[project.pk]), HTTP_ACCEPT_LANGUAGE="pl")
     assert pdf.content.startswith(b"%PDF")
@@ -145,9 +147,17 @@ def test_a_chart_draws_one_to_four_people_no_longer_than_five():
     section = Section("Sex", (Row("a", 1), Row("b", 4), Row("c", 5), Row("d", 10)), chart=True)
     hidden = protected((Row("a", 1), Row("b", 6), Row("c", 9)))
     assert [row.shown for row in hidden] == ["< 5", "*", "9"]
+    # two small cells with a shown 5 of 7: both would be 1
+    assert [r.shown for r in protected((Row("w", 5), Row("m", 1), Row("n", 1)))] == ["*"] * 3
+    # 3 and 4 of 7, nothing else: the total does not tell them apart
+    assert [r.shown for r in protected((Row("x", 3), Row("y", 4)))] == ["< 5", "< 5"]
+    # one small cell beside 6 of 7: hidden too, and its bar is as long as the small one's
     template = engines["jinja2"].from_string(
         '{% from "pathways/_charts.html" import bars %}{{ bars(section) }}'
     )
+    trial = Section("Stage", protected((Row("trial", 1), Row("participant", 6))), chart=True)
+    svg = template.render({"section": trial})
+    assert [int(c.split('width="')[1].split('"')[0]) for c in svg.split("<rect")[1:]] == [260, 260]
     svg = template.render({"section": section})
     lengths = [int(chunk.split('width="')[1].split('"')[0]) for chunk in svg.split("<rect")[1:]]
     assert lengths[0] == lengths[1] == lengths[2] == 130 and lengths[3] == 260
@@ -178,3 +188,17 @@ def test_characteristics_need_the_consent_day_and_stay_within_the_caseload(clien
     assert ParticipantProfile.objects.get().homeless is True
     bartek = reverse("pathways:participant_profile", args=[personas.trainee_bartek.pk])
     assert client.get(bartek).status_code == 404
+
+
+def test_a_consent_ahead_or_a_range_backwards_is_refused_naming_the_field(
+    client, personas, project
+):
+    client.force_login(personas.manager)
+    url = reverse("pathways:participant_profile", args=[personas.trainee_anna.pk])
+    page = client.post(url, {"consent_on": "2027-06-01", "sex": "female"}).content.decode()
+    assert "A consent is recorded once it is given, not ahead." in page
+    backwards = client.get(
+        reverse("pathways:report", args=[project.pk]), {"start": "2026-12-31", "end": "2026-01-01"}
+    )
+    assert backwards.status_code == 400
+    assert "The end cannot be before the start." in backwards.content.decode()

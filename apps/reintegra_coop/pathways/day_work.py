@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
@@ -53,15 +53,31 @@ def limit_on(day: datetime.date) -> tuple[int, Decimal]:
     return limit.days_a_month, limit.pay_a_month
 
 
-def month_so_far(worker: DayWorker, day: datetime.date) -> tuple[int, Decimal]:
+def month_so_far(
+    worker: DayWorker, day: datetime.date, leaving_out: int = 0
+) -> tuple[int, Decimal]:
     """Days and pay of ``worker``'s day work in the month of ``day`` (signed up or worked;
     a day not worked does not count)."""
-    rows = DayWork.objects.filter(
-        worker=worker, job__date__year=day.year, job__date__month=day.month
-    ).exclude(worked=False)
+    rows = (
+        DayWork.objects.filter(worker=worker, job__date__year=day.year, job__date__month=day.month)
+        .exclude(worked=False)
+        .exclude(pk=leaving_out)
+    )
     days = rows.values("job__date").distinct().count()
     pay = rows.aggregate(total=Sum("job__pay"))["total"] or Decimal(0)
     return days, pay
+
+
+def with_month(day: datetime.date) -> Any:
+    """Every day worker with their month so far (days and pay, as ``month_so_far`` counts
+    them), in one query."""
+    month = Q(days__job__date__year=day.year, days__job__date__month=day.month) & ~Q(
+        days__worked=False
+    )
+    return DayWorker.objects.select_related("became_trainee").annotate(
+        month_days=Count("days__job__date", filter=month, distinct=True),
+        month_pay=Sum("days__job__pay", filter=month),
+    )
 
 
 def sign_up(job: DayJob, worker: DayWorker, by: Any) -> DayWork:
@@ -76,31 +92,42 @@ def sign_up(job: DayJob, worker: DayWorker, by: Any) -> DayWork:
             raise ValidationError(
                 gettext("%(name)s is signed up for this job already.") % {"name": worker.full_name}
             )
-        if job.sign_ups.exclude(worked=False).count() >= job.places:
-            raise ValidationError(gettext("The job has all the people it needs."))
-        clash = DayWork.objects.filter(
-            worker=worker, job__date=job.date, job__start__lt=job.end, job__end__gt=job.start
-        ).exclude(worked=False)
-        if clash.exists():
-            raise ValidationError(
-                gettext("%(name)s has another job at that time.") % {"name": worker.full_name}
-            )
-        _within_limits(worker, job)
+        _place_for(job, worker)
         day_work = DayWork(job=job, worker=worker)
         day_work.stamp(by)
         day_work.save()
     return day_work
 
 
-def _within_limits(worker: DayWorker, job: DayJob) -> None:
-    days_limit, pay_limit = limit_on(job.date)
-    days, pay = month_so_far(worker, job.date)
-    new_day = (
-        not DayWork.objects.filter(worker=worker, job__date=job.date).exclude(worked=False).exists()
+def _place_for(job: DayJob, worker: DayWorker, leaving_out: int = 0) -> None:
+    """The rules a person's place on a job keeps, whenever it is taken (a sign-up, or a "did
+    not come" put right): a free place, no other job at the time, the monthly limits.
+    ``leaving_out``: the place being put right, not counted against itself."""
+    taken = job.sign_ups.exclude(worked=False).exclude(pk=leaving_out)
+    if taken.count() >= job.places:
+        raise ValidationError(gettext("The job has all the people it needs."))
+    clash = (
+        DayWork.objects.filter(
+            worker=worker, job__date=job.date, job__start__lt=job.end, job__end__gt=job.start
+        )
+        .exclude(worked=False)
+        .exclude(pk=leaving_out)
     )
+    if clash.exists():
+        raise ValidationError(
+            gettext("%(name)s has another job at that time.") % {"name": worker.full_name}
+        )
+    _within_limits(worker, job, leaving_out)
+
+
+def _within_limits(worker: DayWorker, job: DayJob, leaving_out: int = 0) -> None:
+    days_limit, pay_limit = limit_on(job.date)
+    days, pay = month_so_far(worker, job.date, leaving_out)
+    same_day = DayWork.objects.filter(worker=worker, job__date=job.date).exclude(worked=False)
+    new_day = not same_day.exclude(pk=leaving_out).exists()
     if days + new_day > days_limit:
         raise ValidationError(
-            gettext("%(name)s has worked %(days)s days this month; the limit is %(limit)s days.")
+            gettext("Days of day work this month for %(name)s: %(days)s; the limit: %(limit)s.")
             % {"name": worker.full_name, "days": days, "limit": days_limit}
         )
     if pay + job.pay > pay_limit:
@@ -118,16 +145,23 @@ def _within_limits(worker: DayWorker, job: DayJob) -> None:
 
 
 def record_worked(day_work: DayWork, worked: bool, by: Any) -> None:
-    if day_work.paid_at is not None:
-        raise ValidationError(gettext("The day is paid: it stays as it is."))
-    if day_work.job.date > timezone.localdate():
-        raise ValidationError(gettext("Who worked is recorded on the day, not ahead."))
-    day_work.worked = worked
-    day_work.stamp(by)
-    day_work.save()
+    with transaction.atomic():
+        job = DayJob.objects.select_for_update().get(pk=day_work.job_id)
+        day_work = DayWork.objects.select_for_update().select_related("worker").get(pk=day_work.pk)
+        if day_work.paid_at is not None:
+            raise ValidationError(gettext("The day is paid: it stays as it is."))
+        if job.date > timezone.localdate():
+            raise ValidationError(gettext("Who worked is recorded on the day, not ahead."))
+        if worked and day_work.worked is False:  # the place was given up: take it again
+            _place_for(job, day_work.worker, leaving_out=day_work.pk)
+        day_work.worked = worked
+        day_work.stamp(by)
+        day_work.save()
 
 
 def _open(day: datetime.date) -> None:
+    if day > timezone.localdate():
+        raise ValidationError(gettext("The cash book is kept for today and the days before."))
     if CashClosing.objects.filter(day__gte=day).exists():
         raise ValidationError(
             gettext("The cash book of %(day)s is closed.") % {"day": day.isoformat()}

@@ -97,8 +97,12 @@ def sign_up(request: HttpRequest, pk: int) -> HttpResponseBase:
 @require_role(*DAY_WORK_ROLES)
 def worked(request: HttpRequest, pk: int) -> HttpResponseBase:
     day_work = get_object_or_404(DayWork.objects.select_related("job"), pk=pk)
+    answer = request.POST.get("worked")
+    if answer not in ("0", "1"):
+        messages.error(request, _("Worked: say yes or no."))
+        return _back(day_work.job.date)
     try:
-        workflow.record_worked(day_work, request.POST.get("worked") == "1", request.user)
+        workflow.record_worked(day_work, answer == "1", request.user)
     except ValidationError as refused:
         _refused(request, refused)
     return _back(day_work.job.date)
@@ -170,8 +174,7 @@ def close_day(request: HttpRequest) -> HttpResponseBase:
 @require_role(*DAY_WORK_ROLES)
 def day_workers(request: HttpRequest) -> HttpResponseBase:
     today = timezone.localdate()
-    workers = DayWorker.objects.select_related("became_trainee")
-    rows = [(w, workflow.month_so_far(w, today)) for w in workers]
+    rows = [(w, (w.month_days, w.month_pay or 0)) for w in workflow.with_month(today)]
     return render(
         request,
         "pathways/day_workers.html",

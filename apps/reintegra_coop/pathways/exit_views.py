@@ -55,6 +55,9 @@ def _exits(request: HttpRequest) -> QuerySet[Exit]:
 def exit_detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     found = get_object_or_404(_exits(request), pk=pk)
     form = DestinationForm(request.POST or None, instance=found)
+    if request.method == "POST" and found.cancelled_at is not None:
+        messages.error(request, _("The exit was undone: where the trainee went stays as it was."))
+        return redirect("pathways:exit", found.pk)
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
         saved.stamp(request.user)
@@ -78,7 +81,9 @@ def follow_ups(request: HttpRequest) -> HttpResponseBase:
         "coming": visible.filter(
             due_on__gt=today, contacted_on__isnull=True, exit__cancelled_at__isnull=True
         )[:50],
-        "done": visible.filter(contacted_on__isnull=False).order_by("-contacted_on")[:50],
+        "done": visible.filter(
+            contacted_on__isnull=False, exit__cancelled_at__isnull=True
+        ).order_by("-contacted_on")[:50],
     }
     return render(request, "pathways/follow_ups.html", context)
 

@@ -311,6 +311,12 @@ class ExitForm(DestinationForm):
 
     field_order = ["exited_on", "reason"]
 
+    def clean_exited_on(self) -> datetime.date:
+        day: datetime.date = self.cleaned_data["exited_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("An exit is recorded on the day, not ahead."))
+        return day
+
 
 class FollowUpForm(forms.Form):
     contacted_on = DayField(

@@ -25,6 +25,7 @@ class Row:
     count: int | None = None  # people
     hours: Decimal | None = None
     hidden: bool = False  # a second cell hidden, so that a small one cannot be worked out
+    blanked: bool = False  # hidden with every other cell of its table: small or not, unknown
 
     @property
     def shown(self) -> str:
@@ -37,15 +38,47 @@ class Row:
         return self.hidden or (self.count is not None and 0 < self.count < outcomes.SMALL)
 
 
+def _determined(rows: tuple[Row, ...]) -> bool:
+    """Whether a reader could work out a "< 5" cell of rows that split a shown total: each
+    hidden cell lies between its bounds (1–4 for "< 5", 5 or more for "*", anything for a
+    cell of a fully hidden table) and the hidden cells add up to the total minus the shown
+    ones; a cell is given away when only one value of it fits."""
+    total = sum(row.count or 0 for row in rows)
+    hidden = [row for row in rows if row.suppressed]
+    rest = total - sum(row.count or 0 for row in rows if not row.suppressed)
+
+    def bounds(row: Row) -> tuple[int, int]:
+        if row.hidden:
+            return (1, rest) if row.blanked else (outcomes.SMALL, rest)
+        return 1, outcomes.SMALL - 1
+
+    for row in hidden:
+        if row.hidden and not row.blanked:
+            continue  # a hidden cell of 5 or more gives nobody away
+        low, high = bounds(row)
+        others = [bounds(other) for other in hidden if other is not row]
+        low = max(low, rest - sum(b[1] for b in others))
+        high = min(high, rest - sum(b[0] for b in others))
+        if low >= high:
+            return True
+    return False
+
+
 def protected(rows: tuple[Row, ...]) -> tuple[Row, ...]:
-    """Rows that split a shown total: with only one of them shown as "< 5", the total minus
-    the others would give it away, so the smallest other one above 0 is hidden too."""
-    small = [row for row in rows if row.suppressed]
-    others = [row for row in rows if not row.suppressed and row.count]
-    if len(small) != 1 or not others:
-        return rows
-    second = min(others, key=lambda row: row.count or 0)
-    return tuple(replace(row, hidden=True) if row is second else row for row in rows)
+    """Rows that split a shown total (5 or more): while a "< 5" cell could be worked out from
+    the total and the other cells, the smallest shown cell above 0 is hidden too ("*"); if
+    even that is not enough, every cell above 0 is hidden alike, so none can be told apart."""
+    if sum(row.count or 0 for row in rows) < outcomes.SMALL:
+        return rows  # the total itself is "< 5": nothing to work out from
+    while _determined(rows):
+        shown = [row for row in rows if not row.suppressed and row.count]
+        if not shown:
+            return tuple(
+                replace(row, hidden=True, blanked=True) if row.count else row for row in rows
+            )
+        second = min(shown, key=lambda row: row.count or 0)
+        rows = tuple(replace(row, hidden=True) if row is second else row for row in rows)
+    return rows
 
 
 @dataclass(frozen=True)
@@ -68,6 +101,16 @@ def _breakdown(title: str, counts: dict[str, int], labels: dict[str, str]) -> Se
     return Section(title, protected(rows), chart=True)
 
 
+def _at_exit(count: int, reasons: tuple[Row, ...]) -> Row:
+    """In work or education at exit nearly repeats the exits into employment and education:
+    where one of those is hidden, so is this (or it would give it away)."""
+    active = {str(ExitReason.EMPLOYMENT.label), str(ExitReason.EDUCATION.label)}
+    row = Row(_("at exit"), count)
+    if not row.suppressed and any(r.suppressed for r in reasons if r.label in active):
+        return replace(row, hidden=True)
+    return row
+
+
 def funder_report(
     project: FundingProject, first: datetime.date, last: datetime.date
 ) -> FunderReport:
@@ -75,6 +118,7 @@ def funder_report(
     o = outcomes.count(participants, leavers, minutes, ExitReason.values)
     not_recorded = _("not recorded")
     yes_no = {"yes": _("yes"), "no": _("no"), outcomes.NOT_RECORDED: not_recorded}
+    reasons = protected(tuple(Row(str(r.label), o.exits_by_reason[r.value]) for r in ExitReason))
     ages = {
         "under_25": _("under 25"),
         "25_34": "25–34",
@@ -101,18 +145,13 @@ def funder_report(
         _breakdown(_("With a disability"), dict(o.disability), yes_no),
         Section(
             _("Exits"),
-            (
-                Row(_("left the programme in the period"), o.exits),
-                *protected(
-                    tuple(Row(str(r.label), o.exits_by_reason[r.value]) for r in ExitReason)
-                ),
-            ),
+            (Row(_("left the programme in the period"), o.exits), *reasons),
             chart=True,
         ),
         Section(
             _("In work or education"),
             (
-                Row(_("at exit"), o.active_at_exit),
+                _at_exit(o.active_at_exit, reasons),
                 Row(_("4 weeks after the exit"), o.active_at_4_weeks),
                 Row(_("6 months after the exit"), o.active_at_6_months),
             ),

@@ -5,6 +5,7 @@ workers: a trainee's characteristics for the funder, recorded with their consent
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -32,6 +33,13 @@ from .report import FunderReport, funder_report
 class ReportQuery(forms.Form):
     start = DayField(label=gettext_lazy("from"), required=False)
     end = DayField(label=gettext_lazy("until"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", gettext_lazy("The end cannot be before the start."))
+        return data
 
 
 @require_role(Role.MANAGER)

@@ -194,6 +194,8 @@ class FollowUp(TrackedModel):
             raise ValidationError(
                 {"contacted_on": gettext("The contact cannot be before the exit.")}
             )
+        if self.exit.cancelled_at is not None:
+            raise ValidationError(gettext("The exit was undone: no follow-up is recorded."))
         earliest = self.due_on - EARLY
         if contacted_on < earliest:
             raise ValidationError(

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -84,3 +85,9 @@ class ParticipantProfile(TrackedModel):
 
     def __str__(self) -> str:
         return str(self.trainee)
+
+    def clean(self) -> None:
+        if self.consent_on and self.consent_on > timezone.localdate():
+            raise ValidationError(
+                {"consent_on": _("A consent is recorded once it is given, not ahead.")}
+            )
