@@ -7,6 +7,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -267,3 +268,35 @@ def test_the_pay_run_pays_placement_days_by_who_pays(client, personas, employer,
     approve(WorkLog.objects.values_list("pk", flat=True), personas.manager)
     [payslip] = draft_payslips(datetime.date(2026, 11, 1), [anna.pk])
     assert payslip.earnings == paid
+
+
+def test_the_job_coach_is_told_and_sees_the_employers_feedback_when_due(
+    client, personas, placement
+):
+    from reintegra_coop.core.models import Notification
+
+    notice = Notification.objects.get(recipient=personas.garden_instructor)
+    assert notice.code == "pathways.job_coach" and notice.params["employer"] == "Stolarnia Dąb"
+    client.force_login(personas.garden_instructor)
+    page = client.get(reverse("core:notifications")).content.decode()
+    assert "You are the job coach of Anna Garden&#x27;s placement at Stolarnia Dąb" in page or (
+        "You are the job coach of Anna Garden&#39;s placement at Stolarnia Dąb" in page
+    )
+    home = client.get(reverse("core:home"), follow=True).content.decode()
+    assert "waits for the employer" not in home  # a week in: nothing asked yet
+    with time_machine.travel(datetime.datetime(2026, 12, 17, 10, tzinfo=datetime.UTC)):
+        client.force_login(personas.garden_instructor)
+        home = client.get(reverse("core:home"), follow=True).content.decode()
+        assert "placement you coach waits for the employer" in home
+        feedback = {
+            "point": "first_month",
+            "given_on": "2026-12-16",
+            "given_by": "Jan Dąb",
+            "punctuality": "5",
+            "quality": "4",
+            "teamwork": "4",
+            "note": "",
+        }
+        client.post(reverse("pathways:add_feedback", args=[placement.pk]), feedback)
+        home = client.get(reverse("core:home"), follow=True).content.decode()
+        assert "waits for the employer" not in home

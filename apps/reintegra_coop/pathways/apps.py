@@ -15,7 +15,7 @@ class PathwaysConfig(AppConfig):
         from reintegra_coop.people.home import offer_needs
         from reintegra_coop.people.models import StageChange
 
-        from . import needs
+        from . import needs, notices
         from .day_work import day_work_facts
         from .exits import stage_change_saved
         from .links import pathway_links
@@ -24,3 +24,6 @@ class PathwaysConfig(AppConfig):
         offer_trainee_links(pathway_links)
         offer_trainee_facts(day_work_facts)
         offer_needs(frozenset({Role.MANAGER, Role.CARE_WORKER}), needs.needs, order=45)
+        coaches = frozenset({Role.MANAGER, Role.CARE_WORKER, Role.INSTRUCTOR})
+        offer_needs(coaches, needs.coach_needs, order=46)
+        notices.offer()

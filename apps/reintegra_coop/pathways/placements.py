@@ -24,13 +24,14 @@ from django.utils.translation import gettext
 from reintegra_coop.care.plans import Milestone, MilestoneKind
 from reintegra_coop.core.demo_names import N_, in_site_language
 from reintegra_coop.core.roles import Role, role_of
-from reintegra_coop.people.models import Stage, Workshop, WorkshopKind
+from reintegra_coop.people.models import Stage, Workshop, WorkshopKind, add_months
 from reintegra_coop.work.approval import is_closed
 from reintegra_coop.work.exceptions import WorkRuleError
 from reintegra_coop.work.models import AttendanceCode, WorkLog, WorkLogStatus, WorkType
 from reintegra_coop.work.validation import check_log
 
-from .models import Organisation, PayTerms, Placement, PlacementStatus
+from . import notices
+from .models import FeedbackPoint, Organisation, PayTerms, Placement, PlacementStatus
 
 IN_PROGRAMME = (Stage.TRIAL, Stage.PARTICIPANT, Stage.GRADUATE)
 
@@ -97,7 +98,29 @@ def start(placement: Placement, by: Any) -> Placement:
         placement.milestone = milestone
         placement.stamp(by)
         placement.save()
+        notices.coach_named(placement)
     return placement
+
+
+#: when the employer's word is asked for: a month and three months into the placement
+FEEDBACK_AFTER_MONTHS = {FeedbackPoint.FIRST_MONTH: 1, FeedbackPoint.THIRD_MONTH: 3}
+
+
+def feedback_due(placements: Any, today: datetime.date) -> int:
+    """How many of these placements wait for the employer's feedback: a point that has come
+    and is not recorded (after the first and the third month of a placement under way, and
+    at the end of one that ended)."""
+    due = 0
+    for placement in placements.prefetch_related("feedback"):
+        given = {f.point for f in placement.feedback.all()}
+        if placement.is_active:
+            due += any(
+                point not in given and add_months(placement.starts_on, months) <= today
+                for point, months in FEEDBACK_AFTER_MONTHS.items()
+            )
+        else:
+            due += FeedbackPoint.END not in given
+    return due
 
 
 @dataclass(frozen=True)
