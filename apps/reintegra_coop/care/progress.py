@@ -47,8 +47,18 @@ def entries_for(
             "workshop_id",
         )
     )
-    for row in rows:
-        pk, trainee_id, day, minutes, skill_id, attendance, independent, shift_id, partner = row[:9]
+    for (
+        pk,
+        trainee_id,
+        day,
+        minutes,
+        skill_id,
+        attendance,
+        independent,
+        shift_id,
+        partner,
+        workshop_id,
+    ) in rows:
         logged.add((trainee_id, day))
         by_trainee[trainee_id].append(
             calc.Entry(
@@ -63,7 +73,7 @@ def entries_for(
                 # in attendance like a rostered shift (pathways/placements.py).
                 rostered=shift_id is not None or partner,
                 placement=partner,
-                workshop_id=row[9],
+                workshop_id=workshop_id,
             )
         )
     # A rostered shift with no log at all is a shift not attended.

@@ -16,8 +16,10 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
+from reintegra_coop.core.access import may_open
 from reintegra_coop.core.money import format_money, site_currency
 from reintegra_coop.core.numbering import next_number
+from reintegra_coop.people.facts import Fact
 from reintegra_coop.people.models import Stage, Trainee
 
 from .models import (
@@ -78,6 +80,39 @@ def with_month(day: datetime.date) -> Any:
         month_days=Count("days__job__date", filter=month, distinct=True),
         month_pay=Sum("days__job__pay", filter=month),
     )
+
+
+def sign_up_by(job: DayJob, card_number: str, first_name: str, last_name: str, by: Any) -> DayWork:
+    """Sign up the person with this card, or of this name (a name not known yet becomes a new
+    day worker, kept only if the sign-up goes through)."""
+    with transaction.atomic():
+        return sign_up(
+            job, _worker(card_number.strip(), first_name.strip(), last_name.strip(), by), by
+        )
+
+
+def _worker(card: str, first: str, last: str, by: Any) -> DayWorker:
+    if card:
+        found = DayWorker.objects.filter(card_number=card).first()
+        if found is None:
+            raise ValidationError({"card_number": gettext("No day worker has this card.")})
+        return found
+    if not first or not last:
+        raise ValidationError(
+            {"last_name": gettext("Give the card number, or the first and last name.")}
+        )
+    same = DayWorker.objects.filter(first_name__iexact=first, last_name__iexact=last)
+    if same.count() > 1:
+        raise ValidationError(
+            {"card_number": gettext("More than one day worker has this name: give the card.")}
+        )
+    known = same.first()
+    if known is not None:
+        return known
+    worker = DayWorker(first_name=first, last_name=last)
+    worker.stamp(by)
+    worker.save()
+    return worker
 
 
 def sign_up(job: DayJob, worker: DayWorker, by: Any) -> DayWork:
@@ -272,11 +307,8 @@ def take_on(worker: DayWorker, by: Any) -> Trainee:
     return trainee
 
 
-def day_work_facts(trainee: Any, user: Any) -> list[Any]:
+def day_work_facts(trainee: Any, user: Any) -> list[Fact]:
     """On the trainee's page in people: the day work they did before the programme."""
-    from reintegra_coop.core.access import may_open
-    from reintegra_coop.people.facts import Fact
-
     worker = DayWorker.objects.filter(became_trainee_id=trainee.pk).first()
     if worker is None or not may_open(user, "pathways:day_workers"):
         return []

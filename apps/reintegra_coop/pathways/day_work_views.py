@@ -8,7 +8,6 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,20 +21,15 @@ from reintegra_coop.core.queries import DayQuery, read_query
 from reintegra_coop.core.sites import site_setting
 
 from . import day_work as workflow
+from .form_errors import flash_errors, flash_refusal
 from .forms import ClosingForm, DayJobForm, PutInForm, SignUpForm
 from .models import CashClosing, CashEntry, DayJob, DayWork, DayWorker
 from .models.day_work import DAY_WORK_ROLES
-from .views import flash_errors
 
 
 def _day(request: HttpRequest) -> datetime.date:
     day: datetime.date = read_query(request, DayQuery)["date"] or timezone.localdate()
     return day
-
-
-def _refused(request: HttpRequest, refused: ValidationError) -> None:
-    for message in refused.messages:
-        messages.error(request, message)
 
 
 def _back(day: datetime.date) -> HttpResponseBase:
@@ -84,10 +78,12 @@ def sign_up(request: HttpRequest, pk: int) -> HttpResponseBase:
     try:
         if not form.is_valid():
             raise ValidationError(form.errors.as_text())
-        with transaction.atomic():  # a new name refused a place is not kept either
-            workflow.sign_up(job, form.worker(), request.user)
+        data = form.cleaned_data
+        workflow.sign_up_by(
+            job, data["card_number"], data["first_name"], data["last_name"], request.user
+        )
     except ValidationError as refused:
-        _refused(request, refused)
+        flash_refusal(request, refused)
     else:
         messages.success(request, _("Signed up."))
     return _back(job.date)
@@ -104,7 +100,7 @@ def worked(request: HttpRequest, pk: int) -> HttpResponseBase:
     try:
         workflow.record_worked(day_work, answer == "1", request.user)
     except ValidationError as refused:
-        _refused(request, refused)
+        flash_refusal(request, refused)
     return _back(day_work.job.date)
 
 
@@ -115,7 +111,7 @@ def pay(request: HttpRequest, pk: int) -> HttpResponseBase:
     try:
         paid = workflow.pay(day_work, request.user)
     except ValidationError as refused:
-        _refused(request, refused)
+        flash_refusal(request, refused)
         return _back(day_work.job.date)
     messages.success(request, _("Paid: receipt %(receipt)s.") % {"receipt": paid.receipt})
     return redirect("pathways:receipt", paid.pk)
@@ -141,7 +137,7 @@ def put_in(request: HttpRequest) -> HttpResponseBase:
                 day, form.cleaned_data["amount"], form.cleaned_data["note"], request.user
             )
         except ValidationError as refused:
-            _refused(request, refused)
+            flash_refusal(request, refused)
         else:
             messages.success(request, _("The cash put in is recorded."))
     else:
@@ -160,7 +156,7 @@ def close_day(request: HttpRequest) -> HttpResponseBase:
                 day, form.counts(), form.cleaned_data["note"], request.user
             )
         except ValidationError as refused:
-            _refused(request, refused)
+            flash_refusal(request, refused)
         else:
             counted = format_money(closing.counted_total)
             messages.success(
@@ -189,7 +185,7 @@ def take_on(request: HttpRequest, pk: int) -> HttpResponseBase:
     try:
         trainee = workflow.take_on(worker, request.user)
     except ValidationError as refused:
-        _refused(request, refused)
+        flash_refusal(request, refused)
         return redirect("pathways:day_workers")
     messages.success(request, _("%(name)s is an applicant now.") % {"name": trainee.full_name})
     return redirect("people:trainee_detail", trainee.pk)

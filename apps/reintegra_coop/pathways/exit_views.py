@@ -20,9 +20,9 @@ from reintegra_coop.core.scoping import scope
 from reintegra_coop.people.scoping import visible_trainees
 
 from .exits import due_follow_ups, record_exit
+from .form_errors import flash_errors, show_refusal
 from .forms import DestinationForm, ExitForm, FollowUpForm
 from .models import PATHWAY_ROLES, Exit, FollowUp
-from .views import _show, flash_errors
 
 
 @require_role(Role.MANAGER)
@@ -39,7 +39,7 @@ def exit_trainee(request: HttpRequest, pk: int) -> HttpResponseBase:
         except InvalidTransitionError as refused:
             form.add_error(None, str(refused))
         except ValidationError as refused:
-            _show(form, refused)
+            show_refusal(form, refused)
         else:
             messages.success(request, _("%(name)s has left the programme.") % {"name": trainee})
             return redirect("pathways:exit", exit_record.pk)
@@ -97,7 +97,7 @@ def record_follow_up(request: HttpRequest, pk: int) -> HttpResponseBase:
         try:
             follow_up.record(**form.cleaned_data, by=request.user)
         except ValidationError as refused:
-            _show(form, refused)
+            show_refusal(form, refused)
         else:
             messages.success(request, _("The follow-up contact is recorded."))
             return redirect("pathways:exit", follow_up.exit_id)

@@ -25,7 +25,6 @@ from .models import (
     Agreement,
     Contact,
     DayJob,
-    DayWorker,
     Exit,
     FundingProject,
     HousingStatus,
@@ -372,32 +371,12 @@ class DayJobForm(forms.ModelForm):
 
 
 class SignUpForm(forms.Form):
-    """A person signs up on the day: by their card, or by name (a new day worker if the
-    name is not known yet)."""
+    """A person signs up on the day: by their card, or by name (day_work.sign_up_by finds
+    them, or adds a new day worker)."""
 
     card_number = forms.CharField(label=capfirst(_("card number")), required=False, max_length=20)
     first_name = forms.CharField(label=capfirst(_("first name")), required=False, max_length=100)
     last_name = forms.CharField(label=capfirst(_("last name")), required=False, max_length=100)
-
-    def worker(self) -> DayWorker:
-        data = self.cleaned_data
-        card = data["card_number"].strip()
-        if card:
-            found = DayWorker.objects.filter(card_number=card).first()
-            if found is None:
-                raise forms.ValidationError({"card_number": _("No day worker has this card.")})
-            return found
-        first, last = data["first_name"].strip(), data["last_name"].strip()
-        if not first or not last:
-            raise forms.ValidationError(
-                {"last_name": _("Give the card number, or the first and last name.")}
-            )
-        same = DayWorker.objects.filter(first_name__iexact=first, last_name__iexact=last)
-        if same.count() > 1:
-            raise forms.ValidationError(
-                {"card_number": _("More than one day worker has this name: give the card.")}
-            )
-        return same.first() or DayWorker.objects.create(first_name=first, last_name=last)
 
 
 class PutInForm(forms.Form):

@@ -13,13 +13,12 @@ from django.views.decorators.http import require_POST
 
 from reintegra_coop.core.access import require_role
 from reintegra_coop.core.roles import Role
-from reintegra_coop.work.models import WorkLog
 
 from . import placements as workflow
+from .form_errors import show_refusal
 from .forms import EndForm, FeedbackForm, PlacementDayForm, PlacementForm, SheetForm
 from .models import PATHWAY_ROLES, Placement, PlacementFeedback
 from .scoping import visible_placements
-from .views import _show
 
 COACHES = (*PATHWAY_ROLES, Role.INSTRUCTOR)
 
@@ -40,7 +39,7 @@ def new_placement(request: HttpRequest) -> HttpResponseBase:
         try:
             placement = workflow.start(form.save(commit=False), request.user)
         except ValidationError as refused:
-            _show(form, refused)
+            show_refusal(form, refused)
         else:
             messages.success(request, _("The placement is started."))
             return redirect("pathways:placement", placement.pk)
@@ -56,14 +55,9 @@ def placement(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 def _context(found: Placement, **forms: object) -> dict[str, object]:
     """The page's facts and forms (a form posted with errors shown again in its place)."""
-    days = WorkLog.objects.current().filter(
-        trainee=found.trainee,
-        workshop=found.employer.placement_workshop,
-        date__gte=found.starts_on,
-    )
     return {
         "placement": found,
-        "days": days.order_by("-date"),
+        "days": workflow.placement_days(found).order_by("-date"),
         "days_worked": workflow.days_worked(found),
         "feedback": found.feedback.all(),
         "day_form": forms.get("day_form") or PlacementDayForm(),
@@ -91,7 +85,7 @@ def record_day(request: HttpRequest, pk: int) -> HttpResponseBase:
         try:
             workflow.record_days(found, [workflow.Day(**form.cleaned_data)], request.user)
         except ValidationError as refused:
-            _show(form, refused)
+            show_refusal(form, refused)
         else:
             messages.success(request, _("The day is recorded; a manager approves it."))
             return redirect("pathways:placement", found.pk)
@@ -143,7 +137,7 @@ def end_placement(request: HttpRequest, pk: int) -> HttpResponseBase:
         try:
             workflow.end(found, data["ended_on"], data["completed"], data["end_note"], request.user)
         except ValidationError as refused:
-            _show(form, refused)
+            show_refusal(form, refused)
         else:
             messages.success(request, _("The placement has ended."))
             return redirect("pathways:placement", found.pk)

@@ -28,6 +28,7 @@ from reintegra_coop.people.models import Stage, Workshop, WorkshopKind, add_mont
 from reintegra_coop.work.approval import is_closed
 from reintegra_coop.work.exceptions import WorkRuleError
 from reintegra_coop.work.models import AttendanceCode, WorkLog, WorkLogStatus, WorkType
+from reintegra_coop.work.querysets import WorkLogQuerySet
 from reintegra_coop.work.validation import check_log
 
 from . import notices
@@ -257,13 +258,7 @@ def end(placement: Placement, on: datetime.date, completed: bool, note: str, by:
         raise ValidationError({"ended_on": gettext("A placement is ended on the day, not ahead.")})
     if not completed and not note:
         raise ValidationError({"end_note": gettext("Say why the placement ended early.")})
-    if (
-        WorkLog.objects.current()
-        .filter(
-            workshop=placement.employer.placement_workshop, trainee=placement.trainee, date__gt=on
-        )
-        .exists()
-    ):
+    if placement_days(placement).filter(date__gt=on).exists():
         raise ValidationError(
             {"ended_on": gettext("Days are recorded after %(date)s.") % {"date": on.isoformat()}}
         )
@@ -279,17 +274,17 @@ def may_run(placement: Placement, user: Any) -> bool:
     return role_of(user) == Role.MANAGER or placement.job_coach.user_id == getattr(user, "pk", None)
 
 
+def placement_days(placement: Placement) -> WorkLogQuerySet:
+    """The placement's days in the work record (in force, whatever their status)."""
+    return WorkLog.objects.current().filter(
+        trainee_id=placement.trainee_id,
+        workshop=placement.employer.placement_workshop,
+        date__gte=placement.starts_on,
+    )
+
+
 def days_worked(placement: Placement) -> int:
     """Days the trainee worked at the employer on this placement (approved or not yet)."""
-    return (
-        WorkLog.objects.current()
-        .working()
-        .filter(
-            workshop=placement.employer.placement_workshop,
-            trainee=placement.trainee,
-            date__range=(placement.starts_on, placement.ended_on or placement.planned_end_on),
-        )
-        .values("date")
-        .distinct()
-        .count()
-    )
+    last = placement.ended_on or placement.planned_end_on
+    worked = placement_days(placement).working().filter(date__lte=last)
+    return worked.values("date").distinct().count()

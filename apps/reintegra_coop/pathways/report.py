@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -102,11 +103,13 @@ def _breakdown(title: str, counts: dict[str, int], labels: dict[str, str]) -> Se
 
 
 def _at_exit(count: int, reasons: tuple[Row, ...]) -> Row:
-    """In work or education at exit nearly repeats the exits into employment and education:
-    where one of those is hidden, so is this (or it would give it away)."""
-    active = {str(ExitReason.EMPLOYMENT.label), str(ExitReason.EDUCATION.label)}
+    """In work or education at exit nearly repeats the exits into employment and education
+    (``reasons`` in ExitReason's order): where one of those is hidden, so is this (or it would
+    give it away)."""
+    active = (ExitReason.EMPLOYMENT, ExitReason.EDUCATION)
     row = Row(_("at exit"), count)
-    if not row.suppressed and any(r.suppressed for r in reasons if r.label in active):
+    by_reason = dict(zip(ExitReason, reasons, strict=True))
+    if not row.suppressed and any(by_reason[reason].suppressed for reason in active):
         return replace(row, hidden=True)
     return row
 
@@ -174,3 +177,17 @@ def funder_report(
         ),
     )
     return FunderReport(project, first, last, sections)
+
+
+def spreadsheet_rows(report: FunderReport) -> list[list[Any]]:
+    """The report as spreadsheet rows: section, row, and the count (a number) or how it is
+    shown where hidden ("< 5", "*" as text), or the hours."""
+    return [
+        [
+            section.title,
+            row.label,
+            row.shown if row.suppressed else (row.count if row.count is not None else row.hours),
+        ]
+        for section in report.sections
+        for row in section.rows
+    ]

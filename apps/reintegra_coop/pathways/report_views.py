@@ -27,7 +27,7 @@ from reintegra_coop.people.scoping import visible_trainees
 from .dashboard import dashboard
 from .forms import FundingProjectForm, ParticipantProfileForm
 from .models import FundingProject, ParticipantProfile
-from .report import FunderReport, funder_report
+from .report import FunderReport, funder_report, spreadsheet_rows
 
 
 class ReportQuery(forms.Form):
@@ -86,15 +86,7 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_role(Role.MANAGER)
 def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     found = _report(request, pk)
-    rows = [
-        [
-            section.title,
-            row.label,
-            row.shown if row.suppressed else (row.count if row.count is not None else row.hours),
-        ]
-        for section in found.sections
-        for row in section.rows
-    ]
+    rows = spreadsheet_rows(found)
     header = [_("Section"), _("Row"), _("Count or hours")]
     title = f"{found.project.name} {found.first}–{found.last}"
     content = write_xlsx(title[:31], header, rows)

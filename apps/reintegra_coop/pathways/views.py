@@ -4,11 +4,9 @@ scoped), and a referral to a partner needs the trainee's consent (referrals.py).
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -18,8 +16,17 @@ from reintegra_coop.core.access import require_role
 from reintegra_coop.core.scoping import scope
 
 from . import referrals
+from .form_errors import flash_errors, show_refusal
 from .forms import AgreementForm, AnswerForm, ContactForm, OrganisationForm, ReferralForm
-from .models import PATHWAY_ROLES, Agreement, Contact, Organisation, OrganisationKind, Referral
+from .models import (
+    PATHWAY_ROLES,
+    Agreement,
+    Contact,
+    OpeningStatus,
+    Organisation,
+    OrganisationKind,
+    Referral,
+)
 from .scoping import visible_placements
 
 
@@ -27,7 +34,7 @@ from .scoping import visible_placements
 def organisations(request: HttpRequest) -> HttpResponseBase:
     kind = request.GET.get("kind", "")
     rows = scope(Organisation.objects.all(), request.user).annotate(
-        open_openings=Count("openings", distinct=True)
+        open_openings=Count("openings", filter=Q(openings__status=OpeningStatus.OPEN))
     )
     if kind in OrganisationKind.values:
         rows = rows.filter(kind=kind)
@@ -94,15 +101,6 @@ def _add(
     return redirect("pathways:organisation", partner.pk)
 
 
-def flash_errors(request: HttpRequest, form: Any) -> None:
-    """A form posted from a page that shows several: its errors, each naming its field, go
-    back with the page."""
-    for field, errors in form.errors.items():
-        text = " ".join(str(error) for error in errors)
-        label = form.fields[field].label if field in form.fields else ""
-        messages.error(request, f"{label}: {text}" if label else text)
-
-
 @require_role(*PATHWAY_ROLES)
 def referral_list(request: HttpRequest) -> HttpResponseBase:
     rows = scope(Referral.objects.all(), request.user).select_related(
@@ -123,7 +121,7 @@ def new_referral(request: HttpRequest) -> HttpResponseBase:
         try:
             referrals.refer(form.save(commit=False), request.user)
         except ValidationError as refused:
-            _show(form, refused)
+            show_refusal(form, refused)
         else:
             messages.success(request, _("The referral is recorded."))
             return redirect("pathways:referrals")
@@ -143,20 +141,9 @@ def answer_referral(request: HttpRequest, pk: int) -> HttpResponseBase:
                 request.user,
             )
         except ValidationError as refused:
-            _show(form, refused)
+            show_refusal(form, refused)
         else:
             messages.success(request, _("The answer is recorded."))
             return redirect("pathways:referrals")
     title = _("Answer to the referral of %(trainee)s") % {"trainee": referral.trainee.full_name}
     return render(request, "pathways/form.html", {"form": form, "title": title})
-
-
-def _show(form: object, refused: ValidationError) -> None:
-    """Put a workflow's refusal on the form, on its field where it names one."""
-    if hasattr(refused, "error_dict"):
-        for field, errors in refused.error_dict.items():
-            known = field if field in form.fields else None  # type: ignore[attr-defined]
-            for error in errors:
-                form.add_error(known, error)  # type: ignore[attr-defined]
-    else:
-        form.add_error(None, refused)  # type: ignore[attr-defined]
